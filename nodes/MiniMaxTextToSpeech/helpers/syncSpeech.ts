@@ -1,0 +1,140 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { toOutputBinary, type OutputFile } from '../../shared/binary';
+import { downloadSignedUrl } from '../../shared/download';
+import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/errors';
+import { backoffDelay, type RetrySettings } from '../../shared/retry';
+import { readSseJson } from '../../shared/sse';
+import { cancellableSleep, miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+
+export interface SyncSpeechResult {
+	audio: IBinaryData;
+	audioBytes: number;
+	extraInfo: IDataObject;
+	traceId?: string;
+	audioUrl?: string;
+	subtitleUrl?: string;
+}
+
+interface SpeechResponse {
+	data?: { audio?: string; status?: number; subtitle_file?: string };
+	extra_info?: IDataObject;
+	trace_id?: string;
+	base_resp?: { status_code?: number; status_msg?: string };
+}
+
+/** POST /v1/t2a_v2, in JSON (hex or link) or SSE mode, to one stored audio binary. */
+export async function synthesizeSync(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	file: OutputFile,
+	retry: RetrySettings,
+): Promise<SyncSpeechResult> {
+	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, retry);
+
+	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
+		method: 'POST',
+		path: '/v1/t2a_v2',
+		body,
+		itemIndex,
+		retry,
+		timeoutMs: 300_000,
+	})) as MiniMaxResponse<SpeechResponse>;
+	const audioField = response.data?.audio ?? '';
+	const extraInfo = response.extra_info ?? {};
+	const subtitleUrl = response.data?.subtitle_file || undefined;
+	if (/^https?:\/\//i.test(audioField)) {
+		const audio = await downloadSignedUrl(ctx, { url: audioField, file, itemIndex, retry, what: 'the generated audio' });
+		return {
+			audio,
+			audioBytes: Number(audio.bytes ?? extraInfo.audio_size ?? 0),
+			extraInfo,
+			traceId,
+			audioUrl: audioField,
+			subtitleUrl,
+		};
+	}
+	const buffer = decodeHexAudio(ctx, itemIndex, audioField, traceId);
+	return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId, subtitleUrl };
+}
+
+function decodeHexAudio(ctx: IExecuteFunctions, itemIndex: number, hex: string, traceId?: string): Buffer {
+	if (!hex || hex.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(hex)) {
+		throw miniMaxApiError(ctx.getNode(), {
+			message: hex ? 'MiniMax returned audio that is not valid hex' : 'MiniMax returned no audio',
+			traceId,
+			itemIndex,
+		});
+	}
+	return Buffer.from(hex, 'hex');
+}
+
+/**
+ * Streaming mode: hex chunks arrive as SSE events, each carrying its own base_resp. A transient
+ * error inside the stream restarts the request (sync speech creates no job that could be doubled).
+ */
+async function synthesizeStreamed(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	file: OutputFile,
+	retry: RetrySettings,
+): Promise<SyncSpeechResult> {
+	for (let attempt = 0; ; attempt++) {
+		const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
+			method: 'POST',
+			path: '/v1/t2a_v2',
+			body,
+			itemIndex,
+			retry,
+			response: 'stream',
+			timeoutMs: 300_000,
+		});
+		const chunks: Buffer[] = [];
+		let aggregated: Buffer | undefined;
+		let extraInfo: IDataObject = {};
+		let traceId = headerTrace;
+		try {
+			for await (const raw of readSseJson(stream as AsyncIterable<Buffer>)) {
+				const event = raw as SpeechResponse;
+				traceId = event.trace_id ?? traceId;
+				const code = Number(event.base_resp?.status_code ?? 0);
+				if (code !== 0) {
+					throw Object.assign(
+						miniMaxApiError(ctx.getNode(), {
+							code,
+							message: event.base_resp?.status_msg || 'MiniMax reported an error in the audio stream',
+							traceId,
+							itemIndex,
+						}),
+						{ transient: TRANSIENT_CODES.has(code) },
+					);
+				}
+				const hex = event.data?.audio;
+				if (event.extra_info || event.data?.status === 2) {
+					extraInfo = event.extra_info ?? extraInfo;
+					if (hex) aggregated = decodeHexAudio(ctx, itemIndex, hex, traceId);
+				} else if (hex) {
+					chunks.push(decodeHexAudio(ctx, itemIndex, hex, traceId));
+				}
+			}
+		} catch (error) {
+			const transient = (error as { transient?: boolean }).transient === true;
+			if (transient && attempt < retry.maxRetries) {
+				await cancellableSleep(ctx, backoffDelay(retry, attempt), itemIndex);
+				continue;
+			}
+			throw error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		}
+		// The final event repeats the whole audio unless exclude_aggregated_audio was honoured.
+		const buffer = chunks.length ? Buffer.concat(chunks) : aggregated;
+		if (!buffer?.length) {
+			throw miniMaxApiError(ctx.getNode(), { message: 'The audio stream ended without audio', traceId, itemIndex });
+		}
+		return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId };
+	}
+}

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { MAX_CONCURRENCY } from './items';
+import { DEFAULT_RETRY, type RetrySettings } from './retry';
+
+/** Options shared by every action node; spread them into the node's "Options" collection. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+	description:
+		'How many items to send to MiniMax at the same time. Outputs keep the input order. Stay within your account rate limit.',
+};
+
+export const maxRetriesOption: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	default: 3,
+	typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+	description:
+		'How often to retry a request that failed for a temporary reason (rate limit, timeout, server error). Billed jobs are only retried when MiniMax proves it did not start them.',
+};
+
+export const retryDelayOption: INodeProperties = {
+	displayName: 'Retry Delay (Ms)',
+	name: 'retryDelayMs',
+	type: 'number',
+	default: 1000,
+	typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
+	description:
+		'First wait before a retry; it doubles on each retry, with jitter. A Retry-After header from MiniMax takes precedence.',
+};
+
+export const outputFieldOption: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyOutput',
+	type: 'string',
+	default: 'data',
+	description: 'The name of the output binary field to put the file in',
+};
+
+export const pollIntervalOption: INodeProperties = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollIntervalSeconds',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 0.1, maxValue: 600, numberPrecision: 1 },
+	description: 'How often to ask MiniMax whether the job is done while waiting',
+};
+
+export const waitTimeoutOption: INodeProperties = {
+	displayName: 'Wait Timeout (Minutes)',
+	name: 'waitTimeoutMinutes',
+	type: 'number',
+	default: 30,
+	typeOptions: { minValue: 0.05, maxValue: 1440, numberPrecision: 2 },
+	description:
+		'How long to wait for the job before giving up. The job keeps running at MiniMax: the error gives its task ID so a later execution can fetch it.',
+};
+
+export interface CommonOptions {
+	concurrency: number;
+	retry: RetrySettings;
+	outputField: string;
+	poll: { intervalMs: number; timeoutMs: number };
+}
+
+export function readCommonOptions(options: IDataObject): CommonOptions {
+	const number = (value: unknown, fallback: number) =>
+		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+	return {
+		concurrency: number(options.concurrency, 1),
+		retry: {
+			maxRetries: Math.max(0, Math.floor(number(options.maxRetries, DEFAULT_RETRY.maxRetries))),
+			baseDelayMs: Math.max(0, number(options.retryDelayMs, DEFAULT_RETRY.baseDelayMs)),
+			maxDelayMs: DEFAULT_RETRY.maxDelayMs,
+		},
+		outputField: String(options.binaryPropertyOutput ?? 'data').trim() || 'data',
+		poll: {
+			intervalMs: Math.round(number(options.pollIntervalSeconds, 5) * 1000),
+			timeoutMs: Math.round(number(options.waitTimeoutMinutes, 30) * 60_000),
+		},
+	};
+}
+
+/** Node-level settings (concurrency) come from the first item's options. */
+export function nodeOptions(ctx: IExecuteFunctions, itemIndex = 0): IDataObject {
+	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+}

@@ -1,0 +1,340 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { miniMaxApiError, RATE_LIMIT_CODES, TRANSIENT_CODES } from './errors';
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetrySettings } from './retry';
+
+export const CREDENTIAL_TYPE = 'miniMaxApi';
+
+export type MiniMaxContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface MiniMaxRequest {
+	method: IHttpRequestMethods;
+	/** Path below the host, e.g. `/v1/t2a_v2`. */
+	path: string;
+	body?: IDataObject | FormData;
+	qs?: IDataObject;
+	/**
+	 * The call creates a billed job. It is retried only when the failure proves that no job was
+	 * created (rate limit, refused connection), never on timeouts, resets or 5xx.
+	 */
+	createsJob?: boolean;
+	/** `stream` returns the response body as a Readable (SSE, raw file content). */
+	response?: 'json' | 'stream';
+	timeoutMs?: number;
+	itemIndex?: number;
+	retry?: RetrySettings;
+}
+
+export interface MiniMaxResponse<T> {
+	body: T;
+	traceId?: string;
+	headers: Record<string, string>;
+	statusCode: number;
+}
+
+interface BaseResp {
+	status_code?: number;
+	status_msg?: string;
+}
+
+interface Failure {
+	error: Error;
+	retryable: boolean;
+	/** The service refused the request before doing any work. */
+	provesNotCreated: boolean;
+	retryAfterMs?: number;
+}
+
+const NETWORK_RETRYABLE = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ECONNABORTED',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_BAD_RESPONSE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
+
+export async function resolveBaseUrl(this: MiniMaxContext, itemIndex?: number): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return baseUrlFromCredentials(credentials, (message) => {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex });
+	});
+}
+
+export function baseUrlFromCredentials(
+	credentials: IDataObject,
+	fail: (message: string) => never,
+): string {
+	const region = String(credentials.region ?? 'global');
+	if (region === 'china') return 'https://api.minimaxi.com';
+	if (region !== 'custom') return 'https://api.minimax.io';
+	const raw = String(credentials.customBaseUrl ?? '').trim();
+	const cleaned = raw.replace(/\/+$/, '').replace(/\/v1$/, '');
+	if (!/^https?:\/\/[^\s/]+/i.test(cleaned)) {
+		fail(
+			`The credential's Base URL "${raw}" is not a valid http(s) URL. Set it to the host only, e.g. https://api.minimax.io`,
+		);
+	}
+	return cleaned;
+}
+
+export function cancelSignalOf(ctx: MiniMaxContext): AbortSignal | undefined {
+	const candidate = ctx as Partial<IExecuteFunctions>;
+	return typeof candidate.getExecutionCancelSignal === 'function'
+		? candidate.getExecutionCancelSignal()
+		: undefined;
+}
+
+export function throwIfCancelled(ctx: MiniMaxContext, itemIndex?: number): void {
+	if (cancelSignalOf(ctx)?.aborted) {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
+	}
+}
+
+/** Sleeps in short slices so that a cancelled execution stops waiting promptly. */
+export async function cancellableSleep(
+	ctx: MiniMaxContext,
+	ms: number,
+	itemIndex?: number,
+): Promise<void> {
+	const signal = cancelSignalOf(ctx);
+	let remaining = ms;
+	while (remaining > 0) {
+		throwIfCancelled(ctx, itemIndex);
+		const slice = Math.min(remaining, 250);
+		try {
+			await sleep(slice, signal);
+		} catch {
+			// sleep rejects with the abort reason when the execution is cancelled
+			throwIfCancelled(ctx, itemIndex);
+		}
+		remaining -= slice;
+	}
+	throwIfCancelled(ctx, itemIndex);
+}
+
+/**
+ * The one way every node talks to MiniMax: base URL from the credential, auth only through
+ * httpRequestWithAuthentication, base_resp checked, errors mapped, transient failures retried.
+ */
+export async function miniMaxRequest<T = IDataObject>(
+	this: MiniMaxContext,
+	request: MiniMaxRequest,
+): Promise<MiniMaxResponse<T>> {
+	const retry = request.retry ?? DEFAULT_RETRY;
+	const baseUrl = await resolveBaseUrl.call(this, request.itemIndex);
+	let attempt = 0;
+	for (;;) {
+		throwIfCancelled(this, request.itemIndex);
+		const outcome = await attemptRequest.call(this, baseUrl, request);
+		if (!('failure' in outcome)) return outcome.response as MiniMaxResponse<T>;
+		const { failure } = outcome;
+		const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
+		if (!allowed || attempt >= retry.maxRetries) {
+			if (attempt > 0 && failure.error instanceof NodeApiError) {
+				failure.error.description = `${failure.error.description ?? ''} Gave up after ${attempt + 1} attempts.`.trim();
+			}
+			throw failure.error;
+		}
+		const delay = failure.retryAfterMs ?? backoffDelay(retry, attempt);
+		attempt++;
+		await cancellableSleep(this, delay, request.itemIndex);
+	}
+}
+
+async function attemptRequest(
+	this: MiniMaxContext,
+	baseUrl: string,
+	request: MiniMaxRequest,
+): Promise<{ response: MiniMaxResponse<unknown> } | { failure: Failure }> {
+	const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: !isForm,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 120_000,
+		encoding: request.response === 'stream' ? 'stream' : undefined,
+		abortSignal: cancelSignalOf(this),
+	};
+	if (isForm) options.headers = { Accept: 'application/json' };
+	let raw: { body: unknown; headers: Record<string, string>; statusCode: number };
+	try {
+		raw = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+	} catch (error) {
+		return { failure: networkFailure(this, error as Error, request.itemIndex) };
+	}
+	const headers = raw.headers ?? {};
+	const traceId = headerTraceId(headers);
+	const statusCode = raw.statusCode;
+
+	if (request.response === 'stream' && statusCode < 400) {
+		const contentType = String(headers['content-type'] ?? '');
+		if (!contentType.includes('application/json')) {
+			return { response: { body: raw.body, traceId, headers, statusCode } };
+		}
+		// A JSON answer where a stream was expected is MiniMax reporting an error on HTTP 200.
+		raw.body = await readStreamText(raw.body);
+	}
+	if (request.response === 'stream' && statusCode >= 400) {
+		raw.body = await readStreamText(raw.body).catch(() => '');
+	}
+
+	const parsed = parseJsonBody(raw.body);
+	if (parsed === undefined) {
+		if (statusCode >= 400) return { failure: httpFailure(this, statusCode, undefined, headers, request) };
+		return {
+			failure: {
+				error: miniMaxApiError(this.getNode(), {
+					message: 'MiniMax returned a response that is not valid JSON',
+					traceId,
+					httpStatus: statusCode,
+					itemIndex: request.itemIndex,
+				}),
+				retryable: true,
+				provesNotCreated: false,
+			},
+		};
+	}
+	if (statusCode >= 400) return { failure: httpFailure(this, statusCode, parsed, headers, request) };
+
+	const baseResp = (parsed as { base_resp?: BaseResp }).base_resp;
+	const code = Number(baseResp?.status_code ?? 0);
+	if (code !== 0) {
+		return {
+			failure: {
+				error: miniMaxApiError(this.getNode(), {
+					code,
+					message: baseResp?.status_msg || 'MiniMax reported an error',
+					traceId: traceId ?? bodyTraceId(parsed),
+					httpStatus: statusCode,
+					itemIndex: request.itemIndex,
+				}),
+				retryable: TRANSIENT_CODES.has(code),
+				provesNotCreated: RATE_LIMIT_CODES.has(code),
+				retryAfterMs: parseRetryAfter(headers['retry-after']),
+			},
+		};
+	}
+	return {
+		response: { body: parsed, traceId: traceId ?? bodyTraceId(parsed), headers, statusCode },
+	};
+}
+
+function httpFailure(
+	ctx: MiniMaxContext,
+	statusCode: number,
+	parsed: unknown,
+	headers: Record<string, string>,
+	request: MiniMaxRequest,
+): Failure {
+	const body = (parsed ?? {}) as {
+		base_resp?: BaseResp;
+		error?: { message?: string; type?: string } | string;
+		message?: string;
+	};
+	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : undefined;
+	const errorObject = typeof body.error === 'object' ? body.error : undefined;
+	const message =
+		body.base_resp?.status_msg ||
+		errorObject?.message ||
+		(typeof body.error === 'string' ? body.error : undefined) ||
+		body.message ||
+		`HTTP ${statusCode}`;
+	const rateLimited = statusCode === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code));
+	return {
+		error: miniMaxApiError(ctx.getNode(), {
+			code,
+			message,
+			traceId: headerTraceId(headers) ?? bodyTraceId(parsed),
+			httpStatus: statusCode,
+			itemIndex: request.itemIndex,
+		}),
+		retryable: rateLimited || statusCode === 408 || statusCode >= 500,
+		provesNotCreated: rateLimited,
+		retryAfterMs: parseRetryAfter(headers['retry-after']),
+	};
+}
+
+function networkFailure(ctx: MiniMaxContext, error: Error, itemIndex?: number): Failure {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	const code = cause?.code ?? (error as { code?: string }).code ?? '';
+	const rawMessage = cause?.message ?? error.message ?? '';
+	if (cancelSignalOf(ctx)?.aborted || code === 'ERR_CANCELED') {
+		return {
+			error: new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex }),
+			retryable: false,
+			provesNotCreated: false,
+		};
+	}
+	const refused = code === 'ECONNREFUSED';
+	const hangUp = /socket hang up|aborted|timeout/i.test(rawMessage);
+	return {
+		error: miniMaxApiError(ctx.getNode(), {
+			message: refused
+				? 'Could not connect to MiniMax (connection refused). Check the credential region or base URL.'
+				: `The connection to MiniMax failed${code ? ` (${code})` : ''}: ${sanitize(rawMessage)}`,
+			itemIndex,
+		}),
+		retryable: refused || NETWORK_RETRYABLE.has(code) || hangUp,
+		provesNotCreated: refused,
+	};
+}
+
+/** Network error texts can echo request details; keep only the first line and drop any bearer token. */
+function sanitize(message: string): string {
+	return message.split('\n')[0].replace(/Bearer\s+\S+/gi, 'Bearer ***');
+}
+
+function parseJsonBody(body: unknown): unknown {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (Buffer.isBuffer(body)) return parseJsonBody(body.toString('utf8'));
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof body === 'object' ? body : undefined;
+}
+
+export function headerTraceId(headers: Record<string, string>): string | undefined {
+	return headers['trace-id'] ?? headers['x-trace-id'] ?? headers['minimax-request-id'] ?? undefined;
+}
+
+function bodyTraceId(body: unknown): string | undefined {
+	const value = body as { trace_id?: string; base_resp?: { trace_id?: string }; request_id?: string };
+	return value?.trace_id ?? value?.base_resp?.trace_id ?? value?.request_id ?? undefined;
+}
+
+export async function readStreamText(stream: unknown): Promise<string> {
+	if (typeof stream === 'string') return stream;
+	if (Buffer.isBuffer(stream)) return stream.toString('utf8');
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
