@@ -55,6 +55,8 @@ export default tseslint.config(
 			'@n8n/community-nodes/no-http-request-with-manual-auth': 'off',
 			'@n8n/community-nodes/missing-paired-item': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'no-console': 'off',
 		},
 	},

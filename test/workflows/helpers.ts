@@ -1,0 +1,97 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+
+import type { FixtureItem, HarnessCredentials, RunOptions, WorkflowJson } from '../harness';
+import { runWorkflow } from '../harness';
+import { SANDBOX_KEYS, startSandbox, type RequestLogEntry, type Sandbox } from '../sandbox';
+
+export const TTS_TYPE = 'n8n-nodes-minimax.miniMaxTextToSpeech';
+
+export interface NodeUnderTest {
+	type: string;
+	parameters: IDataObject;
+	onError?: INode['onError'];
+}
+
+/** Start → node under test; the start node emits the given items (with binaries) or one empty item. */
+export function workflowOf(node: NodeUnderTest, items?: FixtureItem[]): WorkflowJson {
+	const start: INode = items
+		? { id: 'start', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } }
+		: { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const subject: INode = {
+		id: 'subject',
+		name: 'MiniMax',
+		type: node.type,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: node.parameters,
+		credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+		...(node.onError ? { onError: node.onError } : {}),
+	};
+	return {
+		name: 'test',
+		nodes: [start, subject],
+		connections: { Start: { main: [[{ node: 'MiniMax', type: 'main', index: 0 }]] } },
+	};
+}
+
+export function credentialsFor(sandbox: Sandbox, overrides: IDataObject = {}): HarnessCredentials {
+	return {
+		miniMaxApi: { apiKey: SANDBOX_KEYS.global, region: 'custom', customBaseUrl: sandbox.url, ...overrides },
+	};
+}
+
+export async function run(
+	sandbox: Sandbox,
+	node: NodeUnderTest,
+	options: { items?: FixtureItem[]; credentials?: IDataObject } & Omit<RunOptions, 'credentials'> = {},
+) {
+	const { items, credentials, ...rest } = options;
+	return await runWorkflow(workflowOf(node, items), { credentials: credentialsFor(sandbox, credentials), ...rest });
+}
+
+/** Runs and returns the node's items, failing with the execution error when there is one. */
+export async function runOk(
+	sandbox: Sandbox,
+	node: NodeUnderTest,
+	options: Parameters<typeof run>[2] = {},
+): Promise<INodeExecutionData[]> {
+	const result = await run(sandbox, node, options);
+	if (result.status !== 'success') throw result.error ?? new Error(`execution ended with status ${result.status}`);
+	return result.output('MiniMax');
+}
+
+export function tts(parameters: IDataObject, onError?: INode['onError']): NodeUnderTest {
+	return { type: TTS_TYPE, parameters, onError };
+}
+
+export function apiRequests(sandbox: Sandbox, path?: string): RequestLogEntry[] {
+	return sandbox.log.filter((entry) => entry.kind === 'api' && (!path || entry.path === path));
+}
+
+export function downloads(sandbox: Sandbox): RequestLogEntry[] {
+	return sandbox.log.filter((entry) => entry.kind === 'download');
+}
+
+/** One sandbox per test file; state, faults and log reset before each test. */
+export function useSandbox(options: Parameters<typeof startSandbox>[0] = {}): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ timeScale: 20, ...options });
+	});
+	beforeEach(() => sandbox?.reset());
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+	return () => {
+		if (!sandbox) throw new Error('sandbox not started');
+		return sandbox;
+	};
+}
+
+export { SANDBOX_KEYS };
+
+/** A cloned and a designed voice, as a user who used Voice Clone and Voice Design would have. */
+export function readyVoices(sandbox: Sandbox): void {
+	sandbox.state.addClonedVoice('MyNarrator01');
+	sandbox.state.addDesignedVoice('ttv-voice-2026112100000001');
+}
