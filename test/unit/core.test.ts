@@ -26,14 +26,14 @@ describe('credential', () => {
 	const credential = new MiniMaxApi();
 
 	it('strips a pasted Bearer prefix and sends GroupId only when set', async () => {
-		const withoutGroup = await (credential.authenticate as Authenticate)(
+		const withoutGroup = await (credential.authenticate as unknown as Authenticate)(
 			{ apiKey: '  Bearer sk-abc ', groupId: '' },
 			{ url: '/v1/x', qs: { a: 1 } },
 		);
 		expect(withoutGroup.headers.Authorization).toBe('Bearer sk-abc');
 		expect(withoutGroup.qs).toEqual({ a: 1 });
 
-		const withGroup = await (credential.authenticate as Authenticate)({ apiKey: 'sk-abc', groupId: ' 42 ' }, { url: '/v1/x' });
+		const withGroup = await (credential.authenticate as unknown as Authenticate)({ apiKey: 'sk-abc', groupId: ' 42 ' }, { url: '/v1/x' });
 		expect(withGroup.headers.Authorization).toBe('Bearer sk-abc');
 		expect(withGroup.qs).toEqual({ GroupId: '42' });
 	});

@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FixtureItem, HarnessCredentials, RunOptions, WorkflowJson } from '../harness';
 import { runWorkflow } from '../harness';
@@ -23,7 +23,7 @@ export function workflowOf(node: NodeUnderTest, items?: FixtureItem[]): Workflow
 		type: node.type,
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: node.parameters,
+		parameters: node.parameters as INodeParameters,
 		credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
 		...(node.onError ? { onError: node.onError } : {}),
 	};
