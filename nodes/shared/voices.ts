@@ -119,3 +119,24 @@ export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		...overrides,
 	};
 }
+
+export type CustomVoiceType = 'voice_cloning' | 'voice_generation';
+
+/** POST /v1/delete_voice — only cloned and designed voices can be deleted; their IDs cannot be reused. */
+export async function deleteVoice(
+	ctx: MiniMaxContext,
+	voiceType: CustomVoiceType,
+	voiceId: string,
+	itemIndex: number,
+	retry?: RetrySettings,
+): Promise<{ voiceId: string; createdTime?: string; traceId?: string }> {
+	const { body, traceId } = await miniMaxRequest.call(ctx, {
+		method: 'POST',
+		path: '/v1/delete_voice',
+		body: { voice_type: voiceType, voice_id: voiceId },
+		itemIndex,
+		retry,
+	});
+	const createdTime = (body as IDataObject).created_time;
+	return { voiceId, createdTime: createdTime === undefined ? undefined : String(createdTime), traceId };
+}

@@ -1,4 +1,7 @@
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import axios from 'axios';
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { MiniMaxApi } from '../../credentials/MiniMaxApi.credentials';
 
 import type { FixtureItem, HarnessCredentials, RunOptions, WorkflowJson } from '../harness';
 import { runWorkflow } from '../harness';
@@ -95,3 +98,58 @@ export function readyVoices(sandbox: Sandbox): void {
 	sandbox.state.addClonedVoice('MyNarrator01');
 	sandbox.state.addDesignedVoice('ttv-voice-2026112100000001');
 }
+
+export interface Step {
+	name: string;
+	type: string;
+	parameters: IDataObject;
+}
+
+/** Start → step 1 → step 2 …, each MiniMax step with the test credential. */
+export function pipeline(steps: Step[], items?: FixtureItem[]): WorkflowJson {
+	const start = workflowOf({ type: TTS_TYPE, parameters: {} }, items).nodes[0];
+	const nodes: INode[] = [
+		start,
+		...steps.map((step, index) => ({
+			id: `step-${index}`,
+			name: step.name,
+			type: step.type,
+			typeVersion: 1,
+			position: [200 * (index + 1), 0] as [number, number],
+			parameters: step.parameters as INodeParameters,
+			credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+		})),
+	];
+	const connections: WorkflowJson['connections'] = {};
+	nodes.slice(0, -1).forEach((node, index) => {
+		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
+	return { name: 'pipeline', nodes, connections };
+}
+
+export const CLONE_TYPE = 'n8n-nodes-minimax.miniMaxVoiceClone';
+export const DESIGN_TYPE = 'n8n-nodes-minimax.miniMaxVoiceDesign';
+
+/** The few members of a load-options context that the voice search uses, doing real HTTP. */
+export function loadOptionsContext(credentials: IDataObject): ILoadOptionsFunctions {
+	const credential = new MiniMaxApi();
+	return {
+		getNode: () => ({ id: 'n', name: 'TTS', type: 'n8n-nodes-minimax.miniMaxTextToSpeech', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getCredentials: async () => credentials,
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				const signed = await (credential.authenticate as (c: IDataObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
+				const response = await axios.request({
+					url: signed.url,
+					method: signed.method,
+					params: signed.qs,
+					data: signed.body,
+					headers: signed.headers as Record<string, string>,
+					validateStatus: () => true,
+				});
+				return { body: response.data, headers: response.headers, statusCode: response.status };
+			},
+		},
+	} as unknown as ILoadOptionsFunctions;
+}
+

@@ -1,34 +1,9 @@
-import axios from 'axios';
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
-import { MiniMaxApi } from '../../credentials/MiniMaxApi.credentials';
 import { MiniMaxTextToSpeech } from '../../nodes/MiniMaxTextToSpeech/MiniMaxTextToSpeech.node';
-import { apiRequests, credentialsFor, readyVoices, run, runOk, tts, useSandbox } from './helpers';
+import { apiRequests, credentialsFor, loadOptionsContext, readyVoices, run, runOk, tts, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
-
-/** The few members of a load-options context that the voice search uses, doing real HTTP. */
-function loadOptionsContext(credentials: IDataObject): ILoadOptionsFunctions {
-	const credential = new MiniMaxApi();
-	return {
-		getNode: () => ({ id: 'n', name: 'TTS', type: 'n8n-nodes-minimax.miniMaxTextToSpeech', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => credentials,
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const signed = await (credential.authenticate as (c: IDataObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
-				const response = await axios.request({
-					url: signed.url,
-					method: signed.method,
-					params: signed.qs,
-					data: signed.body,
-					headers: signed.headers as Record<string, string>,
-					validateStatus: () => true,
-				});
-				return { body: response.data, headers: response.headers, statusCode: response.status };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
 
 describe('Text to Speech › voices', () => {
 	beforeEach(() => readyVoices(sandbox()));

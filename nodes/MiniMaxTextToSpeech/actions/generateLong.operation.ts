@@ -2,10 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
-import { miniMaxApiError } from '../../shared/errors';
 import { readCommonOptions } from '../../shared/options';
 import { ASYNC_TEXT_LIMIT } from '../../shared/speech';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { uploadFile } from '../../shared/upload';
 import { InputValidator } from '../../shared/validation';
 import { voiceLocator } from '../../shared/voices';
 import { createLongSpeechTask, waitForLongSpeech } from '../helpers/longSpeech';
@@ -148,20 +147,13 @@ async function uploadTextFile(
 	const content = await readInputBinaryBuffer(ctx, itemIndex, property);
 	if (content.length === 0) check.fail('Input Binary Field', `the file "${input.fileName}" is empty`);
 	const fileName = extension === 'zip' ? input.fileName : input.fileName.replace(/\.[^.]*$/, '') + '.txt';
-	const form = new FormData();
-	form.append('purpose', 't2a_async_input');
-	form.append('file', new Blob([content], { type: extension === 'zip' ? 'application/zip' : 'text/plain' }), fileName);
-	const { body, traceId } = (await miniMaxRequest.call(ctx, {
-		method: 'POST',
-		path: '/v1/files/upload',
-		body: form,
+	const uploaded = await uploadFile(ctx, {
+		purpose: 't2a_async_input',
+		data: content,
+		fileName,
+		mimeType: extension === 'zip' ? 'application/zip' : 'text/plain',
 		itemIndex,
 		retry,
-		createsJob: true,
-	})) as MiniMaxResponse<{ file?: { file_id?: number | string } }>;
-	const fileId = Number(body.file?.file_id);
-	if (!Number.isFinite(fileId)) {
-		throw miniMaxApiError(ctx.getNode(), { message: 'The text file upload returned no file ID', traceId, itemIndex });
-	}
-	return fileId;
+	});
+	return uploaded.fileId;
 }

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { deleteVoiceOperation, listVoicesOperation } from '../../shared/voiceOperations';
+import * as clone from './clone.operation';
+
+type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+const list = listVoicesOperation('list', 'voice_cloning');
+const remove = deleteVoiceOperation('delete', 'voice_cloning');
+
+export const operations: Record<string, Operation> = {
+	clone: clone.execute,
+	list: list.execute,
+	delete: remove.execute,
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'clone',
+		options: [
+			{
+				name: 'Clone Voice',
+				value: 'clone',
+				action: 'Clone a voice from an audio sample',
+				description: 'Create a voice from 10 s to 5 min of speech (billed on first use; preview billed like speech)',
+			},
+			{ name: 'Delete Cloned Voice', value: 'delete', action: 'Delete a cloned voice' },
+			{ name: 'List Cloned Voices', value: 'list', action: 'List cloned voices' },
+		],
+	},
+	...clone.description,
+	...list.description,
+	...remove.description,
+];

@@ -1,0 +1,31 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { runForEachItem } from '../shared/items';
+import { nodeOptions, readCommonOptions } from '../shared/options';
+import { operations, properties } from './actions';
+
+export class MiniMaxVoiceDesign implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiniMax Voice Design',
+		name: 'miniMaxVoiceDesign',
+		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] }}',
+		description:
+			'Design a new voice from a text description with MiniMax and get its voice ID for Text to Speech, plus a preview audio. Billed per design (the preview text is charged).',
+		defaults: { name: 'MiniMax Voice Design' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'miniMaxApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = operations[this.getNodeParameter('operation', 0) as string];
+		const { concurrency } = readCommonOptions(nodeOptions(this));
+		return [await runForEachItem(this, async (itemIndex) => await run.call(this, itemIndex), concurrency)];
+	}
+}

@@ -1,0 +1,96 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { maxRetriesOption, readCommonOptions, retryDelayOption } from './options';
+import { InputValidator } from './validation';
+import { deleteVoice, fetchVoices, type CustomVoiceType } from './voices';
+
+export interface VoiceOperation {
+	description: INodeProperties[];
+	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+}
+
+const KIND_NAME: Record<CustomVoiceType, string> = { voice_cloning: 'cloned', voice_generation: 'designed' };
+
+const retryOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [maxRetriesOption, retryDelayOption],
+};
+
+/** "List cloned/designed voices": one item per voice of that kind. */
+export function listVoicesOperation(operation: string, voiceType: CustomVoiceType): VoiceOperation {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+		retryOptions,
+	];
+	return {
+		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const check = new InputValidator(this.getNode(), itemIndex);
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+			const limit = returnAll
+				? Infinity
+				: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
+			const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+			const voices = await fetchVoices(this, voiceType, itemIndex, retry);
+			return voices.slice(0, limit).map((voice) => ({
+				json: {
+					voiceId: voice.voiceId,
+					type: KIND_NAME[voiceType],
+					description: voice.description.join(' '),
+					createdTime: voice.createdTime,
+				},
+				pairedItem: { item: itemIndex },
+			}));
+		},
+	};
+}
+
+/** "Delete a cloned/designed voice" by ID. */
+export function deleteVoiceOperation(operation: string, voiceType: CustomVoiceType): VoiceOperation {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Voice ID',
+			name: 'voiceId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: `The ID of the ${KIND_NAME[voiceType]} voice to delete. Deleted IDs cannot be used again.`,
+		},
+		retryOptions,
+	];
+	return {
+		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const check = new InputValidator(this.getNode(), itemIndex);
+			const voiceId = check.text('Voice ID', String(this.getNodeParameter('voiceId', itemIndex) ?? '').trim(), { min: 1, max: 256 });
+			const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+			const result = await deleteVoice(this, voiceType, voiceId, itemIndex, retry);
+			return [
+				{
+					json: { voiceId: result.voiceId, type: KIND_NAME[voiceType], deleted: true, createdTime: result.createdTime },
+					pairedItem: { item: itemIndex },
+				},
+			];
+		},
+	};
+}
