@@ -72,11 +72,21 @@ const NETWORK_RETRYABLE = new Set([
 	'ENETUNREACH',
 ]);
 
+/** Base URLs per node execution context: credentials are per node, so one lookup serves every item. */
+const baseUrlCache = new WeakMap<object, Promise<string>>();
+
 export async function resolveBaseUrl(this: MiniMaxContext, itemIndex?: number): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return baseUrlFromCredentials(credentials, (message) => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	});
+	const cached = baseUrlCache.get(this);
+	if (cached) return await cached;
+	const pending = (async () => {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		return baseUrlFromCredentials(credentials, (message) => {
+			throw new NodeOperationError(this.getNode(), message, { itemIndex });
+		});
+	})();
+	baseUrlCache.set(this, pending);
+	pending.catch(() => baseUrlCache.delete(this));
+	return await pending;
 }
 
 export function baseUrlFromCredentials(
