@@ -24,6 +24,7 @@ import { useBinaryMode } from './binaryData';
 import type { BinaryMode } from './binaryData';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import type { HarnessCredentials } from './credentialsHelper';
+import { assertNoSecretLeak, secretsOf } from './secrets';
 import { TypeRegistry } from './types';
 import type { TypeOptions } from './types';
 
@@ -170,6 +171,7 @@ async function execute(
 	}
 	onStarted(execution);
 	const raw = await withTimeout(execution, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+	assertNoSecretLeak(raw, secretsOf(credentials));
 	return toWorkflowRun(raw, finalStatus(firstReport ?? raw), executionId, workflowId);
 }
 

@@ -82,6 +82,13 @@ export function useSandbox(options: Parameters<typeof startSandbox>[0] = {}): ()
 		sandbox = await startSandbox({ timeScale: 20, ...options });
 	});
 	beforeEach(() => sandbox?.reset());
+	afterEach(() => {
+		// Signed download links must never receive the API key, in any test that uses the sandbox.
+		const leaked = (sandbox?.log ?? []).filter(
+			(entry) => entry.kind === 'download' && (entry.headers.authorization !== undefined || Object.values(SANDBOX_KEYS).some((key) => JSON.stringify(entry).includes(key))),
+		);
+		expect(leaked).toEqual([]);
+	});
 	afterAll(async () => {
 		await sandbox?.close();
 	});
