@@ -11,7 +11,7 @@ export interface DownloadRequest {
 	url: string;
 	file: OutputFile;
 	itemIndex: number;
-	/** Gets a fresh signed URL (e.g. files/retrieve again). Used once, when the URL has expired. */
+	/** Gets a fresh signed URL (e.g. files/retrieve again) when the URL has expired; at most Max Retries times (at least once). */
 	refreshUrl?: () => Promise<string>;
 	retry?: RetrySettings;
 	/** Describes what is downloaded, for error messages: "the generated audio". */
@@ -48,7 +48,8 @@ async function readStreamBuffer(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-async function fetchSignedUrl<T>(
+/** The download loop itself (no key, retries, one refresh on expiry); `consume` reads the body. */
+export async function fetchSignedUrl<T>(
 	ctx: BinaryContext,
 	request: Omit<DownloadRequest, 'file'>,
 	consume: (body: Readable) => Promise<T>,
@@ -56,7 +57,7 @@ async function fetchSignedUrl<T>(
 	const retry = request.retry ?? DEFAULT_RETRY;
 	const what = request.what ?? 'the file';
 	let url = request.url;
-	let refreshed = false;
+	let refreshes = 0;
 	let attempt = 0;
 	for (;;) {
 		throwIfCancelled(ctx, request.itemIndex);
@@ -106,8 +107,8 @@ async function fetchSignedUrl<T>(
 			};
 		}
 
-		if (failure.expired && request.refreshUrl && !refreshed) {
-			refreshed = true;
+		if (failure.expired && request.refreshUrl && refreshes < Math.max(1, retry.maxRetries)) {
+			refreshes++;
 			url = await request.refreshUrl();
 			continue;
 		}
@@ -120,7 +121,7 @@ async function fetchSignedUrl<T>(
 			throw new NodeOperationError(ctx.getNode(), capitalize(failure.message), {
 				itemIndex: request.itemIndex,
 				description: request.refreshUrl
-					? 'A fresh link was requested once and it failed again. Try again later.'
+					? `A fresh link was requested ${refreshes} time(s) and it had expired again. Check the system clock, then try again later.`
 					: 'MiniMax links are only valid for a limited time (24 h for audio and images, 9 h for files). Generate again, or use the file ID with a Download operation to get a fresh link.',
 			});
 		}
