@@ -2,13 +2,14 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 import type { VirtualClock } from './clock';
 import type { IdGenerator } from './random';
-import { type Reply, rawReply } from './reply';
+import { type Reply, type StreamedBody, rawReply } from './reply';
 
 /** A downloadable object; read() returns undefined once the object is gone (e.g. file deleted). */
 export interface DownloadObject {
 	filename: string;
 	contentType: string;
-	read(): Buffer | undefined;
+	/** Bytes in memory, or a streamed body for files too large to hold (large videos). */
+	read(): Buffer | StreamedBody | undefined;
 }
 
 export const DOWNLOAD_PREFIX = '/dl/';
@@ -19,7 +20,7 @@ export const TTS_URL_TTL_S = 24 * 3600;
 export const FILE_URL_TTL_S = 9 * 3600;
 
 export type DownloadLookup =
-	| { outcome: 'ok'; object: DownloadObject; data: Buffer }
+	| { outcome: 'ok'; object: DownloadObject; data: Buffer | StreamedBody }
 	| { outcome: 'expired'; expires: number }
 	| { outcome: 'bad_signature' }
 	| { outcome: 'not_found' };
@@ -93,13 +94,14 @@ export function expiredReply(requestId: string, expires: number, now: number): R
 }
 
 /** Serves a looked-up object, honouring a single `Range: bytes=a-b`. */
-export function objectReply(object: DownloadObject, data: Buffer, range: string | undefined, requestId: string): Reply {
+export function objectReply(object: DownloadObject, data: Buffer | StreamedBody, range: string | undefined, requestId: string): Reply {
 	const headers = {
 		'content-disposition': `attachment; filename="${object.filename.replace(/"/g, '')}"`,
 		'accept-ranges': 'bytes',
 		'x-request-id': requestId,
 	};
 	const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+	if (!Buffer.isBuffer(data)) return streamedObjectReply(object.contentType, data, match, headers, requestId);
 	if (!match || (match[1] === '' && match[2] === '')) return rawReply(200, object.contentType, data, headers);
 	let start = match[1] === '' ? Math.max(0, data.length - Number(match[2])) : Number(match[1]);
 	let end = match[1] === '' || match[2] === '' ? data.length - 1 : Math.min(Number(match[2]), data.length - 1);
@@ -112,4 +114,25 @@ export function objectReply(object: DownloadObject, data: Buffer, range: string 
 		...headers,
 		'content-range': `bytes ${start}-${end}/${data.length}`,
 	});
+}
+
+/** objectReply for a streamed body: same range rules, bytes piped instead of held. */
+function streamedObjectReply(
+	contentType: string,
+	body: StreamedBody,
+	match: RegExpExecArray | null,
+	headers: Record<string, string>,
+	requestId: string,
+): Reply {
+	const reply = (status: number, start: number, end: number, extra: Record<string, string> = {}): Reply => ({
+		status,
+		headers: { 'content-type': contentType, ...headers, ...extra },
+		chunks: [],
+		stream: { size: end - start + 1, open: (from = 0, to = end - start) => body.open(start + from, start + to) },
+	});
+	if (!match || (match[1] === '' && match[2] === '')) return reply(200, 0, body.size - 1);
+	const start = match[1] === '' ? Math.max(0, body.size - Number(match[2])) : Number(match[1]);
+	const end = match[1] === '' || match[2] === '' ? body.size - 1 : Math.min(Number(match[2]), body.size - 1);
+	if (start >= body.size || start > end) return storageError(416, 'InvalidRange', 'The requested range is not satisfiable', requestId, {});
+	return reply(206, start, end, { 'content-range': `bytes ${start}-${end}/${body.size}` });
 }

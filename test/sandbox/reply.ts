@@ -1,4 +1,12 @@
+import type { Readable } from 'stream';
+
 import { type ApiError, defaultMessage } from './errors';
+
+/** A body too large to hold in memory (e.g. a 200 MB video): `open` streams bytes start..end (inclusive). */
+export interface StreamedBody {
+	size: number;
+	open(start?: number, end?: number): Readable;
+}
 
 /** A response ready to be written: headers plus one or more body chunks (SSE events are chunks). */
 export interface Reply {
@@ -8,6 +16,8 @@ export interface Reply {
 	/** Server-sent events: no Content-Length, chunks written one by one. */
 	streaming?: boolean;
 	baseRespCode?: number;
+	/** Written from this stream with backpressure instead of `chunks` (which stay empty). */
+	stream?: StreamedBody;
 }
 
 export interface BaseResp {

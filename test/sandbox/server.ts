@@ -6,7 +6,7 @@ import { ApiError, CODES, MESSAGES, capture, defaultMessage } from './errors';
 import type { FaultController, FaultSpec } from './faults';
 import type { RequestLog } from './log';
 import { MultipartError, parseMultipart } from './multipart';
-import { type Reply, baseResp, errorReply, jsonReply, rawReply, textReply } from './reply';
+import { type Reply, type StreamedBody, baseResp, errorReply, jsonReply, rawReply, textReply } from './reply';
 import type { Route, RouteContext, SandboxEnv } from './routes';
 import type { MultipartLogBody, Region, RequestLogEntry } from './types';
 import { type JsonObject, isObject } from './validate';
@@ -105,13 +105,17 @@ function resetSocket(res: ServerResponse): void {
 
 async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEntry, method: string, cutMidBody: boolean): Promise<void> {
 	const headers: Record<string, string> = { ...reply.headers };
-	const total = reply.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+	const total = reply.stream ? reply.stream.size : reply.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 	if (!reply.streaming) headers['content-length'] = String(total);
 	entry.status = reply.status;
 	entry.baseRespCode = reply.baseRespCode;
 	res.writeHead(reply.status, headers);
 	if (method === 'HEAD') {
 		res.end();
+		return;
+	}
+	if (reply.stream) {
+		await writeStreamedBody(res, reply.stream, cutMidBody);
 		return;
 	}
 	if (cutMidBody) {
@@ -132,6 +136,39 @@ async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEn
 		await new Promise<void>((resolve) => setImmediate(resolve));
 	}
 	res.end();
+}
+
+function drained(res: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done).off('close', done);
+			resolve();
+		};
+		res.on('drain', done).on('close', done);
+	});
+}
+
+/** Large bodies: piped with backpressure, so the sandbox never holds them in memory. */
+async function writeStreamedBody(res: ServerResponse, body: StreamedBody, cutMidBody: boolean): Promise<void> {
+	const source = cutMidBody ? body.open(0, Math.max(0, Math.floor(body.size / 2) - 1)) : body.open();
+	try {
+		for await (const chunk of source as AsyncIterable<Buffer>) {
+			if (res.destroyed) break;
+			if (!res.write(chunk)) await drained(res);
+		}
+	} catch {
+		// The source failed: cut the connection so the client sees a broken download.
+		resetSocket(res);
+		return;
+	} finally {
+		source.destroy();
+	}
+	if (cutMidBody) {
+		await sleep(20);
+		resetSocket(res);
+	} else if (!res.destroyed) {
+		res.end();
+	}
 }
 
 /** Body of a gateway-level HTTP error in MiniMax's JSON shape. */
@@ -202,8 +239,15 @@ async function handleApi(rt: Runtime, incoming: Incoming, entry: RequestLogEntry
 	await writeReply(res, reply, entry, incoming.method, fault?.kind === 'reset_mid_body');
 }
 
+/** Exact match, or a pattern ending in `/*` that matches one more non-empty segment (e.g. a task id). */
+function pathMatches(pattern: string, path: string): boolean {
+	if (!pattern.endsWith('/*')) return pattern === path;
+	const prefix = pattern.slice(0, -1);
+	return path.startsWith(prefix) && /^[^/]+$/.test(path.slice(prefix.length));
+}
+
 async function runRoute(rt: Runtime, incoming: Incoming, region: Region, traceId: string, entry: RequestLogEntry): Promise<Reply> {
-	const route = rt.routes.find((r) => r.path === incoming.path && r.method === incoming.method);
+	const route = rt.routes.find((r) => pathMatches(r.path, incoming.path) && r.method === incoming.method);
 	if (!route) return textReply(404, '404 page not found');
 	try {
 		const authError = checkAuth(incoming.headers, incoming.query, region);

@@ -1,6 +1,7 @@
 import type { VirtualClock } from './clock';
 import { SYSTEM_VOICES } from './families/voiceCatalog';
 import type { IdGenerator } from './random';
+import type { StreamedBody } from './reply';
 import type { Region } from './types';
 
 export type VoiceType = 'system' | 'voice_cloning' | 'voice_generation';
@@ -26,6 +27,14 @@ export interface StoredFile {
 	region: Region;
 	contentType: string;
 	data: Buffer;
+	/** Content too large to hold in memory (large videos); `data` is empty and `bytes` is its size. */
+	streamed?: StreamedBody;
+}
+
+/** State a route family keeps for itself (e.g. video tasks): reset with the sandbox, settled with its files. */
+export interface FamilyState {
+	reset(): void;
+	settle(): void;
 }
 
 export type TaskStatus = 'Processing' | 'Success' | 'Failed' | 'Expired';
@@ -65,6 +74,7 @@ export interface NewFile {
 	data: Buffer;
 	contentType?: string;
 	region?: Region;
+	streamed?: StreamedBody;
 }
 
 /** Everything the sandbox remembers between requests. */
@@ -74,6 +84,7 @@ export class SandboxState {
 	readonly deletedVoiceIds = new Set<string>();
 	readonly files = new Map<number, StoredFile>();
 	readonly tasks = new Map<number, AsyncTask>();
+	private readonly families = new Map<string, FamilyState>();
 
 	constructor(
 		private readonly clock: VirtualClock,
@@ -89,6 +100,17 @@ export class SandboxState {
 		this.files.clear();
 		this.tasks.clear();
 		this.seedSystemVoices();
+		for (const family of this.families.values()) family.reset();
+	}
+
+	/** The named family state, created on first use (`create` gets the clock and the current id generator). */
+	family<T extends FamilyState>(name: string, create: (clock: VirtualClock, ids: () => IdGenerator) => T): T {
+		let family = this.families.get(name);
+		if (!family) {
+			family = create(this.clock, () => this.ids);
+			this.families.set(name, family);
+		}
+		return family as T;
 	}
 
 	private seedSystemVoices(): void {
@@ -128,13 +150,14 @@ export class SandboxState {
 	addFile(file: NewFile): StoredFile {
 		const stored: StoredFile = {
 			file_id: this.ids.fileId(),
-			bytes: file.data.length,
+			bytes: file.streamed?.size ?? file.data.length,
 			created_at: this.clock.nowSeconds(),
 			filename: file.filename,
 			purpose: file.purpose,
 			region: file.region ?? 'global',
 			contentType: file.contentType ?? 'application/octet-stream',
 			data: file.data,
+			...(file.streamed ? { streamed: file.streamed } : {}),
 		};
 		this.files.set(stored.file_id, stored);
 		return stored;
@@ -199,5 +222,6 @@ export class SandboxState {
 			};
 			this.files.set(stored.file_id, stored);
 		}
+		for (const family of this.families.values()) family.settle();
 	}
 }

@@ -73,7 +73,9 @@ function list(ctx: RouteContext): Reply {
 	if (!(FILE_PURPOSES as readonly string[]).includes(purpose)) {
 		throw invalidParams('purpose', `must be one of ${FILE_PURPOSES.join(', ')}, got "${purpose}"`);
 	}
-	return jsonReply(ctx.traceId, { files: ctx.env.state.listFiles(ctx.region, purpose).map(fileObject) });
+	// Newest first, as MiniMax lists generated files.
+	const files = ctx.env.state.listFiles(ctx.region, purpose).reverse();
+	return jsonReply(ctx.traceId, { files: files.sort((a, b) => b.created_at - a.created_at).map(fileObject) });
 }
 
 function lookup(ctx: RouteContext): StoredFile {
@@ -85,16 +87,25 @@ function lookup(ctx: RouteContext): StoredFile {
 	return file;
 }
 
+/** Test hook: a file whose name contains this gets no download_url, so clients must use retrieve_content. */
+export const NO_DOWNLOAD_URL_MARKER = '.no-url.';
+
 function retrieve(ctx: RouteContext): Reply {
 	const file = lookup(ctx);
+	if (file.filename.includes(NO_DOWNLOAD_URL_MARKER)) return jsonReply(ctx.traceId, { file: fileObject(file) });
 	const { state, downloads } = ctx.env;
 	const id = file.file_id;
-	const object = { filename: file.filename, contentType: file.contentType, read: () => state.files.get(id)?.data };
+	const read = () => {
+		const current = state.files.get(id);
+		return current?.streamed ?? current?.data;
+	};
+	const object = { filename: file.filename, contentType: file.contentType, read };
 	return jsonReply(ctx.traceId, { file: { ...fileObject(file), download_url: downloads.publish(object, FILE_URL_TTL_S, ctx.baseUrl) } });
 }
 
 function retrieveContent(ctx: RouteContext): Reply {
 	const file = lookup(ctx);
+	if (file.streamed) return { status: 200, headers: { 'content-type': file.contentType, 'trace-id': ctx.traceId }, chunks: [], stream: file.streamed };
 	return rawReply(200, file.contentType, file.data, { 'trace-id': ctx.traceId });
 }
 

@@ -2,8 +2,9 @@ import type { Route } from '../routes';
 import { fileRoutes } from './files';
 import { ttsRoutes } from './tts';
 import { ttsAsyncRoutes } from './ttsAsync';
+import { videoRoutes } from './video';
 import { voiceCreationRoutes } from './voiceCreation';
 import { voiceRoutes } from './voices';
 
 /** Every API family's routes. New families (video, image, music, chat, voice clone/design) add theirs here. */
-export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes];
+export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes, ...videoRoutes];

@@ -1,0 +1,144 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { miniMaxApiError } from '../../shared/errors';
+import type { PollSettings } from '../../shared/polling';
+import type { RetrySettings } from '../../shared/retry';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import type { FinishedVideo } from './output';
+import type { CreatedTask } from './videoApi';
+import { waitForTask } from './waiting';
+
+/**
+ * MiniMax-H3 through the v2 video API (contract §7.6). Where the contract marks shapes uncertain,
+ * both are read: the task under `task` or at the top level, the URL in content.url (or similar),
+ * the failure as an {code, message} object or a plain text. HTTP errors with the v2 error object
+ * are mapped by the shared transport.
+ */
+
+export interface H3TaskStatus {
+	taskId: string;
+	status: string;
+	url?: string;
+	model?: string;
+	duration?: number;
+	resolution?: string;
+	ratio?: string;
+	usage?: IDataObject;
+	failure?: string;
+}
+
+export const H3_SUCCESS = ['succeeded', 'success'];
+export const H3_FAILURE = ['failed', 'fail', 'cancelled', 'canceled', 'expired'];
+
+export const h3ResumeHint = (taskId: string) =>
+	`run "Get MiniMax-H3 Task Status" or "Download MiniMax-H3 Video" with task ID ${taskId} later to fetch the video`;
+
+const text = (value: unknown): string | undefined =>
+	value === undefined || value === null || value === '' ? undefined : String(value);
+
+export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, retry: RetrySettings): Promise<CreatedTask> {
+	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
+		method: 'POST',
+		path: '/v2/video_generation',
+		body,
+		itemIndex,
+		retry,
+		createsJob: true,
+		timeoutMs: 300_000,
+	})) as MiniMaxResponse<IDataObject & { task?: IDataObject; data?: IDataObject }>;
+	const taskId = text(response.task_id) ?? text(response.id) ?? text(response.task?.id) ?? text(response.data?.task_id);
+	if (!taskId) throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax did not return a task ID', traceId, itemIndex });
+	return { taskId, traceId };
+}
+
+export async function queryH3Task(ctx: IExecuteFunctions, itemIndex: number, taskId: string, retry: RetrySettings): Promise<H3TaskStatus> {
+	const { body } = (await miniMaxRequest.call(ctx, {
+		method: 'GET',
+		path: `/v2/query/video_generation/${encodeURIComponent(taskId)}`,
+		itemIndex,
+		retry,
+	})) as MiniMaxResponse<IDataObject>;
+	const data = body.data as IDataObject | undefined;
+	const task = ((body.task ?? data?.task ?? data ?? body) as IDataObject) ?? {};
+	const content = task.content as IDataObject | IDataObject[] | undefined;
+	const first = Array.isArray(content) ? content[0] : content;
+	const url = text(first?.url) ?? text(first?.video_url) ?? text(task.video_url) ?? text(task.url);
+	return {
+		taskId,
+		status: String(task.status ?? ''),
+		url,
+		model: text(task.model),
+		duration: task.duration === undefined ? undefined : Number(task.duration),
+		resolution: text(task.resolution),
+		ratio: text(task.ratio),
+		usage: (task.usage as IDataObject | undefined) ?? undefined,
+		failure: failureText(task.error ?? task.failure_reason ?? task.message),
+	};
+}
+
+function failureText(error: unknown): string | undefined {
+	if (!error) return undefined;
+	if (typeof error !== 'object') return String(error);
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	if (message && code !== undefined && code !== '') return `${String(message)} (${String(code)})`;
+	return text(message) ?? text(code);
+}
+
+export function h3FailedError(ctx: IExecuteFunctions, itemIndex: number, task: H3TaskStatus): Error {
+	return miniMaxApiError(ctx.getNode(), {
+		message: `MiniMax-H3 task ${task.taskId} ended with status "${task.status}": ${task.failure ?? 'MiniMax gave no reason'}`,
+		itemIndex,
+		note: 'Nothing was produced for this task. Change the prompt or media and generate again.',
+	});
+}
+
+export async function waitForH3Task(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	taskId: string,
+	poll: PollSettings,
+	retry: RetrySettings,
+): Promise<H3TaskStatus> {
+	return await waitForTask(ctx, poll, {
+		itemIndex,
+		taskId,
+		label: 'MiniMax-H3 task',
+		resumeHint: h3ResumeHint(taskId),
+		query: async () => await queryH3Task(ctx, itemIndex, taskId, retry),
+		statusOf: (task) => task.status,
+		successStatuses: H3_SUCCESS,
+		failureStatuses: H3_FAILURE,
+		onFailure: (task) => h3FailedError(ctx, itemIndex, task),
+	});
+}
+
+/** A finished H3 video; an expired link is replaced by asking the task again. */
+export function h3Video(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: H3TaskStatus,
+	retry: RetrySettings,
+	details: Omit<FinishedVideo, 'url' | 'refreshUrl' | 'urlValidHours'>,
+): FinishedVideo {
+	if (!task.url) {
+		throw miniMaxApiError(ctx.getNode(), {
+			message: `MiniMax-H3 task ${task.taskId} succeeded but MiniMax gave no video URL`,
+			itemIndex,
+			note: `Task ID: ${task.taskId}. Try again later.`,
+		});
+	}
+	return {
+		...details,
+		url: task.url,
+		refreshUrl: async () => {
+			const fresh = await queryH3Task(ctx, itemIndex, task.taskId, retry);
+			if (!fresh.url) throw h3FailedError(ctx, itemIndex, fresh);
+			return fresh.url;
+		},
+	};
+}
+
+/** The JSON fields describing an H3 task (for outputs). */
+export function h3Json(task: H3TaskStatus): IDataObject {
+	return { model: task.model, duration: task.duration, resolution: task.resolution, ratio: task.ratio, usage: task.usage };
+}
