@@ -48,7 +48,7 @@ async function readStreamBuffer(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-/** The download loop itself (no key, retries, one refresh on expiry); `consume` reads the body. */
+/** The download loop itself (no key, retries, fresh links on expiry); `consume` reads the body. */
 export async function fetchSignedUrl<T>(
 	ctx: BinaryContext,
 	request: Omit<DownloadRequest, 'file'>,

@@ -1,5 +1,7 @@
 import type { Route } from '../routes';
 import { fileRoutes } from './files';
+import { imageRoutes } from './image';
+import { musicRoutes } from './music';
 import { ttsRoutes } from './tts';
 import { ttsAsyncRoutes } from './ttsAsync';
 import { videoRoutes } from './video';
@@ -7,4 +9,4 @@ import { voiceCreationRoutes } from './voiceCreation';
 import { voiceRoutes } from './voices';
 
 /** Every API family's routes. New families (video, image, music, chat, voice clone/design) add theirs here. */
-export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes, ...videoRoutes];
+export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes, ...videoRoutes, ...imageRoutes, ...musicRoutes];

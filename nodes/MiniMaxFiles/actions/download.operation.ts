@@ -1,0 +1,66 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readCommonOptions } from '../../shared/options';
+import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/sniffedDownload';
+import { miniMaxRequest } from '../../shared/transport';
+import { InputValidator } from '../../shared/validation';
+import { fileJson, readFileId } from '../helpers/fileObject';
+import { downloadedFileType } from '../helpers/fileType';
+import { retrieveFile } from '../helpers/retrieve';
+import { fileIdProperty, fileOptions } from '../helpers/fileProperties';
+
+const properties: INodeProperties[] = [fileIdProperty, fileOptions(true)];
+
+export const description = updateDisplayOptions({ show: { operation: ['download'] } }, properties);
+
+/**
+ * files/retrieve, then its download_url fetched WITHOUT the API key and streamed into n8n's binary
+ * storage (a lapsed link is renewed through retrieve). Files without a link are streamed from
+ * files/retrieve_content through the authenticated transport instead.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const { retry, outputField } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
+	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text, retry);
+	const name = file.filename || `minimax-file-${fileId.text}`;
+	const fileFor = (head: Buffer) => downloadedFileType(name, head);
+
+	let stored: SniffedBinary;
+	let source: string;
+	if (file.download_url) {
+		source = 'download_url';
+		stored = await downloadSignedUrlSniffed(this, {
+			url: file.download_url,
+			itemIndex,
+			retry,
+			what: `file ${fileId.text}`,
+			fileFor,
+			refreshUrl: async () => (await retrieveFile(this, itemIndex, fileId.text, retry)).file.download_url ?? '',
+		});
+	} else {
+		source = 'retrieve_content';
+		const { body } = await miniMaxRequest.call(this, {
+			method: 'GET',
+			path: '/v1/files/retrieve_content',
+			qs: { file_id: fileId.text },
+			response: 'stream',
+			itemIndex,
+			retry,
+			timeoutMs: 600_000,
+		});
+		stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
+	}
+	const binary = stored.binary;
+	const json: IDataObject = {
+		...fileJson(file),
+		fileId: fileId.text,
+		fileName: binary.fileName,
+		mimeType: binary.mimeType,
+		bytes: binary.bytes ?? file.bytes,
+		source,
+	};
+	if (traceId) json.traceId = traceId;
+	return [{ json, binary: { [outputField]: binary }, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,55 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readCommonOptions } from '../../shared/options';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { InputValidator } from '../../shared/validation';
+import { ALL_PURPOSES, fileJson, PURPOSE_IDS, type MiniMaxFile } from '../helpers/fileObject';
+import { fileOptions } from '../helpers/fileProperties';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Purpose',
+		name: 'purpose',
+		type: 'options',
+		default: 'voice_clone',
+		options: ALL_PURPOSES,
+		description: 'MiniMax lists files by purpose (it is required)',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	fileOptions(),
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['list'] } }, properties);
+
+/** GET /v1/files/list?purpose=…: one item per file (MiniMax answers the whole list at once). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), PURPOSE_IDS);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
+	const { body } = (await miniMaxRequest.call(this, {
+		method: 'GET',
+		path: '/v1/files/list',
+		qs: { purpose },
+		itemIndex,
+		retry,
+	})) as MiniMaxResponse<{ files?: MiniMaxFile[] | null }>;
+	return (body.files ?? []).slice(0, limit).map((file) => ({ json: fileJson(file), pairedItem: { item: itemIndex } }));
+}

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
+
+/** The Options collection of the file operations; downloads add the output field. */
+export function fileOptions(withOutputField = false): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: withOutputField
+			? [concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption]
+			: [concurrencyOption, maxRetriesOption, retryDelayOption],
+	};
+}
+
+export const fileIdProperty: INodeProperties = {
+	displayName: 'File ID',
+	name: 'fileId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 313992866418884',
+	description: 'The MiniMax file ID (digits), e.g. from an upload, a list or a generation result',
+};

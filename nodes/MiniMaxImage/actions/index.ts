@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import * as generate from './generate.operation';
+
+type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+export const operations: Record<string, Operation> = {
+	generate: generate.execute,
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'generate',
+		options: [
+			{
+				name: 'Generate Image',
+				value: 'generate',
+				action: 'Generate images from a prompt',
+				description: 'Make 1–9 images from a text prompt, optionally with a character reference (billed per image)',
+			},
+		],
+	},
+	...generate.description,
+];
