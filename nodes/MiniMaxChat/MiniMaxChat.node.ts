@@ -1,0 +1,34 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { searchChatModels } from '../shared/chat/models';
+import { runForEachItem } from '../shared/items';
+import { nodeOptions, readCommonOptions } from '../shared/options';
+import { operations, properties } from './actions';
+
+export class MiniMaxChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiniMax Chat',
+		name: 'miniMaxChat',
+		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["model"].value || $parameter["model"] }}',
+		description:
+			'Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model\'s reasoning, parsed JSON or tool calls, and token usage. Billed per token.',
+		defaults: { name: 'MiniMax Chat' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'miniMaxApi', required: true }],
+		properties,
+	};
+
+	methods = { listSearch: { searchChatModels } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = operations[this.getNodeParameter('operation', 0) as string];
+		const { concurrency } = readCommonOptions(nodeOptions(this));
+		return [await runForEachItem(this, async (itemIndex) => await run.call(this, itemIndex), concurrency)];
+	}
+}

@@ -1,0 +1,159 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { chatModelLocator } from '../../shared/chat/models';
+import { chatBody, collectChatStream, openChatStream, sendChat } from '../../shared/chat/request';
+import type { WireMessage, WireResponse } from '../../shared/chat/wire';
+import { InputValidator } from '../../shared/validation';
+import { chatOptions } from '../helpers/chatOptions';
+import { jsonInstruction, parseJsonReply, responseFormatFor, schemaProblems } from '../helpers/jsonReply';
+import { finalMessages, messagesFromItem, messagesFromParameters } from '../helpers/messages';
+import { chatItem } from '../helpers/output';
+import { readReply } from '../helpers/reply';
+import { readChatSettings, type ChatSettings } from '../helpers/settings';
+
+const properties: INodeProperties[] = [
+	chatModelLocator(),
+	{
+		displayName: 'Messages Source',
+		name: 'messagesSource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'define',
+		options: [
+			{ name: 'Define Below', value: 'define', description: 'Write the messages in this node' },
+			{ name: 'From Input Item', value: 'input', description: 'Take an OpenAI-style messages list from a field of the input item' },
+		],
+	},
+	{
+		displayName: 'System Prompt',
+		name: 'systemPrompt',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 3 },
+		placeholder: 'e.g. You are a concise assistant that writes short video scripts',
+		description: 'Instructions for the model. Merged with any system messages into the one system message MiniMax accepts.',
+	},
+	{
+		displayName: 'Messages',
+		name: 'messages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: { values: [{ role: 'user', content: '' }] },
+		placeholder: 'Add Message',
+		displayOptions: { show: { messagesSource: ['define'] } },
+		options: [
+			{
+				displayName: 'Message',
+				name: 'values',
+				values: [
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						default: 'user',
+						options: [
+							{ name: 'User', value: 'user', description: 'A message from the user' },
+							{ name: 'Assistant', value: 'assistant', description: 'An earlier reply of the model (few-shot examples, conversation history)' },
+							{ name: 'System', value: 'system', description: 'Instructions; merged into the system prompt' },
+						],
+					},
+					{
+						displayName: 'Content',
+						name: 'content',
+						type: 'string',
+						default: '',
+						typeOptions: { rows: 3 },
+						description: 'The text of the message',
+					},
+				],
+			},
+		],
+		description: 'The conversation to send; the model answers the last message',
+	},
+	{
+		displayName: 'Messages Field',
+		name: 'messagesField',
+		type: 'string',
+		default: 'messages',
+		required: true,
+		displayOptions: { show: { messagesSource: ['input'] } },
+		description:
+			'Field of the input item holding an OpenAI-style messages list ([{"role": "user", "content": "…"}]), or a plain text that becomes the user message. Dots reach nested fields.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: chatOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['message'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const check = new InputValidator(this.getNode(), itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const settings = readChatSettings(check, this.getNodeParameter('model', itemIndex, '', { extractValue: true }), options);
+	const source = this.getNodeParameter('messagesSource', itemIndex, 'define');
+	const conversation =
+		source === 'input'
+			? messagesFromItem(check, this.getInputData()[itemIndex]?.json ?? {}, String(this.getNodeParameter('messagesField', itemIndex, 'messages')))
+			: messagesFromParameters(check, this.getNodeParameter('messages', itemIndex, {}));
+	const systemPrompt = String(this.getNodeParameter('systemPrompt', itemIndex, '') ?? '');
+	const messages = finalMessages(check, conversation, systemPrompt, settings.json ? jsonInstruction(settings.jsonSchema) : undefined);
+
+	const { response, traceId } = await complete(this, itemIndex, settings, messages);
+	const reply = readReply(response, settings.reasoning);
+	const parsed = settings.json ? checkedJson(this, itemIndex, reply.answer, reply.finishReason, settings) : undefined;
+	return [await chatItem(this, itemIndex, { reply, settings, traceId, parsed })];
+}
+
+async function complete(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	settings: ChatSettings,
+	messages: WireMessage[],
+): Promise<{ response: WireResponse; traceId?: string }> {
+	const body = chatBody(
+		{
+			model: settings.model,
+			messages,
+			temperature: settings.temperature,
+			topP: settings.topP,
+			maxTokens: settings.maxTokens,
+			tools: settings.tools,
+			toolChoice: settings.toolChoice,
+			reasoningSplit: settings.reasoning !== 'keep',
+			responseFormat: settings.sendResponseFormat ? responseFormatFor(settings.jsonSchema) : undefined,
+		},
+		settings.api,
+		settings.stream,
+	);
+	const call = { api: settings.api, body, itemIndex, retry: settings.common.retry, timeoutMs: settings.timeoutMs };
+	if (!settings.stream) return await sendChat(ctx, call);
+	const stream = await openChatStream(ctx, call);
+	return { response: await collectChatStream(stream), traceId: stream.traceId };
+}
+
+function checkedJson(ctx: IExecuteFunctions, itemIndex: number, text: string, finishReason: string | undefined, settings: ChatSettings): unknown {
+	const cutOff = finishReason === 'length' ? ' The reply was cut off at the maximum number of tokens: raise Options › Maximum Number of Tokens.' : '';
+	const excerpt = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+	const parsed = parseJsonReply(text);
+	if (!parsed.ok) {
+		throw new NodeOperationError(ctx.getNode(), `MiniMax's reply for item ${itemIndex} is not valid JSON (${parsed.error})`, {
+			itemIndex,
+			description: `Reply: ${excerpt || '(empty)'}${cutOff}`,
+		});
+	}
+	const problems = settings.jsonSchema ? schemaProblems(parsed.value, settings.jsonSchema) : [];
+	if (problems.length) {
+		throw new NodeOperationError(ctx.getNode(), `MiniMax's reply for item ${itemIndex} does not match the JSON Schema: ${problems.join('; ')}`, {
+			itemIndex,
+			description: `Reply: ${excerpt}${cutOff}`,
+		});
+	}
+	return parsed.value;
+}

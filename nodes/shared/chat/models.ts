@@ -1,0 +1,82 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+
+/** Chat models (contract §11). The OpenAI-compatible endpoint serves the M2/M3 family; M1 and Text-01 only the native one. */
+export interface ChatModelInfo {
+	id: string;
+	description: string;
+	native?: boolean;
+}
+
+export const CHAT_MODELS: ChatModelInfo[] = [
+	{ id: 'MiniMax-M3', description: 'Newest flagship model, long context; the only one reported to accept JSON response formats' },
+	{ id: 'MiniMax-M2.7', description: 'Strong general and coding model' },
+	{ id: 'MiniMax-M2.7-highspeed', description: 'M2.7, faster output' },
+	{ id: 'MiniMax-M2.5', description: 'Previous generation' },
+	{ id: 'MiniMax-M2.5-highspeed', description: 'M2.5, faster output' },
+	{ id: 'MiniMax-M2.1', description: 'Earlier generation' },
+	{ id: 'MiniMax-M2.1-highspeed', description: 'M2.1, faster output (formerly M2.1-lightning)' },
+	{ id: 'MiniMax-M2', description: '204,800-token context' },
+	{ id: 'MiniMax-M1', description: 'Reasoning model, served by the native API only', native: true },
+	{ id: 'MiniMax-Text-01', description: 'Long-context text model, served by the native API only', native: true },
+];
+
+export const DEFAULT_CHAT_MODEL = 'MiniMax-M2.7';
+
+export type ChatApi = 'openai' | 'native';
+
+export const CHAT_PATHS: Record<ChatApi, string> = {
+	openai: '/v1/chat/completions',
+	native: '/v1/text/chatcompletion_v2',
+};
+
+export function isNativeOnlyModel(model: string): boolean {
+	return CHAT_MODELS.some((info) => info.native && info.id.toLowerCase() === model.toLowerCase());
+}
+
+/** `response_format` is only reported as accepted on M3 (UNCERTAIN); elsewhere JSON is asked in the prompt and checked here. */
+export function acceptsResponseFormat(model: string): boolean {
+	return /^minimax-m3\b/i.test(model);
+}
+
+/** "auto" picks the native endpoint for the models only it serves. */
+export function chatApiFor(model: string, choice: unknown): ChatApi {
+	if (choice === 'openai' || choice === 'native') return choice;
+	return isNativeOnlyModel(model) ? 'native' : 'openai';
+}
+
+export async function searchChatModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const needle = filter?.trim().toLowerCase();
+	return {
+		results: CHAT_MODELS.filter((model) => !needle || model.id.toLowerCase().includes(needle) || model.description.toLowerCase().includes(needle)).map((model) => ({
+			name: model.native ? `${model.id} (native API)` : model.id,
+			value: model.id,
+			description: model.description,
+		})),
+	};
+}
+
+export function chatModelLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Model',
+		name: 'model',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: DEFAULT_CHAT_MODEL },
+		required: true,
+		description: 'The MiniMax chat model. MiniMax-M1 and MiniMax-Text-01 are served by the native API.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchChatModels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. MiniMax-M2.7',
+			},
+		],
+		...overrides,
+	};
+}
