@@ -78,12 +78,18 @@ export interface WebhookCall {
 }
 
 /** One HTTP request to a trigger's webhook; returns what n8n would answer and emit. */
+/** What a node wrote to the response object itself (when it answers with noWebhookResponse). */
+export interface CapturedResponse {
+	statusCode?: number;
+	body?: unknown;
+}
+
 export async function callWebhook(
 	json: WorkflowJson,
 	nodeName: string,
 	call: WebhookCall,
 	options: TriggerOptions = {},
-): Promise<IWebhookResponseData> {
+): Promise<IWebhookResponseData & { response: CapturedResponse }> {
 	const { workflow, node, nodeType, additionalData, secrets, syncStaticData } = await prepare(json, nodeName, options);
 	if (!nodeType.webhook) throw new Error(`${node.type} has no webhook()`);
 	additionalData.httpRequest = {
@@ -93,7 +99,24 @@ export async function callWebhook(
 		params: call.params ?? {},
 		method: 'POST',
 	} as unknown as typeof additionalData.httpRequest;
-	additionalData.httpResponse = {} as typeof additionalData.httpResponse;
+	const response: CapturedResponse = {};
+	additionalData.httpResponse = {
+		status(code: number) {
+			response.statusCode = code;
+			return this;
+		},
+		json(body: unknown) {
+			response.body = body;
+			return this;
+		},
+		send(body: unknown) {
+			response.body = body;
+			return this;
+		},
+		end() {
+			return this;
+		},
+	} as unknown as typeof additionalData.httpResponse;
 	const webhookData = {
 		httpMethod: 'POST',
 		node: node.name,
@@ -110,5 +133,5 @@ export async function callWebhook(
 		const run = { data: { resultData: { runData: { [nodeName]: [{ data: { main: result.workflowData } }] } } } };
 		assertNoSecretLeak(run as never, secrets);
 	}
-	return result;
+	return { ...result, response };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { miniMaxApiError } from '../../shared/errors';
 import type { PollSettings } from '../../shared/polling';
 import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
 import type { FinishedVideo } from './output';
 import type { CreatedTask } from './videoApi';
 import { waitForTask } from './waiting';
@@ -51,7 +51,7 @@ export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, bo
 	return { taskId, traceId };
 }
 
-export async function queryH3Task(ctx: IExecuteFunctions, itemIndex: number, taskId: string, retry: RetrySettings): Promise<H3TaskStatus> {
+export async function queryH3Task(ctx: MiniMaxContext, itemIndex: number, taskId: string, retry: RetrySettings): Promise<H3TaskStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: `/v2/query/video_generation/${encodeURIComponent(taskId)}`,

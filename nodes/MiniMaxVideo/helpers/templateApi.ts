@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { miniMaxApiError } from '../../shared/errors';
 import type { PollSettings } from '../../shared/polling';
 import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
 import { FAILURE_STATUSES } from './videoApi';
 import { waitForTask } from './waiting';
@@ -21,7 +21,7 @@ export const templateResumeHint = (taskId: string) =>
 	`run "Get Template Task Status" or "Download Template Video" with task ID ${taskId} later to fetch the video`;
 
 export async function queryTemplateTask(
-	ctx: IExecuteFunctions,
+	ctx: MiniMaxContext,
 	itemIndex: number,
 	taskId: string,
 	retry: RetrySettings,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { miniMaxApiError } from '../../shared/errors';
 import type { PollSettings } from '../../shared/polling';
 import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
 import { waitForTask } from './waiting';
 
@@ -55,7 +55,7 @@ export async function createTask(
 }
 
 export async function queryVideoTask(
-	ctx: IExecuteFunctions,
+	ctx: MiniMaxContext,
 	itemIndex: number,
 	taskId: string,
 	retry: RetrySettings,
@@ -114,7 +114,7 @@ export interface RetrievedFile {
 }
 
 export async function retrieveFile(
-	ctx: IExecuteFunctions,
+	ctx: MiniMaxContext,
 	itemIndex: number,
 	fileId: string,
 	retry: RetrySettings,

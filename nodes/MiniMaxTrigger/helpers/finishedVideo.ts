@@ -1,0 +1,28 @@
+import type { IBinaryData, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { downloadSignedUrl } from '../../shared/download';
+import type { RetrySettings } from '../../shared/retry';
+import { retrieveFile } from '../../MiniMaxVideo/helpers/videoApi';
+
+/** Downloads a finished video (fresh link from files/retrieve for v1 file IDs) without the API key. */
+export async function downloadFinishedVideo(
+	ctx: IWebhookFunctions | IPollFunctions,
+	source: { fileId?: string; videoUrl?: string; name: string },
+	retry: RetrySettings,
+): Promise<IBinaryData | undefined> {
+	const file = { fileName: `${source.name}.mp4`, mimeType: 'video/mp4', extension: 'mp4' };
+	if (source.fileId) {
+		const fileId = source.fileId;
+		const retrieved = await retrieveFile(ctx, 0, fileId, retry);
+		return await downloadSignedUrl(ctx, {
+			url: retrieved.downloadUrl,
+			file,
+			itemIndex: 0,
+			retry,
+			what: 'the video',
+			refreshUrl: async () => (await retrieveFile(ctx, 0, fileId, retry)).downloadUrl,
+		});
+	}
+	if (source.videoUrl) return await downloadSignedUrl(ctx, { url: source.videoUrl, file, itemIndex: 0, retry, what: 'the video' });
+	return undefined;
+}
