@@ -1,7 +1,7 @@
 import axios from 'axios';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { binaryPath } from '../harness';
 import { callWebhook, runPoll } from '../harness/triggers';
@@ -13,7 +13,7 @@ import { apiRequests, credentialsFor, runOk, SANDBOX_KEYS, useSandbox } from './
 const sandbox = useSandbox({ timeScale: 100 });
 const video = (parameters: IDataObject) => ({ type: 'n8n-nodes-minimax.miniMaxVideo', parameters });
 
-function triggerWorkflow(type: string, parameters: IDataObject): WorkflowJson {
+function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
 	return {
 		name: 'trigger',
 		nodes: [{ id: 't', name: 'Trigger', type, typeVersion: 1, position: [0, 0], parameters, credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } } }],
