@@ -70,6 +70,30 @@ describe('fault storm', () => {
 	}, 120_000);
 });
 
+describe('fault storm (video)', () => {
+	it('20 videos survive faults on create, polls, file lookups and downloads, each task created exactly once', async () => {
+		storm('/v1/video_generation', ['rate_limit', '429']);
+		storm(/^\/v1\/(query\/video_generation|files\/retrieve)$/, ['rate_limit', '429', '500', 'reset', 'reset_mid_body']);
+		storm(/^\/dl\//, ['500', 'reset_mid_body', 'expired_url']);
+		const items = Array.from({ length: 20 }, (_, i) => ({ json: { prompt: `Storm video ${i + 1}: waves on a beach` } }));
+		const node = { type: 'n8n-nodes-minimax.miniMaxVideo', parameters: { prompt: '={{ $json.prompt }}', options: STORM } };
+		const outputs = await runOk(sandbox(), node, { items, timeoutMs: 120_000 });
+
+		expect(outputs).toHaveLength(20);
+		expect(outputs.every((item) => item.binary?.data.mimeType === 'video/mp4')).toBe(true);
+		expect(outputs.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		const creates = apiRequests(sandbox(), '/v1/video_generation');
+		const promptOf = (entry: RequestLogEntry) => String((entry.body as { prompt?: string })?.prompt);
+		const jobs = countBy(creates.filter((entry) => entry.billable), promptOf);
+		expect(jobs.size).toBe(20);
+		expect([...jobs.values()].every((count) => count === 1)).toBe(true);
+		expect(Math.max(...countBy(creates, promptOf).values())).toBeLessThanOrEqual(MAX_RETRIES + 1);
+		const faults = sandbox().log.filter((entry) => entry.fault);
+		expect(new Set(faults.map((entry) => entry.kind))).toEqual(new Set(['api', 'download']));
+		console.log(`storm (video): ${sandbox().log.length} requests, ${faults.length} faults injected (${faults.filter((e) => e.kind === 'download').length} on downloads)`);
+	}, 120_000);
+});
+
 describe('nothing lost', () => {
 	it('N inputs with K failing give N outputs in order, K error items paired, with concurrency', async () => {
 		const items = Array.from({ length: 30 }, (_, i) => ({ json: { text: i % 5 === 2 ? '' : `Item ${i}.` } }));
