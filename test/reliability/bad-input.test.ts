@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FixtureItem } from '../harness';
 import { base64, sineWav } from '../support/audioSamples';
-import { run, useSandbox } from '../workflows/helpers';
+import { run, useSandbox, type NodeUnderTest } from '../workflows/helpers';
 
 const sandbox = useSandbox();
 
@@ -23,7 +23,7 @@ const wav = (seconds: number, name = 'sample.wav'): FixtureItem[] => [{ json: {}
 const withPrompt = (seconds: number): FixtureItem[] => [{ json: {}, binary: { data: { base64: base64(sineWav(12)), fileName: 's.wav', mimeType: 'audio/wav' }, prompt: { base64: base64(sineWav(seconds)), fileName: 'p.wav', mimeType: 'audio/wav' } } }];
 const text = (name: string, mimeType: string): FixtureItem[] => [{ json: {}, binary: { data: { base64: base64(Buffer.from('just text')), fileName: name, mimeType } } }];
 
-type Row = [string, ReturnType<typeof tts>, FixtureItem[] | undefined, string];
+type Row = [string, NodeUnderTest, FixtureItem[] | undefined, string];
 
 /** [what is wrong, node, input items, the parameter the error must name] */
 const TABLE: Row[] = [
