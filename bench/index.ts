@@ -1,12 +1,16 @@
 import type { BenchFigure } from './common';
 import { batchThroughput } from './batch';
 import { largeHexAudio } from './hexAudio';
+import { largeDownload } from './largeDownload';
 import { requestOverhead } from './overhead';
+import { videoWaiting } from './videoWait';
 
 const BENCHES: Record<string, () => Promise<BenchFigure[]>> = {
 	batch: batchThroughput,
+	download: largeDownload,
 	overhead: requestOverhead,
 	hex: largeHexAudio,
+	'video-wait': videoWaiting,
 };
 
 async function main(): Promise<void> {

@@ -49,7 +49,8 @@ describe('MiniMax Video › a large video', () => {
 		const info = await probeVideo(file);
 		expect(info).toMatchObject({ codec: 'h264', width: 1366, height: 768, size: SIZE_MB * MB });
 		expect(info.duration).toBeCloseTo(6, 0);
-		expect(growth).toBeLessThan(100 * MB);
+		// Not a memory target (that is `npm run bench`): only proof that the file was never held whole in memory.
+		expect(growth).toBeLessThan(SIZE_MB * MB * 0.75);
 		rmSync(file); // the harness keeps a run's binaries until the next run: do not leave 220 MB behind
 	});
 });
