@@ -264,7 +264,6 @@ function httpFailure(
 		error?: { message?: string; type?: string } | string;
 		message?: string;
 	};
-	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : undefined;
 	const errorObject = typeof body.error === 'object' ? body.error : undefined;
 	const message =
 		body.base_resp?.status_msg ||
@@ -272,11 +271,15 @@ function httpFailure(
 		(typeof body.error === 'string' ? body.error : undefined) ||
 		body.message ||
 		`HTTP ${statusCode}`;
+	// Error objects (v2 video, chat) carry MiniMax's code at the end of the message: "invalid params (2013)".
+	const trailingCode = /\((\d{4,5})\)\s*$/.exec(message)?.[1];
+	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : trailingCode ? Number(trailingCode) : undefined;
+	const text = trailingCode ? message.replace(/\s*\(\d{4,5}\)\s*$/, '') : message;
 	const rateLimited = statusCode === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code));
 	return {
 		error: miniMaxApiError(ctx.getNode(), {
 			code,
-			message,
+			message: text,
 			traceId: headerTraceId(headers) ?? bodyTraceId(parsed),
 			httpStatus: statusCode,
 			itemIndex: request.itemIndex,
