@@ -1,8 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { runForEachItem } from '../shared/items';
-import { nodeOptions, readCommonOptions } from '../shared/options';
+import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
 export class MiniMaxFiles implements INodeType {
@@ -24,8 +23,6 @@ export class MiniMaxFiles implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const run = operations[this.getNodeParameter('operation', 0) as string];
-		const { concurrency } = readCommonOptions(nodeOptions(this));
-		return [await runForEachItem(this, async (itemIndex) => await run.call(this, itemIndex), concurrency)];
+		return await runOperation(this, operations, this.getNodeParameter('operation', 0) as string);
 	}
 }

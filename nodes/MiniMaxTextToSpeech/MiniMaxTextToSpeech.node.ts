@@ -1,8 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { runForEachItem } from '../shared/items';
-import { nodeOptions, readCommonOptions } from '../shared/options';
+import { runOperation } from '../shared/router';
 import { searchVoices } from '../shared/voices';
 import { operations, properties } from './actions';
 
@@ -27,9 +26,6 @@ export class MiniMaxTextToSpeech implements INodeType {
 	methods = { listSearch: { searchVoices } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = operations[operation];
-		const { concurrency } = readCommonOptions(nodeOptions(this));
-		return [await runForEachItem(this, async (itemIndex) => await run.call(this, itemIndex), concurrency)];
+		return await runOperation(this, operations, this.getNodeParameter('operation', 0) as string);
 	}
 }

@@ -22,7 +22,7 @@ export class MiniMaxVideoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks your account\'s generated videos on the schedule below and emits each new one once. The first activation only remembers what already exists.',
+					'Checks your account\'s generated videos on the Poll Times schedule above and emits each new one once. The first activation only remembers what already exists.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

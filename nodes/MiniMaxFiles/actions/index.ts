@@ -1,12 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/router';
 import * as remove from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as upload from './upload.operation';
-
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Operation> = {
 	upload: upload.execute,

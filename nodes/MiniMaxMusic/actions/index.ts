@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/router';
 import * as cover from './cover.operation';
 import * as generate from './generate.operation';
 import * as generateLyrics from './generateLyrics.operation';
-
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Operation> = {
 	generate: generate.execute,

@@ -1,11 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/router';
 import * as generate from './generate.operation';
 import * as generateLong from './generateLong.operation';
 import * as getLongTask from './getLongTask.operation';
 import * as listVoices from './listVoices.operation';
-
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Operation> = {
 	generate: generate.execute,

@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../shared/router';
 import * as h3Download from './h3/download.operation';
 import * as h3Generate from './h3/generate.operation';
 import * as h3GetTask from './h3/getTask.operation';
@@ -9,8 +10,6 @@ import * as templateGetTask from './template/getTask.operation';
 import * as videoDownload from './video/download.operation';
 import * as videoGenerate from './video/generate.operation';
 import * as videoGetTask from './video/getTask.operation';
-
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** Keyed "<resource>.<operation>". */
 export const operations: Record<string, Operation> = {

@@ -1,9 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { deleteVoiceOperation, listVoicesOperation } from '../../shared/voiceOperations';
+import type { Operation } from '../../shared/router';
 import * as design from './design.operation';
-
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 const list = listVoicesOperation('list', 'voice_generation');
 const remove = deleteVoiceOperation('delete', 'voice_generation');
