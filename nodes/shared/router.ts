@@ -13,7 +13,14 @@ export async function runOperation(
 	key: string,
 ): Promise<INodeExecutionData[][]> {
 	const operation = operations[key];
-	if (!operation) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${key}"`);
+	if (!operation) {
+		// n8n offers a "Custom API Call" entry on nodes whose credential can sign requests.
+		throw new NodeOperationError(ctx.getNode(), `This node has no operation "${key}"`, {
+			description: /custom_api_call/i.test(key)
+				? 'For a MiniMax endpoint this node does not cover, use the HTTP Request node with Authentication "Predefined Credential Type" and the MiniMax API credential.'
+				: undefined,
+		});
+	}
 	const { concurrency } = readCommonOptions(nodeOptions(ctx));
 	return [await runForEachItem(ctx, async (itemIndex) => await operation.call(ctx, itemIndex), concurrency)];
 }
