@@ -1,21 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
 import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
 
 /** Options of the Message a Model operation, alphabetised by display name. */
 export const chatOptions: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		default: 'auto',
-		options: [
-			{ name: 'Automatic', value: 'auto', description: 'Native API for MiniMax-M1 and MiniMax-Text-01, OpenAI-compatible API for the others' },
-			{ name: 'Native API', value: 'native', description: 'POST /v1/text/chatcompletion_v2' },
-			{ name: 'OpenAI-Compatible API', value: 'openai', description: 'POST /v1/chat/completions' },
-		],
-		description: 'Which MiniMax chat endpoint to call',
-	},
+	apiOption,
 	concurrencyOption,
 	{
 		displayName: 'JSON Schema',
@@ -27,14 +17,7 @@ export const chatOptions: INodeProperties[] = [
 			'Optional JSON Schema the reply must match (required keys, types, enums). Sent to the model and checked on the reply.',
 	},
 	maxRetriesOption,
-	{
-		displayName: 'Maximum Number of Tokens',
-		name: 'maxTokens',
-		type: 'number',
-		default: 2048,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Upper limit for the reply, reasoning included. A reply that hits it is cut off (finishReason "length").',
-	},
+	maxTokensOption(2048, 'Upper limit for the reply, reasoning included. A reply that hits it is cut off (finishReason "length").'),
 	{ ...outputFieldOption, displayOptions: { hide: { replyFile: ['none'] } } },
 	{
 		displayName: 'Reasoning',
@@ -79,22 +62,8 @@ export const chatOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to receive the reply as a stream (collected before the node outputs it). Helps long replies pass proxies with short idle timeouts.',
 	},
-	{
-		displayName: 'Temperature',
-		name: 'temperature',
-		type: 'number',
-		default: 1,
-		typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-		description: 'Randomness, greater than 0 and at most 1 (MiniMax rejects 0). MiniMax recommends 1.',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeoutSeconds',
-		type: 'number',
-		default: 300,
-		typeOptions: { minValue: 1, maxValue: 3600, numberPrecision: 0 },
-		description: 'How long to wait for the reply',
-	},
+	temperatureOption,
+	timeoutOption,
 	{
 		displayName: 'Tool Choice',
 		name: 'toolChoice',
@@ -117,12 +86,5 @@ export const chatOptions: INodeProperties[] = [
 		description:
 			'OpenAI-style function tools the model may call. The node does not run them: tool calls are returned in "toolCalls" for the next nodes to handle.',
 	},
-	{
-		displayName: 'Top P',
-		name: 'topP',
-		type: 'number',
-		default: 0.95,
-		typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-		description: 'Nucleus sampling, greater than 0 and at most 1. MiniMax recommends 0.95.',
-	},
+	topPOption,
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { acceptsResponseFormat, chatApiFor, isNativeOnlyModel, type ChatApi } from '../../shared/chat/models';
+import { acceptsResponseFormat } from '../../shared/chat/models';
+import { isPresent, readModelChoice, type ModelChoice } from '../../shared/chat/options';
 import type { WireTool } from '../../shared/chat/wire';
 import { readCommonOptions, type CommonOptions } from '../../shared/options';
 import type { InputValidator } from '../../shared/validation';
@@ -8,12 +9,7 @@ import type { InputValidator } from '../../shared/validation';
 export type ReasoningMode = 'separate' | 'strip' | 'keep';
 export type ReplyFile = 'none' | 'txt' | 'md';
 
-export interface ChatSettings {
-	model: string;
-	api: ChatApi;
-	temperature?: number;
-	topP?: number;
-	maxTokens?: number;
+export interface ChatSettings extends ModelChoice {
 	reasoning: ReasoningMode;
 	json: boolean;
 	jsonSchema?: IDataObject;
@@ -23,28 +19,18 @@ export interface ChatSettings {
 	toolChoice?: string;
 	stream: boolean;
 	replyFile: ReplyFile;
-	timeoutMs: number;
 	common: CommonOptions;
 }
 
-const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 /** Every option checked against MiniMax's rules before any request (contract §11). */
 export function readChatSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ChatSettings {
-	const model = check.text('Model', typeof rawModel === 'string' ? rawModel.trim() : rawModel, { min: 1, max: 100 });
-	const api = chatApiFor(model, check.oneOf('API', options.api ?? 'auto', ['auto', 'openai', 'native']));
-	if (api === 'openai' && isNativeOnlyModel(model)) {
-		check.fail('API', `${model} is only served by the native API`, 'Set Options › API to "Automatic" or "Native".');
-	}
+	const choice = readModelChoice(check, rawModel, options);
+	const { model, api } = choice;
 	const json = check.oneOf('Response Format', options.responseFormat ?? 'text', ['text', 'json']) === 'json';
 	const jsonSchema = json && isPresent(options.jsonSchema) ? readSchema(check, options.jsonSchema) : undefined;
 	const tools = isPresent(options.tools) ? readTools(check, options.tools) : undefined;
 	return {
-		model,
-		api,
-		temperature: isPresent(options.temperature) ? check.number('Temperature', options.temperature, { min: 0, max: 1, minExclusive: true }) : undefined,
-		topP: isPresent(options.topP) ? check.number('Top P', options.topP, { min: 0, max: 1, minExclusive: true }) : undefined,
-		maxTokens: isPresent(options.maxTokens) ? check.number('Maximum Number of Tokens', options.maxTokens, { min: 1, integer: true }) : undefined,
+		...choice,
 		reasoning: check.oneOf('Reasoning', options.reasoning ?? 'separate', ['separate', 'strip', 'keep']),
 		json,
 		jsonSchema,
@@ -53,7 +39,6 @@ export function readChatSettings(check: InputValidator, rawModel: unknown, optio
 		toolChoice: tools?.length ? check.oneOf('Tool Choice', options.toolChoice ?? 'auto', ['auto', 'none', 'required']) : undefined,
 		stream: options.stream === true,
 		replyFile: check.oneOf('Reply as File', options.replyFile ?? 'none', ['none', 'txt', 'md']),
-		timeoutMs: Math.round(check.number('Timeout (Seconds)', options.timeoutSeconds ?? 300, { min: 1, max: 3600 }) * 1000),
 		common: readCommonOptions(options),
 	};
 }

@@ -1,84 +1,24 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { chatApiFor, isNativeOnlyModel, type ChatApi } from '../../shared/chat/models';
+import { apiOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
 import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../../shared/options';
 import type { RetrySettings } from '../../shared/retry';
 import type { InputValidator } from '../../shared/validation';
 
 export const chatSubNodeOptions: INodeProperties[] = [
-	{
-		displayName: 'API',
-		name: 'api',
-		type: 'options',
-		default: 'auto',
-		options: [
-			{ name: 'Automatic', value: 'auto', description: 'Native API for MiniMax-M1 and MiniMax-Text-01, OpenAI-compatible API for the others' },
-			{ name: 'Native API', value: 'native', description: 'POST /v1/text/chatcompletion_v2' },
-			{ name: 'OpenAI-Compatible API', value: 'openai', description: 'POST /v1/chat/completions' },
-		],
-		description: 'Which MiniMax chat endpoint to call',
-	},
+	apiOption,
 	maxRetriesOption,
-	{
-		displayName: 'Maximum Number of Tokens',
-		name: 'maxTokens',
-		type: 'number',
-		default: 4096,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Upper limit for each reply, reasoning included',
-	},
+	maxTokensOption(4096, 'Upper limit for each reply, reasoning included'),
 	retryDelayOption,
-	{
-		displayName: 'Temperature',
-		name: 'temperature',
-		type: 'number',
-		default: 1,
-		typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-		description: 'Randomness, greater than 0 and at most 1 (MiniMax rejects 0). MiniMax recommends 1.',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeoutSeconds',
-		type: 'number',
-		default: 300,
-		typeOptions: { minValue: 1, maxValue: 3600, numberPrecision: 0 },
-		description: 'How long to wait for each reply',
-	},
-	{
-		displayName: 'Top P',
-		name: 'topP',
-		type: 'number',
-		default: 0.95,
-		typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-		description: 'Nucleus sampling, greater than 0 and at most 1. MiniMax recommends 0.95.',
-	},
+	temperatureOption,
+	timeoutOption,
+	topPOption,
 ];
 
-export interface ModelSettings {
-	model: string;
-	api: ChatApi;
-	temperature?: number;
-	topP?: number;
-	maxTokens?: number;
+export interface ModelSettings extends ModelChoice {
 	retry: RetrySettings;
-	timeoutMs: number;
 }
 
-const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 export function readModelSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ModelSettings {
-	const model = check.text('Model', typeof rawModel === 'string' ? rawModel.trim() : rawModel, { min: 1, max: 100 });
-	const api = chatApiFor(model, check.oneOf('API', options.api ?? 'auto', ['auto', 'openai', 'native']));
-	if (api === 'openai' && isNativeOnlyModel(model)) {
-		check.fail('API', `${model} is only served by the native API`, 'Set Options › API to "Automatic" or "Native".');
-	}
-	return {
-		model,
-		api,
-		temperature: isPresent(options.temperature) ? check.number('Temperature', options.temperature, { min: 0, max: 1, minExclusive: true }) : undefined,
-		topP: isPresent(options.topP) ? check.number('Top P', options.topP, { min: 0, max: 1, minExclusive: true }) : undefined,
-		maxTokens: isPresent(options.maxTokens) ? check.number('Maximum Number of Tokens', options.maxTokens, { min: 1, integer: true }) : undefined,
-		retry: readCommonOptions(options).retry,
-		timeoutMs: Math.round(check.number('Timeout (Seconds)', options.timeoutSeconds ?? 300, { min: 1, max: 3600 }) * 1000),
-	};
+	return { ...readModelChoice(check, rawModel, options), retry: readCommonOptions(options).retry };
 }
