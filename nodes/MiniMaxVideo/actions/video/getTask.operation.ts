@@ -4,9 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { isStatus } from '../../../shared/polling';
 import { InputValidator } from '../../../shared/validation';
 import { statusOptions, readVideoOptions } from '../../helpers/options';
-import { FILE_URL_VALID_HOURS } from '../../helpers/output';
-import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from '../../helpers/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
+import { taskStatusItem } from '../../helpers/taskStatus';
 import { FAILURE_STATUSES, queryVideoTask, resumeHintFor, retrieveFile } from '../../helpers/videoApi';
 
 const properties: INodeProperties[] = [
@@ -21,34 +20,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const { common } = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
-	let json: IDataObject;
-	try {
+	return await taskStatusItem(itemIndex, taskId, resumeHintFor(taskId), async () => {
 		const task = await queryVideoTask(this, itemIndex, taskId, common.retry);
-		const succeeded = isStatus(task.status, ['Success']);
-		const failed = isStatus(task.status, FAILURE_STATUSES);
-		json = {
-			taskId,
+		return {
 			status: task.status,
-			finished: succeeded || failed,
-			succeeded,
-			fileId: task.fileId,
-			width: task.width,
-			height: task.height,
-			failureReason: failed ? (task.message ?? 'MiniMax gave no reason') : undefined,
+			succeeded: isStatus(task.status, ['Success']),
+			failed: isStatus(task.status, FAILURE_STATUSES),
+			message: task.message,
+			details: { fileId: task.fileId, width: task.width, height: task.height },
+			downloadUrl: async () => (task.fileId ? (await retrieveFile(this, itemIndex, task.fileId, common.retry)).downloadUrl : undefined),
 		};
-		if (succeeded && task.fileId) {
-			const file = await retrieveFile(this, itemIndex, task.fileId, common.retry);
-			json.downloadUrl = file.downloadUrl;
-			json.downloadUrlValidHours = FILE_URL_VALID_HOURS;
-			json.downloadUrlExpiresAt = new Date(Date.now() + FILE_URL_VALID_HOURS * 3600_000).toISOString();
-		}
-	} catch (error) {
-		const code = miniMaxCodeOf(error);
-		if (code === undefined || !TASK_FAILURE_CODES.has(code)) throw withTaskId(error, taskId, '');
-		// MiniMax reports a task that failed content moderation as a query error (1026/1027).
-		json = { taskId, status: 'Fail', finished: true, succeeded: false, failureReason: (error as Error).message, failureCode: code };
-	}
-	if (!json.finished) json.next = `Not ready yet: ${resumeHintFor(taskId)}.`;
-	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
-	return [{ json, pairedItem: { item: itemIndex } }];
+	});
 }
