@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { maxRetriesOption, readCommonOptions, retryDelayOption } from './options';
 import { InputValidator } from './validation';
-import { deleteVoice, fetchVoices, type CustomVoiceType } from './voices';
+import { deleteVoice, fetchVoices, VOICE_TYPES, type CustomVoiceType } from './voices';
 
 export interface VoiceOperation {
 	description: INodeProperties[];
@@ -21,9 +21,26 @@ const retryOptions: INodeProperties = {
 	options: [maxRetriesOption, retryDelayOption],
 };
 
-/** "List cloned/designed voices": one item per voice of that kind. */
-export function listVoicesOperation(operation: string, voiceType: CustomVoiceType): VoiceOperation {
+const voiceTypeProperty: INodeProperties = {
+	displayName: 'Voice Type',
+	name: 'voiceType',
+	type: 'options',
+	default: 'all',
+	options: [
+		{ name: 'All', value: 'all' },
+		{ name: 'System', value: 'system' },
+		{ name: 'Cloned', value: 'voice_cloning', description: 'Your cloned voices (shown after their first use)' },
+		{ name: 'Designed', value: 'voice_generation', description: 'Your voices made with Voice Design' },
+	],
+};
+
+/**
+ * "List voices": one item per voice. With a fixed type (cloned or designed) the operation lists
+ * only those; without one the user picks the type.
+ */
+export function listVoicesOperation(operation: string, voiceType?: CustomVoiceType): VoiceOperation {
 	const properties: INodeProperties[] = [
+		...(voiceType ? [] : [voiceTypeProperty]),
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
@@ -46,16 +63,18 @@ export function listVoicesOperation(operation: string, voiceType: CustomVoiceTyp
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
+			const type = voiceType ?? check.oneOf('Voice Type', this.getNodeParameter('voiceType', itemIndex), VOICE_TYPES);
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 			const limit = returnAll
 				? Infinity
 				: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
 			const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-			const voices = await fetchVoices(this, voiceType, itemIndex, retry);
+			const voices = await fetchVoices(this, type, itemIndex, retry);
 			return voices.slice(0, limit).map((voice) => ({
 				json: {
 					voiceId: voice.voiceId,
-					type: KIND_NAME[voiceType],
+					name: voice.name,
+					type: voice.kind,
 					description: voice.description.join(' '),
 					createdTime: voice.createdTime,
 				},

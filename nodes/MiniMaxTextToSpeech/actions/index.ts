@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
+import { listVoicesOperation } from '../../shared/voiceOperations';
 import * as generate from './generate.operation';
 import * as generateLong from './generateLong.operation';
 import * as getLongTask from './getLongTask.operation';
-import * as listVoices from './listVoices.operation';
+
+const listVoices = listVoicesOperation('listVoices');
 
 export const operations: Record<string, Operation> = {
 	generate: generate.execute,
