@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 export async function startExternalSandbox(options: { latencyMs?: number } = {}): Promise<ExternalSandbox> {
 	const port = await freePort();
 	const root = join(__dirname, '..');
-	const child = spawn(process.execPath, [join(root, 'test/run-ts.js'), join(root, 'test/sandbox/cli.ts'), '--port', String(port), '--latency', String(options.latencyMs ?? 0)], {
+	// `--import tsx` (the project's TypeScript runner) keeps the sandbox in a single process.
+	const args = ['--port', String(port), '--latency', String(options.latencyMs ?? 0)];
+	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/sandbox/cli.ts'), ...args], {
+		cwd: root,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	await new Promise<void>((resolve, reject) => {

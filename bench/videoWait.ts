@@ -1,5 +1,6 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { runWorkflow } from '../test/harness';
 import { startSandbox } from '../test/sandbox';
@@ -48,7 +49,7 @@ export async function videoWaiting(): Promise<BenchFigure[]> {
 		const deadline = Date.now() + 15_000;
 		while (successes() < TASKS && Date.now() < deadline) {
 			await store.settled();
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			await sleep(50);
 		}
 		const callbackPolls = sandbox.log.filter((entry) => entry.path === '/v1/query/video_generation').length;
 		const delivered = successes();

@@ -1,5 +1,6 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Sandbox } from '../sandbox';
 import { probe } from '../support/ffprobe';
@@ -42,8 +43,6 @@ export type ExampleCheck =
 	| { kind: 'webhook'; request(): RequestInit; check(result: WebhookCall): Promise<void> }
 	| { kind: 'live'; run(live: LiveRun): Promise<void> }
 	| { kind: 'partOf'; example: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ExecutionSummary {
 	id: string;

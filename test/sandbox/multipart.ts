@@ -1,4 +1,13 @@
-/** multipart/form-data parser (RFC 7578) over a fully buffered body. */
+import busboy from 'busboy';
+
+/**
+ * multipart/form-data (RFC 7578) bodies read with busboy, the parser behind most Node servers.
+ * It understands what real clients send: quoted boundaries, backslash-escaped quotes in names,
+ * UTF-8 file names both raw and as RFC 5987 `filename*=UTF-8''…`, binary data holding CRLF and
+ * dashes. Like a Go `mime/multipart` server, it skips parts that are not `form-data`; a part
+ * without a `Content-Type` is `text/plain` (RFC 7578 §4.4); a part with an empty file name is a
+ * field (what browsers send for "no file chosen").
+ */
 
 export interface MultipartFile {
 	field: string;
@@ -8,12 +17,16 @@ export interface MultipartFile {
 }
 
 export interface MultipartForm {
+	/** Text fields by name; a repeated name keeps its last value. */
 	fields: Record<string, string>;
+	/** File parts in body order. */
 	files: MultipartFile[];
 }
 
+/** The body is not valid multipart/form-data; the message says why. */
 export class MultipartError extends Error {}
 
+/** The boundary of a multipart/form-data Content-Type; throws MultipartError otherwise. */
 export function boundaryOf(contentType: string | undefined): string {
 	if (!contentType || !/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
 		throw new MultipartError('Content-Type must be multipart/form-data');
@@ -24,55 +37,40 @@ export function boundaryOf(contentType: string | undefined): string {
 	return boundary;
 }
 
-export function parseMultipart(body: Buffer, contentType: string | undefined): MultipartForm {
-	const boundary = boundaryOf(contentType);
-	const delimiter = Buffer.from(`--${boundary}`);
+/** Parses a fully buffered body; rejects with MultipartError when it is malformed or truncated. */
+export async function parseMultipart(
+	body: Buffer,
+	contentType: string | undefined,
+): Promise<MultipartForm> {
+	boundaryOf(contentType);
 	const form: MultipartForm = { fields: {}, files: [] };
-	let pos = body.indexOf(delimiter);
-	if (pos < 0) throw new MultipartError('multipart body has no boundary line');
-	for (;;) {
-		pos += delimiter.length;
-		if (body.subarray(pos, pos + 2).toString('latin1') === '--') return form;
-		if (body.subarray(pos, pos + 2).toString('latin1') !== '\r\n') throw new MultipartError('malformed boundary line');
-		pos += 2;
-		const headerEnd = body.indexOf('\r\n\r\n', pos);
-		if (headerEnd < 0) throw new MultipartError('part headers are not terminated');
-		const headers = parseHeaders(body.subarray(pos, headerEnd).toString('utf8'));
-		const dataStart = headerEnd + 4;
-		const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), dataStart);
-		if (next < 0) throw new MultipartError('multipart body is truncated (no closing boundary)');
-		addPart(form, headers, body.subarray(dataStart, next));
-		pos = next + 2;
-	}
-}
-
-function parseHeaders(block: string): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const line of block.split('\r\n')) {
-		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-	}
-	return headers;
-}
-
-function dispositionParam(disposition: string, name: string): string | undefined {
-	const extended = new RegExp(`;\\s*${name}\\*=([^']*)'[^']*'([^;]+)`, 'i').exec(disposition);
-	if (extended) return decodeURIComponent(extended[2]);
-	const quoted = new RegExp(`;\\s*${name}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition);
-	if (quoted) return quoted[1].replace(/\\(.)/g, '$1');
-	const bare = new RegExp(`;\\s*${name}=([^;\\s]+)`, 'i').exec(disposition);
-	return bare?.[1];
-}
-
-function addPart(form: MultipartForm, headers: Record<string, string>, data: Buffer): void {
-	const disposition = headers['content-disposition'];
-	if (!disposition || !/^form-data\b/i.test(disposition)) throw new MultipartError('part without Content-Disposition: form-data');
-	const field = dispositionParam(disposition, 'name');
-	if (field === undefined) throw new MultipartError('part without a name');
-	const filename = dispositionParam(disposition, 'filename');
-	if (filename === undefined) {
-		form.fields[field] = data.toString('utf8');
-		return;
-	}
-	form.files.push({ field, filename, contentType: headers['content-type'] ?? 'application/octet-stream', data: Buffer.from(data) });
+	const parser = busboy({
+		headers: { 'content-type': contentType },
+		// Names are UTF-8 (what browsers and Node's FormData send), not busboy's latin1 default.
+		defParamCharset: 'utf8',
+		limits: { fieldSize: body.length + 1 },
+	});
+	return new Promise<MultipartForm>((resolve, reject) => {
+		const fail = (error: unknown) => {
+			parser.removeAllListeners();
+			parser.on('error', () => undefined);
+			reject(new MultipartError(error instanceof Error ? error.message : String(error)));
+		};
+		parser.on('field', (name: string | undefined, value: string) => {
+			if (name === undefined) return fail('part without a name');
+			form.fields[name] = value;
+		});
+		parser.on('file', (name: string | undefined, stream, info) => {
+			if (name === undefined) return fail('part without a name');
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => {
+				const data = Buffer.concat(chunks);
+				form.files.push({ field: name, filename: info.filename, contentType: info.mimeType, data });
+			});
+		});
+		parser.on('error', fail);
+		parser.on('close', () => resolve(form));
+		parser.end(body);
+	});
 }

@@ -73,12 +73,12 @@ function parseIncoming(req: IncomingMessage, body: Buffer, fallbackHost: string)
 	return { method: (req.method ?? 'GET').toUpperCase(), region, path, query, headers, body, baseUrl: `http://${headers.host ?? fallbackHost}` };
 }
 
-function logBody(incoming: Incoming): unknown {
+async function logBody(incoming: Incoming): Promise<unknown> {
 	if (incoming.body.length === 0) return undefined;
 	const type = incoming.headers['content-type'] ?? '';
 	if (/^multipart\/form-data/i.test(type)) {
 		try {
-			const form = parseMultipart(incoming.body, type);
+			const form = await parseMultipart(incoming.body, type);
 			const summary: MultipartLogBody = {
 				fields: form.fields,
 				files: form.files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, bytes: f.data.length })),
@@ -200,13 +200,15 @@ function faultReply(fault: FaultSpec, traceId: string): Reply | undefined {
 	}
 }
 
-function parseBody(route: Route, incoming: Incoming): Pick<RouteContext, 'json' | 'form'> {
+async function parseBody(route: Route, incoming: Incoming): Promise<Pick<RouteContext, 'json' | 'form'>> {
 	if (route.body === 'none') return { json: {} };
 	if (route.body === 'multipart') {
-		const form = capture(() => parseMultipart(incoming.body, incoming.headers['content-type']));
-		if (form.ok) return { json: {}, form: form.value };
-		if (form.error instanceof MultipartError) throw new ApiError(CODES.invalidParams, `invalid params, ${form.error.message}`);
-		throw form.error;
+		try {
+			return { json: {}, form: await parseMultipart(incoming.body, incoming.headers['content-type']) };
+		} catch (error) {
+			if (error instanceof MultipartError) throw new ApiError(CODES.invalidParams, `invalid params, ${error.message}`);
+			throw error;
+		}
 	}
 	const body = capture(() => JSON.parse(incoming.body.toString('utf8')) as unknown);
 	if (!body.ok) throw new ApiError(CODES.invalidParams, 'invalid params, request body is not valid JSON');
@@ -262,7 +264,7 @@ async function runRoute(rt: Runtime, incoming: Incoming, region: Region, traceId
 			traceId,
 			entry,
 			env: rt.env,
-			...parseBody(route, incoming),
+			...(await parseBody(route, incoming)),
 		};
 		return await route.handle(ctx);
 	} catch (error) {
@@ -339,7 +341,7 @@ export function createHandler(rt: Runtime, fallbackHost: () => string) {
 				path: incoming.path,
 				query: incoming.query,
 				headers: incoming.headers,
-				body: logBody(incoming),
+				body: await logBody(incoming),
 			});
 			if (body === undefined) {
 				await writeReply(res, textReply(413, 'Request Entity Too Large'), entry, incoming.method, false);

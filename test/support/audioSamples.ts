@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
+import { ffmpegPath } from './mediaTools';
 
 /** A mono 16-bit WAV sine tone, built in memory. */
 export function sineWav(seconds: number, sampleRate = 16000, frequency = 220): Buffer {
@@ -37,7 +37,7 @@ export function encodedTone(seconds: number, format: 'mp3' | 'm4a'): Buffer {
 	if (!existsSync(file)) {
 		const codec = format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '64k'] : ['-c:a', 'aac', '-b:a', '64k'];
 		const partial = `${file}.${process.pid}.${format}`;
-		execFileSync(ffmpegInstaller.path, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=330:duration=${seconds}`, ...codec, partial]);
+		execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=330:duration=${seconds}`, ...codec, partial]);
 		renameSync(partial, file);
 	}
 	return readFileSync(file);

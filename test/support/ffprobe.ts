@@ -1,42 +1,11 @@
 import { execFile } from 'child_process';
-import { accessSync, chmodSync, constants, copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-/**
- * ffprobe from @ffprobe-installer. The package is installed with ignore-scripts, so its binary
- * has no exec bit; a copy with mode 755 is made in the temp dir when needed.
- */
+import { ffprobePath } from './mediaTools';
 
-let cachedPath: string | undefined;
-
-function isExecutable(file: string): boolean {
-	try {
-		accessSync(file, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-export function ffprobePath(): string {
-	if (cachedPath) return cachedPath;
-	const binary = process.platform === 'win32' ? 'ffprobe.exe' : 'ffprobe';
-	const source = require.resolve(`@ffprobe-installer/${process.platform}-${process.arch}/${binary}`);
-	if (isExecutable(source)) return (cachedPath = source);
-	const { size, mtimeMs } = statSync(source);
-	const dir = join(tmpdir(), `ffprobe-installer-${size}-${Math.floor(mtimeMs)}`);
-	const target = join(dir, binary);
-	if (!isExecutable(target)) {
-		mkdirSync(dir, { recursive: true });
-		// Copy then rename, so parallel test workers never run a half-written file.
-		const partial = `${target}.${process.pid}.${Date.now()}`;
-		copyFileSync(source, partial);
-		chmodSync(partial, 0o755);
-		renameSync(partial, target);
-	}
-	return (cachedPath = target);
-}
+export { ffprobePath };
 
 export interface ProbeStream {
 	codec_name: string;

@@ -1,9 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-
 import { buildPackage, installedPackageDir, installPackedPackage, packPackage } from './communityPackage';
+import { ffmpegPath } from '../../support/mediaTools';
 import type { ExportedNodeType } from './gallery';
 import { ensureN8n, REPO_ROOT, type N8nInstall } from './install';
 import { createInstance, n8nOk, type N8nInstance } from './n8nCli';
@@ -28,7 +27,7 @@ export interface E2EContext {
 }
 
 /** The ffmpeg of the @ffmpeg-installer dev dependency, put on n8n's PATH for the Execute Command node. */
-export const FFMPEG_DIR = dirname(ffmpegInstaller.path);
+export const FFMPEG_DIR = dirname(ffmpegPath());
 
 export async function prepareRun(): Promise<E2EContext> {
 	const begin = Date.now();

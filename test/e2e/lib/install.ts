@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { delimiter, join, resolve } from 'path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { cleanEnv, execOk } from './exec';
 import { elapsed, say, withHeartbeat } from './progress';
@@ -107,7 +108,7 @@ async function withLock<T>(root: string, work: () => Promise<T>): Promise<T> {
 				continue;
 			}
 			if (waited % 30000 === 0) say(`waiting for another install of n8n (pid ${owner}) to finish…`);
-			await new Promise((r) => setTimeout(r, 2000));
+			await sleep(2000);
 		}
 	}
 	try {

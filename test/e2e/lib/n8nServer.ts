@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { createWriteStream } from 'fs';
 import { join } from 'path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { N8nInstance } from './n8nCli';
 import { freePort } from './ports';
@@ -25,8 +26,6 @@ export interface N8nServer {
 	apiKey?: string;
 	stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startServer(instance: N8nInstance, port: number): Promise<N8nServer> {
 	const logFile = join(instance.userFolder, 'n8n-start.log');

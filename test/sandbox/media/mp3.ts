@@ -1,36 +1,6 @@
-import { readFileSync } from 'fs';
-import { runInThisContext } from 'vm';
-
 import type { EncodedAudio } from './flac';
+import { createMp3Encoder } from './lame';
 import { type FrameRun, type Note, noteKey, pcmFrame, samplesPerFrame } from './pcm';
-
-interface LameEncoder {
-	encodeBuffer(left: Int16Array, right?: Int16Array): Int8Array;
-	flush(): Int8Array;
-}
-
-interface LameModule {
-	Mp3Encoder: new (channels: number, sampleRate: number, kbps: number) => LameEncoder;
-}
-
-let lame: LameModule | undefined;
-
-/**
- * lamejs 1.2.1's CommonJS entry fails under Node ("MPEGMode is not defined"), so the
- * self-contained browser bundle is evaluated instead. Its Mp3Encoder also resamples to a lower
- * rate at low bitrates; pinning out_samplerate keeps the requested sample rate.
- */
-function loadLame(): LameModule {
-	if (lame) return lame;
-	const file = require.resolve('lamejs/lame.all.js');
-	const needle = 'gfp.brate = kbps;';
-	const source = readFileSync(file, 'utf8');
-	if (source.split(needle).length !== 2) throw new Error(`lamejs: cannot find "${needle}" in ${file}; unexpected version`);
-	const patched = source.replace(needle, `${needle} gfp.out_samplerate = samplerate;`);
-	const factory = runInThisContext(`(function () {\n${patched}\nreturn lamejs;\n})`, { filename: file }) as () => LameModule;
-	lame = factory();
-	return lame;
-}
 
 const BITRATES_V1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const BITRATES_V2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
@@ -108,7 +78,7 @@ function steadyFrame(note: Note | null, sampleRate: number, channels: number, kb
 	for (let i = 0; i < 10; i++) {
 		for (let n = 0; n < spf; n++) mono[i * spf + n] = frame.readInt16LE(n * 2);
 	}
-	const encoder = new (loadLame().Mp3Encoder)(channels, sampleRate, kbps);
+	const encoder = createMp3Encoder(channels, sampleRate, kbps);
 	const out = Buffer.concat([toBuffer(channels === 2 ? encoder.encodeBuffer(mono, mono) : encoder.encodeBuffer(mono)), toBuffer(encoder.flush())]);
 	const frames = parseMp3Frames(out).slice(4);
 	const pick = frames.find((f) => !f.padding) ?? frames[0];

@@ -1,7 +1,9 @@
 import { execFile } from 'child_process';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+
+import { ffmpegPath } from '../../support/mediaTools';
 
 /**
  * Real MP4 files for the sandbox's video tasks, made by ffmpeg (dev dependency): a moving test
@@ -25,35 +27,6 @@ const CACHE_DIR = join(tmpdir(), 'n8n-nodes-minimax-video-cache');
 const cache = new Map<string, Promise<Buffer>>();
 let running = 0;
 const waiting: Array<() => void> = [];
-let cachedFfmpeg: string | undefined;
-
-function isExecutable(file: string): boolean {
-	try {
-		accessSync(file, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/** ffmpeg from @ffmpeg-installer; a copy with mode 755 is made when the package lost its exec bit. */
-export function ffmpegPath(): string {
-	if (cachedFfmpeg) return cachedFfmpeg;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const source = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-	if (isExecutable(source)) return (cachedFfmpeg = source);
-	const { size, mtimeMs } = statSync(source);
-	const dir = join(tmpdir(), `ffmpeg-installer-${size}-${Math.floor(mtimeMs)}`);
-	const target = join(dir, 'ffmpeg');
-	if (!isExecutable(target)) {
-		mkdirSync(dir, { recursive: true });
-		const partial = `${target}.${process.pid}.${Date.now()}`;
-		copyFileSync(source, partial);
-		chmodSync(partial, 0o755);
-		renameSync(partial, target);
-	}
-	return (cachedFfmpeg = target);
-}
 
 /** A stable hue (0–330, steps of 30) from a text, so the same prompt gives the same colours. */
 export function hueOf(text: string): number {
