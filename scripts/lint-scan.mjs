@@ -80,21 +80,24 @@ function run(command, args, options = {}) {
 	return result.stdout;
 }
 
-/** Newest (or oldest) modification time of the files below `dir`. */
-function mtimes(dir) {
+/** Modification times of the files below `dir` whose names end with `suffix`. */
+function mtimes(dir, suffix) {
 	const times = [];
 	for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
-		if (entry.isFile())
+		if (entry.isFile() && entry.name.endsWith(suffix))
 			times.push(statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
 	}
 	return times;
 }
 
+/** Builds when dist/ is missing or a TypeScript source is newer than the oldest compiled file. */
 function ensureBuild() {
 	let stale;
 	try {
-		const built = Math.min(...mtimes('dist'));
-		const sources = Math.max(...['nodes', 'credentials', 'icons'].flatMap(mtimes));
+		const compiled = mtimes('dist', '.js');
+		if (compiled.length === 0) throw new Error('dist/ is empty');
+		const built = Math.min(...compiled);
+		const sources = Math.max(...['nodes', 'credentials'].flatMap((dir) => mtimes(dir, '.ts')));
 		stale = !(built >= sources);
 	} catch {
 		stale = true;

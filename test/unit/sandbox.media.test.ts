@@ -155,6 +155,20 @@ describe('multipart parser', () => {
 		await expect(parseMultipart(body, contentType)).rejects.toThrow(MultipartError);
 	});
 
+	it("reads a body serialized by Node's own FormData (what the nodes send)", async () => {
+		const data = Buffer.concat([Buffer.from('ID3\r\n--'), Buffer.alloc(300_000, 7)]);
+		const form = new FormData();
+		form.append('purpose', 'voice_clone');
+		form.append('file', new Blob([data], { type: 'audio/mpeg' }), '章节 1.mp3');
+		const request = new Request('http://127.0.0.1/', { method: 'POST', body: form });
+		const body = Buffer.from(await request.arrayBuffer());
+		const parsed = await parseMultipart(body, request.headers.get('content-type') ?? undefined);
+		expect(parsed.fields).toEqual({ purpose: 'voice_clone' });
+		expect(parsed.files).toHaveLength(1);
+		expect(parsed.files[0]).toMatchObject({ field: 'file', filename: '章节 1.mp3', contentType: 'audio/mpeg' });
+		expect(parsed.files[0].data.equals(data)).toBe(true);
+	});
+
 	it('skips a part that is not form-data, as a Go mime/multipart server does', async () => {
 		const body = Buffer.from('--XyZ\r\nContent-Type: text/plain\r\n\r\n1\r\n--XyZ--');
 		await expect(parseMultipart(body, ct)).resolves.toEqual({ fields: {}, files: [] });
