@@ -2,6 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { chatModelLocator } from '../../shared/chat/models';
+import { normalizeReply } from '../../shared/chat/normalize';
 import { chatBody, collectChatStream, openChatStream, sendChat } from '../../shared/chat/request';
 import type { WireMessage, WireResponse } from '../../shared/chat/wire';
 import { InputValidator } from '../../shared/validation';
@@ -132,10 +133,13 @@ async function complete(
 		settings.api,
 		settings.stream,
 	);
-	const call = { api: settings.api, body, itemIndex, retry: settings.common.retry, timeoutMs: settings.timeoutMs };
-	if (!settings.stream) return await sendChat(ctx, call);
+	const call = { api: settings.api, body, itemIndex, retry: settings.common.retry, timeoutMs: settings.timeoutMs, idleTimeoutMs: settings.idleTimeoutMs };
+	if (!settings.stream) {
+		const sent = await sendChat(ctx, call);
+		return { response: normalizeReply(sent.response, settings.tools), traceId: sent.traceId };
+	}
 	const stream = await openChatStream(ctx, call);
-	return { response: await collectChatStream(stream), traceId: stream.traceId };
+	return { response: normalizeReply(await collectChatStream(stream), settings.tools), traceId: stream.traceId };
 }
 
 function checkedJson(ctx: IExecuteFunctions, itemIndex: number, text: string, finishReason: string | undefined, settings: ChatSettings): unknown {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { apiOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
+import { apiOption, idleTimeoutOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
 import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
 
 /** Options of the Message a Model operation, alphabetised by display name. */
@@ -55,6 +55,7 @@ export const chatOptions: INodeProperties[] = [
 		description: 'Whether the reply is free text or a JSON object',
 	},
 	retryDelayOption,
+	{ ...idleTimeoutOption, displayOptions: { show: { stream: [true] } } },
 	{
 		displayName: 'Stream Response',
 		name: 'stream',

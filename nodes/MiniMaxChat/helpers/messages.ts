@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { contentText, mergeSystemMessages, type WireMessage, type WireToolCall } from '../../shared/chat/wire';
+import { repairToolArguments } from '../../shared/chat/toolArguments';
 import type { InputValidator } from '../../shared/validation';
 
 const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
@@ -88,7 +89,13 @@ function readToolCalls(fail: (problem: string) => never, raw: unknown): WireTool
 		const fn = (typed.function ?? {}) as IDataObject;
 		if (typeof typed.id !== 'string' || typeof fn.name !== 'string') return fail(`has a tool call ${callIndex + 1} without "id" and "function.name"`);
 		const args = typeof fn.arguments === 'string' ? fn.arguments : JSON.stringify(fn.arguments ?? {});
-		return { id: typed.id, type: 'function', function: { name: fn.name, arguments: args } };
+		const repair = repairToolArguments(args);
+		if (!repair.ok) {
+			return fail(
+				`has a tool call ${callIndex + 1} (id "${typed.id}") whose "function.arguments" MiniMax would refuse: ${repair.problem}. Arguments must be a JSON object text such as {"path": "foo.txt"}`,
+			);
+		}
+		return { id: typed.id, type: 'function', function: { name: fn.name, arguments: repair.json } };
 	});
 }
 

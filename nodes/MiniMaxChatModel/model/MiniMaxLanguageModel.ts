@@ -1,4 +1,6 @@
-import { ThinkFilter } from '../../shared/chat/reasoning';
+import { normalizeReply } from '../../shared/chat/normalize';
+import { ReasoningSplitter } from '../../shared/chat/reasoning';
+import { parameterTypes, ToolMarkupFilter } from '../../shared/chat/toolMarkup';
 import type { ChatBodyInput, ChatStream } from '../../shared/chat/request';
 import type { WireResponse } from '../../shared/chat/wire';
 import { finishReasonOf, toGenerateResult, toWireMessages, toWireTools, usageOf } from './convert';
@@ -40,13 +42,21 @@ export class MiniMaxLanguageModel implements ChatModel {
 	}
 
 	async generate(messages: Message[], config?: ChatModelConfig): Promise<GenerateResult> {
-		const { response, traceId } = await this.transport.send(this.input(messages, config));
-		return toGenerateResult(response, traceId);
+		const input = this.input(messages, config);
+		const { response, traceId } = await this.transport.send(input);
+		return toGenerateResult(normalizeReply(response, input.tools), traceId);
 	}
 
+	/**
+	 * Text deltas pass two filters: inline reasoning (any tag form, split anywhere) goes out as
+	 * reasoning, and `<minimax:tool_call>` markup is held back and becomes tool calls at the end,
+	 * so the agent never sees reasoning or markup as text.
+	 */
 	async *stream(messages: Message[], config?: ChatModelConfig): AsyncIterable<StreamChunk> {
-		const stream = await this.transport.open(this.input(messages, config));
-		const thinking = new ThinkFilter();
+		const input = this.input(messages, config);
+		const stream = await this.transport.open(input);
+		const thinking = new ReasoningSplitter();
+		const markup = new ToolMarkupFilter(parameterTypes(input.tools));
 		for await (const event of stream.events) {
 			if (event.type === 'reasoning') {
 				yield { type: 'reasoning-delta', delta: event.delta };
@@ -54,12 +64,19 @@ export class MiniMaxLanguageModel implements ChatModel {
 			}
 			const { answer, reasoning } = thinking.push(event.delta);
 			if (reasoning) yield { type: 'reasoning-delta', delta: reasoning };
-			if (answer) yield { type: 'text-delta', delta: answer };
+			const text = markup.push(answer);
+			if (text) yield { type: 'text-delta', delta: text };
 		}
 		const rest = thinking.flush();
-		if (rest.answer) yield { type: 'text-delta', delta: rest.answer };
+		if (rest.reasoning) yield { type: 'reasoning-delta', delta: rest.reasoning };
+		const text = markup.push(rest.answer);
+		if (text) yield { type: 'text-delta', delta: text };
+		const end = markup.finish();
+		if (end.text) yield { type: 'text-delta', delta: end.text };
 		const response = stream.accumulator.response();
-		const toolCalls = response.choices?.[0]?.message?.tool_calls ?? [];
+		const native = response.choices?.[0]?.message?.tool_calls ?? [];
+		const fromMarkup = end.calls.map((call, index) => ({ id: `call_${response.id ?? 'minimax'}_${native.length + index + 1}`, function: call }));
+		const toolCalls = [...native, ...fromMarkup];
 		// Whole calls, one chunk each: LangChain merges streamed tool-call chunks by index and id.
 		for (const call of toolCalls) yield { type: 'tool-call-delta', id: call.id, name: call.function.name, argumentsDelta: call.function.arguments || '{}' };
 		yield { type: 'finish', finishReason: finishReasonOf(response.choices?.[0]?.finish_reason, toolCalls.length > 0), usage: usageOf(response.usage) };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { reasoningText, splitThinking } from '../../shared/chat/reasoning';
+import { repairToolArguments } from '../../shared/chat/toolArguments';
 import { mergeSystemMessages, type ReasoningDetail, type WireMessage, type WireResponse, type WireTool, type WireToolCall } from '../../shared/chat/wire';
 import type { FinishReason, GenerateResult, Message, MessageContent, Tool, TokenUsage } from './sdkTypes';
 
@@ -44,11 +45,14 @@ export function toWireMessages(messages: Message[]): WireMessage[] {
 		}
 		if (message.role === 'assistant') {
 			const calls = content.filter((part): part is ToolCallContent => part.type === 'tool-call');
-			const toolCalls: WireToolCall[] = calls.map((call, index) => ({
-				id: call.toolCallId || `call_${index + 1}`,
-				type: 'function',
-				function: { name: call.toolName, arguments: call.input || '{}' },
-			}));
+			const toolCalls: WireToolCall[] = calls.map((call, index) => {
+				const id = call.toolCallId || `call_${index + 1}`;
+				const repair = repairToolArguments(call.input || '{}');
+				if (!repair.ok) {
+					throw new Error(`Message ${wire.length + 1} has a tool call (id "${id}") whose arguments MiniMax would refuse: ${repair.problem}`);
+				}
+				return { id, type: 'function', function: { name: call.toolName, arguments: repair.json } };
+			});
 			const details = reasoningDetailsOf(content);
 			wire.push({
 				role: 'assistant',

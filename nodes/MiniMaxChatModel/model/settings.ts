@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { apiOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
+import { apiOption, idleTimeoutOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
 import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../../shared/options';
 import type { RetrySettings } from '../../shared/retry';
 import type { InputValidator } from '../../shared/validation';
@@ -10,6 +10,7 @@ export const chatSubNodeOptions: INodeProperties[] = [
 	maxRetriesOption,
 	maxTokensOption(4096, 'Upper limit for each reply, reasoning included'),
 	retryDelayOption,
+	idleTimeoutOption,
 	temperatureOption,
 	timeoutOption,
 	topPOption,

@@ -22,6 +22,7 @@ export function chatTransport(ctx: ISupplyDataFunctions, settings: ModelSettings
 		body: chatBody(input, settings.api, stream),
 		retry: settings.retry,
 		timeoutMs: settings.timeoutMs,
+		idleTimeoutMs: settings.idleTimeoutMs,
 	});
 	return {
 		send: async (input) => await sendChat(context, call(false, input)),

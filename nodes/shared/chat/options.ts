@@ -46,6 +46,16 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for a reply',
 };
 
+export const idleTimeoutOption: INodeProperties = {
+	displayName: 'Stream Idle Timeout (Seconds)',
+	name: 'idleTimeoutSeconds',
+	type: 'number',
+	default: 120,
+	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
+	description:
+		'When streaming: fail if MiniMax sends nothing for this long while the connection stays open (0 = only the overall timeout applies)',
+};
+
 export const topPOption: INodeProperties = {
 	displayName: 'Top P',
 	name: 'topP',
@@ -62,6 +72,8 @@ export interface ModelChoice {
 	topP?: number;
 	maxTokens?: number;
 	timeoutMs: number;
+	/** Streams only: the longest silence allowed between chunks (0 = off). */
+	idleTimeoutMs: number;
 }
 
 export const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
@@ -80,5 +92,6 @@ export function readModelChoice(check: InputValidator, rawModel: unknown, option
 		topP: isPresent(options.topP) ? check.number('Top P', options.topP, { min: 0, max: 1, minExclusive: true }) : undefined,
 		maxTokens: isPresent(options.maxTokens) ? check.number('Maximum Number of Tokens', options.maxTokens, { min: 1, integer: true }) : undefined,
 		timeoutMs: Math.round(check.number('Timeout (Seconds)', options.timeoutSeconds ?? 300, { min: 1, max: 3600 }) * 1000),
+		idleTimeoutMs: Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, max: 3600 }) * 1000),
 	};
 }

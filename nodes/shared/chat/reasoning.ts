@@ -1,82 +1,126 @@
 import type { ReasoningDetail } from './wire';
+import { partialTagLength } from './tags';
 
 export interface SplitReply {
 	answer: string;
 	reasoning: string;
 }
 
-const THINK_BLOCK = /<think>([\s\S]*?)<\/think>/gi;
+/**
+ * Opening and closing reasoning tags MiniMax replies are reported to use (contract §17.4):
+ * `<think>`, `<thinking>` and the M3 form `<mm:think>`. Matched case-insensitively.
+ */
+const OPEN_TAGS = ['<think>', '<thinking>', '<mm:think>'];
+const CLOSE_TAGS = ['</think>', '</thinking>', '</mm:think>'];
+
+type State = 'start' | 'reasoning' | 'answer';
 
 /**
- * Separates `<think>…</think>` blocks from the answer. A reply cut off inside its thinking (an
- * unclosed `<think>`) has no answer yet.
+ * Splits reasoning from the answer in text that may arrive in pieces (a stream's deltas, split at
+ * any byte). Handles `<think>…</think>`, `<thinking>…</thinking>`, `<mm:think>…</mm:think>`, a
+ * closing tag without its opening one (the text before it is reasoning: the opening tag was
+ * consumed upstream), tags split across pieces, and an unclosed opening tag (a reply cut off while
+ * thinking: everything after it is reasoning). Until the first tag or the end, text at the start
+ * is held back, because a later lone closing tag would make it reasoning.
+ *
+ * `push(delta)` returns the parts that are settled; `flush()` returns the rest at the end. Leading
+ * whitespace of the answer and whitespace around reasoning are dropped.
  */
-export function splitThinking(content: string): SplitReply {
-	const reasoning: string[] = [];
-	let answer = content.replace(THINK_BLOCK, (_block, inner: string) => {
-		reasoning.push(inner.trim());
-		return '';
-	});
-	const open = answer.search(/<think>/i);
-	if (open >= 0) {
-		reasoning.push(answer.slice(open + '<think>'.length).trim());
-		answer = answer.slice(0, open);
+export class ReasoningSplitter {
+	private buffer = '';
+	private state: State = 'start';
+	private answerStarted = false;
+
+	push(delta: string): SplitReply {
+		this.buffer += delta;
+		const out: SplitReply = { answer: '', reasoning: '' };
+		for (;;) {
+			const tags = this.state === 'reasoning' ? CLOSE_TAGS : this.state === 'answer' ? OPEN_TAGS : [...OPEN_TAGS, ...CLOSE_TAGS];
+			const found = findFirstTag(this.buffer, tags);
+			if (found) {
+				const before = this.buffer.slice(0, found.at);
+				this.buffer = this.buffer.slice(found.at + found.tag.length);
+				const closing = found.tag.startsWith('</');
+				if (this.state === 'reasoning' || (this.state === 'start' && closing)) {
+					out.reasoning += before;
+					this.state = 'answer';
+				} else {
+					this.emitAnswer(out, before);
+					this.state = 'reasoning';
+				}
+				continue;
+			}
+			if (this.state === 'start') return out;
+			const keep = partialTagLength(this.buffer, tags);
+			const ready = this.buffer.slice(0, this.buffer.length - keep);
+			this.buffer = this.buffer.slice(this.buffer.length - keep);
+			if (this.state === 'reasoning') out.reasoning += ready;
+			else this.emitAnswer(out, ready);
+			return out;
+		}
 	}
-	return { answer: answer.trim(), reasoning: reasoning.filter(Boolean).join('\n\n') };
+
+	/** What is left at the end of the text. */
+	flush(): SplitReply {
+		const rest = this.buffer;
+		this.buffer = '';
+		const out: SplitReply = { answer: '', reasoning: '' };
+		if (this.state === 'reasoning') out.reasoning = rest;
+		else this.emitAnswer(out, rest);
+		return out;
+	}
+
+	private emitAnswer(out: SplitReply, text: string): void {
+		const piece = this.answerStarted ? text : text.replace(/^\s+/, '');
+		if (piece) this.answerStarted = true;
+		out.answer += piece;
+	}
 }
 
+function findFirstTag(text: string, tags: string[]): { at: number; tag: string } | undefined {
+	const lower = text.toLowerCase();
+	let best: { at: number; tag: string } | undefined;
+	for (const tag of tags) {
+		const at = lower.indexOf(tag);
+		if (at >= 0 && (!best || at < best.at)) best = { at, tag };
+	}
+	return best;
+}
+
+/**
+ * Separates inline reasoning from a whole reply (see ReasoningSplitter for the forms handled).
+ * `reasoning` joins every reasoning block, trimmed, with a blank line between blocks.
+ */
+export function splitThinking(content: string): SplitReply {
+	const splitter = new ReasoningSplitter();
+	const blocks: string[] = [];
+	let answer = '';
+	let current = '';
+	const take = (part: SplitReply) => {
+		answer += part.answer;
+		current += part.reasoning;
+		if (part.answer && current) {
+			blocks.push(current);
+			current = '';
+		}
+	};
+	take(splitter.push(content));
+	take(splitter.flush());
+	if (current) blocks.push(current);
+	return {
+		answer: answer.trim(),
+		reasoning: blocks
+			.map((block) => block.trim())
+			.filter(Boolean)
+			.join('\n\n'),
+	};
+}
+
+/** Text of `reasoning_details` (OpenAI-compatible endpoint with `reasoning_split`). */
 export function reasoningText(details: ReasoningDetail[] | undefined): string {
 	if (!Array.isArray(details)) return '';
 	return details
 		.map((detail) => (typeof detail?.text === 'string' ? detail.text : ''))
 		.join('')
 		.trim();
-}
-
-/**
- * Removes `<think>…</think>` from streamed text where tags may be split across chunks: push each
- * delta, get back the answer part and the thinking part of it.
- */
-export class ThinkFilter {
-	private buffer = '';
-	private thinking = false;
-
-	push(delta: string): SplitReply {
-		this.buffer += delta;
-		let answer = '';
-		let reasoning = '';
-		for (;;) {
-			const tag = this.thinking ? '</think>' : '<think>';
-			const at = this.buffer.toLowerCase().indexOf(tag);
-			if (at >= 0) {
-				if (this.thinking) reasoning += this.buffer.slice(0, at);
-				else answer += this.buffer.slice(0, at);
-				this.buffer = this.buffer.slice(at + tag.length);
-				this.thinking = !this.thinking;
-				continue;
-			}
-			// Keep a possible partial tag at the end for the next delta.
-			const keep = partialTagLength(this.buffer, tag);
-			const ready = this.buffer.slice(0, this.buffer.length - keep);
-			this.buffer = this.buffer.slice(this.buffer.length - keep);
-			if (this.thinking) reasoning += ready;
-			else answer += ready;
-			return { answer, reasoning };
-		}
-	}
-
-	/** What is left at the end of the stream. */
-	flush(): SplitReply {
-		const rest = this.buffer;
-		this.buffer = '';
-		return this.thinking ? { answer: '', reasoning: rest } : { answer: rest, reasoning: '' };
-	}
-}
-
-function partialTagLength(text: string, tag: string): number {
-	const lower = text.toLowerCase();
-	for (let length = Math.min(tag.length - 1, lower.length); length > 0; length--) {
-		if (tag.startsWith(lower.slice(lower.length - length))) return length;
-	}
-	return 0;
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../errors';
+import { destroyStream, withIdleTimeout } from '../idleTimeout';
+import { streamIdleError } from '../streamErrors';
 import type { RetrySettings } from '../retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport';
 import { CHAT_PATHS, type ChatApi } from './models';
@@ -54,7 +56,11 @@ export interface ChatCall {
 	itemIndex?: number;
 	retry?: RetrySettings;
 	timeoutMs?: number;
+	/** Streams only: fail when no chunk arrives for this long (default 120 s; 0 = off). */
+	idleTimeoutMs?: number;
 }
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 
 /** One non-streamed completion; the transport checks base_resp and HTTP error objects. */
 export async function sendChat(ctx: MiniMaxContext, call: ChatCall): Promise<{ response: WireResponse; traceId?: string }> {
@@ -93,7 +99,14 @@ export async function openChatStream(ctx: MiniMaxContext, call: ChatCall): Promi
 	const accumulator = new ChatStreamAccumulator((message, code) => {
 		throw miniMaxApiError(ctx.getNode(), { message, code, traceId, itemIndex: call.itemIndex });
 	});
-	return { events: readChatStream(body, accumulator), accumulator, traceId };
+	const idleMs = call.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+	const guarded = withIdleTimeout(
+		body,
+		idleMs,
+		() => streamIdleError(ctx, idleMs, 'the reply', traceId, call.itemIndex),
+		() => destroyStream(body),
+	);
+	return { events: readChatStream(guarded, accumulator), accumulator, traceId };
 }
 
 /** Reads a whole stream and returns it as the response it stands for. */

@@ -41,6 +41,7 @@ export class ChatStreamAccumulator {
 	private readonly details = new Map<string, { text: string; cumulative?: boolean; detail: ReasoningDetail }>();
 	private readonly toolCalls = new Map<number, WireToolCall>();
 	private finishReason?: string;
+	private lastToolIndex?: number;
 	private usage?: WireUsage;
 	private id?: string;
 	private model?: string;
@@ -96,13 +97,35 @@ export class ChatStreamAccumulator {
 		return delta;
 	}
 
+	/**
+	 * Tool-call fragments are merged by `index`. Native-API streams may leave `index` out (contract
+	 * §17.4): then a fragment with a new non-empty `id` starts a call, and one with an empty or the
+	 * same `id` continues the previous call.
+	 */
 	private addToolCall(call: NonNullable<NonNullable<ChunkChoice['delta']>['tool_calls']>[number]): void {
-		const index = call.index ?? this.toolCalls.size;
+		const index = typeof call.index === 'number' ? call.index : this.indexWithoutIndex(call.id);
 		const known = this.toolCalls.get(index) ?? { id: '', type: 'function' as const, function: { name: '', arguments: '' } };
 		if (call.id) known.id = call.id;
 		if (call.function?.name) known.function.name = call.function.name;
 		if (call.function?.arguments) known.function.arguments += call.function.arguments;
 		this.toolCalls.set(index, known);
+		this.lastToolIndex = index;
+	}
+
+	private indexWithoutIndex(id: string | undefined): number {
+		const last = this.lastToolIndex === undefined ? undefined : this.toolCalls.get(this.lastToolIndex);
+		if (last && (!id || id === last.id)) return this.lastToolIndex as number;
+		return this.toolCalls.size ? Math.max(...this.toolCalls.keys()) + 1 : 0;
+	}
+
+	/**
+	 * Called when the body has ended: a stream without a finish reason was cut off before MiniMax
+	 * completed the answer (contract §17.4), which is an error, not a shorter answer.
+	 */
+	end(): void {
+		if (!this.finishReason) {
+			this.fail('The reply stream ended before MiniMax finished the answer (no finish reason was sent); the answer would be incomplete');
+		}
 	}
 
 	/** The stream as the non-streamed response it stands for. */
@@ -136,4 +159,5 @@ export async function* readChatStream(
 	accumulator: ChatStreamAccumulator,
 ): AsyncGenerator<ChatStreamEvent> {
 	for await (const chunk of readSseJson(body)) yield* accumulator.add(chunk);
+	accumulator.end();
 }
