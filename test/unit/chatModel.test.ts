@@ -2,7 +2,7 @@ import type { INode, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { MiniMaxChatModel } from '../../nodes/MiniMaxChatModel/MiniMaxChatModel.node';
 import { toGenerateResult, toWireMessages, toWireTools } from '../../nodes/MiniMaxChatModel/model/convert';
-import { splitThinking, ThinkFilter } from '../../nodes/shared/chat/reasoning';
+import { ReasoningSplitter, splitThinking } from '../../nodes/shared/chat/reasoning';
 import { ChatStreamAccumulator } from '../../nodes/shared/chat/stream';
 
 // n8n before 2.20 has no AI node SDK: requiring it fails.
@@ -99,10 +99,10 @@ describe('chat reasoning and streams', () => {
 	});
 
 	it('filters <think> tags split across stream deltas', () => {
-		const filter = new ThinkFilter();
+		const filter = new ReasoningSplitter();
 		const parts = ['<th', 'ink>plan ', 'ahead</th', 'ink>\n\nHel', 'lo <', 'b>'].map((delta) => filter.push(delta));
 		const rest = filter.flush();
-		expect(parts.map((p) => p.answer).join('') + rest.answer).toBe('\n\nHello <b>');
+		expect(parts.map((p) => p.answer).join('') + rest.answer).toBe('Hello <b>');
 		expect(parts.map((p) => p.reasoning).join('') + rest.reasoning).toBe('plan ahead');
 	});
 

@@ -30,6 +30,8 @@ export class ReasoningSplitter {
 	private buffer = '';
 	private state: State = 'start';
 	private answerStarted = false;
+	private readonly blocks: string[] = [];
+	private block = '';
 
 	push(delta: string): SplitReply {
 		this.buffer += delta;
@@ -42,7 +44,8 @@ export class ReasoningSplitter {
 				this.buffer = this.buffer.slice(found.at + found.tag.length);
 				const closing = found.tag.startsWith('</');
 				if (this.state === 'reasoning' || (this.state === 'start' && closing)) {
-					out.reasoning += before;
+					this.emitReasoning(out, before);
+					this.endBlock();
 					this.state = 'answer';
 				} else {
 					this.emitAnswer(out, before);
@@ -54,7 +57,7 @@ export class ReasoningSplitter {
 			const keep = partialTagLength(this.buffer, tags);
 			const ready = this.buffer.slice(0, this.buffer.length - keep);
 			this.buffer = this.buffer.slice(this.buffer.length - keep);
-			if (this.state === 'reasoning') out.reasoning += ready;
+			if (this.state === 'reasoning') this.emitReasoning(out, ready);
 			else this.emitAnswer(out, ready);
 			return out;
 		}
@@ -65,9 +68,30 @@ export class ReasoningSplitter {
 		const rest = this.buffer;
 		this.buffer = '';
 		const out: SplitReply = { answer: '', reasoning: '' };
-		if (this.state === 'reasoning') out.reasoning = rest;
-		else this.emitAnswer(out, rest);
+		if (this.state === 'reasoning') {
+			this.emitReasoning(out, rest);
+			this.endBlock();
+		} else {
+			this.emitAnswer(out, rest);
+		}
 		return out;
+	}
+
+	/** Every reasoning block so far, trimmed, empty ones left out. */
+	reasoningBlocks(): string[] {
+		return [...this.blocks];
+	}
+
+	private emitReasoning(out: SplitReply, text: string): void {
+		const separator = this.blocks.length && !this.block.trim() && text.trim() ? '\n\n' : '';
+		out.reasoning += separator + text;
+		this.block += text;
+	}
+
+	private endBlock(): void {
+		const text = this.block.trim();
+		if (text) this.blocks.push(text);
+		this.block = '';
 	}
 
 	private emitAnswer(out: SplitReply, text: string): void {
@@ -93,27 +117,8 @@ function findFirstTag(text: string, tags: string[]): { at: number; tag: string }
  */
 export function splitThinking(content: string): SplitReply {
 	const splitter = new ReasoningSplitter();
-	const blocks: string[] = [];
-	let answer = '';
-	let current = '';
-	const take = (part: SplitReply) => {
-		answer += part.answer;
-		current += part.reasoning;
-		if (part.answer && current) {
-			blocks.push(current);
-			current = '';
-		}
-	};
-	take(splitter.push(content));
-	take(splitter.flush());
-	if (current) blocks.push(current);
-	return {
-		answer: answer.trim(),
-		reasoning: blocks
-			.map((block) => block.trim())
-			.filter(Boolean)
-			.join('\n\n'),
-	};
+	const answer = splitter.push(content).answer + splitter.flush().answer;
+	return { answer: answer.trim(), reasoning: splitter.reasoningBlocks().join('\n\n') };
 }
 
 /** Text of `reasoning_details` (OpenAI-compatible endpoint with `reasoning_split`). */
