@@ -3,6 +3,7 @@ import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { BinaryContext, OutputFile, Readable } from './binary';
 import { toOutputBinary } from './binary';
+import { announcedLength, sizeProblem, wrongContentType } from './bodyCheck';
 import { miniMaxApiError } from './errors';
 import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry';
 import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './transport';
@@ -16,6 +17,8 @@ export interface DownloadRequest {
 	retry?: RetrySettings;
 	/** Describes what is downloaded, for error messages: "the generated audio". */
 	what?: string;
+	/** The file is media (audio, video, image): a JSON body is then an error page, not the file. */
+	expectMedia?: boolean;
 }
 
 /** Object stores answer 403/410 (sometimes 404/400) with an "expired" body once a signed URL lapses. */
@@ -29,7 +32,12 @@ export async function downloadSignedUrl(
 	ctx: BinaryContext,
 	request: DownloadRequest,
 ): Promise<IBinaryData> {
-	return await fetchSignedUrl(ctx, request, async (body) => await toOutputBinary(ctx, body, request.file));
+	return await fetchSignedUrl(
+		ctx,
+		{ expectMedia: true, ...request },
+		async (body) => await toOutputBinary(ctx, body, request.file),
+		(binary) => binary.bytes,
+	);
 }
 
 /** For small files the node must read itself (subtitles, archives): the same rules, into memory. */
@@ -37,7 +45,7 @@ export async function fetchSignedUrlBuffer(
 	ctx: BinaryContext,
 	request: Omit<DownloadRequest, 'file'>,
 ): Promise<Buffer> {
-	return await fetchSignedUrl(ctx, request, readStreamBuffer);
+	return await fetchSignedUrl(ctx, request, readStreamBuffer, (buffer) => buffer.length);
 }
 
 async function readStreamBuffer(stream: Readable): Promise<Buffer> {
@@ -48,11 +56,16 @@ async function readStreamBuffer(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-/** The download loop itself (no key, retries, fresh links on expiry); `consume` reads the body. */
+/**
+ * The download loop itself (no key, retries, fresh links on expiry); `consume` reads the body and
+ * `sizeOf` tells how many bytes it got, which must match Content-Length and not be 0 (bodyCheck.ts):
+ * an incomplete or wrong body is retried like a broken connection, then reported.
+ */
 export async function fetchSignedUrl<T>(
 	ctx: BinaryContext,
 	request: Omit<DownloadRequest, 'file'>,
 	consume: (body: Readable) => Promise<T>,
+	sizeOf?: (result: T) => number | undefined,
 ): Promise<T> {
 	const retry = request.retry ?? DEFAULT_RETRY;
 	const what = request.what ?? 'the file';
@@ -73,9 +86,17 @@ export async function fetchSignedUrl<T>(
 				timeout: 120_000,
 				abortSignal: cancelSignalOf(ctx),
 			} as IHttpRequestOptions)) as { body: Readable; statusCode: number; headers: Record<string, string> };
-			if (response.statusCode >= 200 && response.statusCode < 300) {
+			const wrongType = response.statusCode >= 200 && response.statusCode < 300 ? wrongContentType(response.headers, request.expectMedia === true) : undefined;
+			if (wrongType) {
+				const text = (await readStreamText(response.body).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
+				failure = { message: `downloading ${what} failed: ${wrongType}${text ? ` ("${text}")` : ''}`, retryable: true, expired: false };
+			} else if (response.statusCode >= 200 && response.statusCode < 300) {
 				try {
-					return await consume(response.body);
+					const result = await consume(response.body);
+					const received = sizeOf?.(result);
+					const problem = received === undefined ? undefined : sizeProblem(received, announcedLength(response.headers));
+					if (!problem) return result;
+					failure = { message: `the download of ${what} was incomplete: ${problem}`, retryable: true, expired: false };
 				} catch (error) {
 					throwIfCancelled(ctx, request.itemIndex);
 					failure = {

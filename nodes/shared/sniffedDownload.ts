@@ -26,7 +26,12 @@ const DEFAULT_HEAD_BYTES = 64 * 1024;
 
 /** A signed-URL download (no API key, retried, fresh links on expiry) stored under a sniffed type. */
 export async function downloadSignedUrlSniffed(ctx: BinaryContext, request: SniffedDownloadRequest): Promise<SniffedBinary> {
-	return await fetchSignedUrl(ctx, request, async (body) => await storeSniffed(ctx, body, request.fileFor, request.headBytes));
+	return await fetchSignedUrl(
+		ctx,
+		request,
+		async (body) => await storeSniffed(ctx, body, request.fileFor, request.headBytes),
+		(stored) => stored.binary.bytes,
+	);
 }
 
 /** Stores a stream (e.g. an authenticated file-content response) under the type its first bytes show. */

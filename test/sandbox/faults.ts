@@ -9,6 +9,11 @@ export const FAULT_KINDS = [
 	'slow',
 	'malformed_json',
 	'expired_url',
+	'byte_split',
+	'truncate_stream',
+	'stall_stream',
+	'empty_body',
+	'html_body',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -56,7 +61,7 @@ export interface FaultTarget {
 
 /** Kinds that only make sense on one request kind. */
 const API_ONLY: ReadonlySet<FaultKind> = new Set(['base_resp', 'rate_limit', 'malformed_json']);
-const DOWNLOAD_ONLY: ReadonlySet<FaultKind> = new Set(['expired_url']);
+const DOWNLOAD_ONLY: ReadonlySet<FaultKind> = new Set(['expired_url', 'empty_body', 'html_body']);
 
 export class FaultController {
 	private records: FaultRecord[] = [];

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { checkAuth } from './auth';
 import { DOWNLOAD_PREFIX, expiredReply, objectReply, storageError } from './downloads';
 import { ApiError, CODES, MESSAGES, capture, defaultMessage } from './errors';
-import type { FaultController, FaultSpec } from './faults';
+import type { FaultController, FaultKind, FaultSpec } from './faults';
+import { BODY_SHAPES, writeShapedBody } from './shapedBody';
 import type { RequestLog } from './log';
 import { MultipartError, parseMultipart } from './multipart';
 import { type Reply, type StreamedBody, baseResp, errorReply, jsonReply, rawReply, textReply } from './reply';
@@ -103,7 +104,14 @@ function resetSocket(res: ServerResponse): void {
 	else socket.destroy();
 }
 
-async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEntry, method: string, cutMidBody: boolean): Promise<void> {
+async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEntry, method: string, shape?: FaultKind): Promise<void> {
+	const cutMidBody = shape === 'reset_mid_body';
+	if (shape && BODY_SHAPES.has(shape) && method !== 'HEAD' && reply.status < 300) {
+		entry.status = reply.status;
+		entry.baseRespCode = reply.baseRespCode;
+		await writeShapedBody(res, reply, shape);
+		return;
+	}
 	const headers: Record<string, string> = { ...reply.headers };
 	const total = reply.stream ? reply.stream.size : reply.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 	if (!reply.streaming) headers['content-length'] = String(total);
@@ -231,14 +239,14 @@ async function handleApi(rt: Runtime, incoming: Incoming, entry: RequestLogEntry
 		const replaced = faultReply(fault, traceId);
 		if (replaced) {
 			if (rt.latencyMs > 0) await sleep(rt.latencyMs);
-			await writeReply(res, replaced, entry, incoming.method, false);
+			await writeReply(res, replaced, entry, incoming.method);
 			return;
 		}
 		if (fault.kind === 'slow') await sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
 	}
 	const reply = await runRoute(rt, incoming, region, traceId, entry);
 	if (rt.latencyMs > 0) await sleep(rt.latencyMs);
-	await writeReply(res, reply, entry, incoming.method, fault?.kind === 'reset_mid_body');
+	await writeReply(res, reply, entry, incoming.method, fault?.kind);
 }
 
 /** Exact match, or a pattern ending in `/*` that matches one more non-empty segment (e.g. a task id). */
@@ -321,7 +329,7 @@ async function handleDownload(rt: Runtime, incoming: Incoming, entry: RequestLog
 		}
 		if (fault.kind === 'slow') await sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
 	}
-	await writeReply(res, downloadReply(rt, incoming, fault, requestId), entry, incoming.method, fault?.kind === 'reset_mid_body');
+	await writeReply(res, downloadReply(rt, incoming, fault, requestId), entry, incoming.method, fault?.kind);
 }
 
 /** The http.Server request listener. */
@@ -344,7 +352,7 @@ export function createHandler(rt: Runtime, fallbackHost: () => string) {
 				body: await logBody(incoming),
 			});
 			if (body === undefined) {
-				await writeReply(res, textReply(413, 'Request Entity Too Large'), entry, incoming.method, false);
+				await writeReply(res, textReply(413, 'Request Entity Too Large'), entry, incoming.method);
 			} else if (kind === 'download') {
 				await handleDownload(rt, incoming, entry, res);
 			} else {

@@ -235,6 +235,16 @@ export const stream: INodeProperties = {
 		'Whether MiniMax streams the audio as it is generated (recommended above 3,000 characters). The node still returns one complete file. Not available with WAV or subtitles.',
 };
 
+export const streamIdleTimeout: INodeProperties = {
+	displayName: 'Stream Idle Timeout (Seconds)',
+	name: 'idleTimeoutSeconds',
+	type: 'number',
+	default: 120,
+	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
+	displayOptions: { show: { stream: [true] } },
+	description: 'With Stream Response: fail if MiniMax sends nothing for this long while the connection stays open (0 = off)',
+};
+
 export const audioDelivery: INodeProperties = {
 	displayName: 'Audio Delivery',
 	name: 'audioDelivery',
@@ -293,6 +303,7 @@ export const generateOptions: INodeProperties[] = [
 	returnSubtitles,
 	sampleRate,
 	speed,
+	streamIdleTimeout,
 	stream,
 	subtitleGranularity,
 	textNormalization,

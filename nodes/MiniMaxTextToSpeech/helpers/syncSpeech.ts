@@ -5,8 +5,13 @@ import { toOutputBinary, type OutputFile } from '../../shared/binary';
 import { downloadSignedUrl } from '../../shared/download';
 import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/errors';
 import { backoffDelay, type RetrySettings } from '../../shared/retry';
+import { destroyStream, withIdleTimeout } from '../../shared/idleTimeout';
 import { readSseJson } from '../../shared/sse';
+import { endedEarlyError, streamIdleError } from '../../shared/streamErrors';
 import { cancellableSleep, miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+
+/** Longest silence allowed in an audio stream unless the option says otherwise. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 
 export interface SyncSpeechResult {
 	audio: IBinaryData;
@@ -31,8 +36,9 @@ export async function synthesizeSync(
 	body: IDataObject,
 	file: OutputFile,
 	retry: RetrySettings,
+	idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
 ): Promise<SyncSpeechResult> {
-	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, retry);
+	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, retry, idleTimeoutMs);
 
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
@@ -77,6 +83,9 @@ function decodeHexAudio(ctx: IExecuteFunctions, itemIndex: number, hex: string, 
 /**
  * Streaming mode: hex chunks arrive as SSE events, each carrying its own base_resp. A transient
  * error inside the stream restarts the request (sync speech creates no job that could be doubled).
+ * The stream is complete only with its `status: 2` event (contract §2, §17.4): a stream that ends
+ * before it, or goes silent for `idleTimeoutMs`, is an error (retried like a transient one), never
+ * a shorter file.
  */
 async function synthesizeStreamed(
 	ctx: IExecuteFunctions,
@@ -84,6 +93,7 @@ async function synthesizeStreamed(
 	body: IDataObject,
 	file: OutputFile,
 	retry: RetrySettings,
+	idleTimeoutMs: number,
 ): Promise<SyncSpeechResult> {
 	for (let attempt = 0; ; attempt++) {
 		const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
@@ -99,8 +109,15 @@ async function synthesizeStreamed(
 		let aggregated: Buffer | undefined;
 		let extraInfo: IDataObject = {};
 		let traceId = headerTrace;
+		let completed = false;
 		try {
-			for await (const raw of readSseJson(stream as AsyncIterable<Buffer>)) {
+			const guarded = withIdleTimeout(
+				stream as AsyncIterable<Buffer>,
+				idleTimeoutMs,
+				() => Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), { transient: true }),
+				() => destroyStream(stream),
+			);
+			for await (const raw of readSseJson(guarded)) {
 				const event = raw as SpeechResponse;
 				traceId = event.trace_id ?? traceId;
 				const code = Number(event.base_resp?.status_code ?? 0);
@@ -117,11 +134,19 @@ async function synthesizeStreamed(
 				}
 				const hex = event.data?.audio;
 				if (event.extra_info || event.data?.status === 2) {
+					completed = true;
 					extraInfo = event.extra_info ?? extraInfo;
 					if (hex) aggregated = decodeHexAudio(ctx, itemIndex, hex, traceId);
 				} else if (hex) {
 					chunks.push(decodeHexAudio(ctx, itemIndex, hex, traceId));
 				}
+			}
+			if (!completed) {
+				const received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+				throw Object.assign(
+					endedEarlyError(ctx, `The audio stream ended before MiniMax completed it (no final status 2 event; ${received} bytes of audio received)`, traceId, itemIndex),
+					{ transient: true },
+				);
 			}
 		} catch (error) {
 			const transient = (error as { transient?: boolean }).transient === true;

@@ -2,7 +2,7 @@ import { ApiError, capture, defaultMessage } from '../errors';
 import { baseResp, jsonReply, type Reply } from '../reply';
 import type { Route, RouteContext } from '../routes';
 import { type ChatRequest, ChatHttpError, parseNativeRequest, parseOpenAiRequest } from './chatRequest';
-import { type ComposedReply, type Markers, composeReply, inlineContent, readMarkers } from './chatReply';
+import { type ComposedReply, type Markers, applyReplyVariants, composeReply, inlineContent, readMarkers } from './chatReply';
 import { chatStreamReply } from './chatStream';
 
 /**
@@ -75,6 +75,7 @@ function stream(ctx: RouteContext, request: ChatRequest, reply: ComposedReply, m
 		traceId: ctx.traceId,
 		reasoningSplit: request.reasoningSplit,
 		cumulativeReasoning: markers.cumulativeReasoning,
+		toolNoIndex: markers.toolNoIndex,
 		errorCode: markers.streamError,
 		errorMessage: markers.streamError === undefined ? undefined : defaultMessage(markers.streamError),
 		native,
@@ -87,9 +88,10 @@ function openAiCompletion(ctx: RouteContext): Reply {
 	if (markers.http) throw markerHttpError(markers.http.status, markers.http.code);
 	if (markers.baseResp !== undefined) return businessError(ctx, request, markers.baseResp);
 	const reply = composeReply(request, markers, ctx.env.ids);
+	applyReplyVariants(reply, markers);
 	if (request.stream) return stream(ctx, request, reply, markers);
 	if (markers.streamError !== undefined) return businessError(ctx, request, markers.streamError);
-	const message = request.reasoningSplit
+	const message = request.reasoningSplit && !reply.reasoningForm
 		? { content: reply.answer, reasoning_details: [{ type: 'reasoning.text', id: 'reasoning-text-1', format: 'MiniMax-response-v1', index: 0, text: reply.reasoning }] }
 		: { content: inlineContent(reply) };
 	return completion(ctx, request, reply, message);
@@ -114,7 +116,8 @@ function handleNative(ctx: RouteContext): Reply {
 	}
 	if (markers.baseResp !== undefined) throw new ApiError(markers.baseResp, defaultMessage(markers.baseResp));
 	const reply = composeReply(request, markers, ctx.env.ids);
-	const reasoningField = request.model === 'MiniMax-M1';
+	applyReplyVariants(reply, markers);
+	const reasoningField = request.model === 'MiniMax-M1' && !reply.reasoningForm;
 	const withoutReasoning = request.model === 'MiniMax-Text-01';
 	if (withoutReasoning) {
 		reply.usage.completion_tokens -= reply.usage.completion_tokens_details.reasoning_tokens;

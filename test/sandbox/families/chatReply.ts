@@ -24,10 +24,23 @@ export interface Markers {
 	badJson: boolean;
 	/** `[[sandbox:reasoning_cumulative]]`: streamed reasoning_details carry the text so far, not increments. */
 	cumulativeReasoning: boolean;
+	/**
+	 * `[[sandbox:reasoning_form:FORM]]`: reasoning inline in `content` whatever `reasoning_split` says,
+	 * as `think` (`<think>…</think>`), `thinking`, `mm_think` (`<mm:think>`) or `close_only` (the text
+	 * then `</think>`, the opening tag missing), as public reports show (contract §17.4).
+	 */
+	reasoningForm?: ReasoningForm;
+	/** `[[sandbox:tool_markup]]`: tool calls written as `<minimax:tool_call>` markup in `content`, no `tool_calls`. */
+	toolMarkup: boolean;
+	/** `[[sandbox:tool_no_index]]`: streamed tool-call fragments without `index`; continuations have `id: ""`. */
+	toolNoIndex: boolean;
 }
 
+export const REASONING_FORMS = ['think', 'thinking', 'mm_think', 'close_only'] as const;
+export type ReasoningForm = (typeof REASONING_FORMS)[number];
+
 export function readMarkers(messages: ChatMessage[]): Markers {
-	const markers: Markers = { badJson: false, cumulativeReasoning: false };
+	const markers: Markers = { badJson: false, cumulativeReasoning: false, toolMarkup: false, toolNoIndex: false };
 	for (const message of messages) {
 		for (const match of message.text.matchAll(CHAT_MARKER)) {
 			const [, name, first, second] = match;
@@ -36,6 +49,9 @@ export function readMarkers(messages: ChatMessage[]): Markers {
 			if (name === 'stream_error') markers.streamError = Number(first);
 			if (name === 'bad_json') markers.badJson = true;
 			if (name === 'reasoning_cumulative') markers.cumulativeReasoning = true;
+			if (name === 'reasoning_form' && (REASONING_FORMS as readonly string[]).includes(first)) markers.reasoningForm = first as ReasoningForm;
+			if (name === 'tool_markup') markers.toolMarkup = true;
+			if (name === 'tool_no_index') markers.toolNoIndex = true;
 		}
 	}
 	return markers;
@@ -50,6 +66,8 @@ export interface ComposedReply {
 	reasoning: string;
 	toolCalls?: ToolCall[];
 	finishReason: 'stop' | 'length' | 'tool_calls';
+	/** Reasoning must be inline in `content` in this form, even when `reasoning_split` asked otherwise. */
+	reasoningForm?: ReasoningForm;
 	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; completion_tokens_details: { reasoning_tokens: number } };
 }
 
@@ -219,7 +237,36 @@ function excerpt(text: string, max: number): string {
 	return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The `<think>` block MiniMax puts in front of the answer when reasoning is not split out. */
+/** The reasoning block MiniMax puts in front of the answer when reasoning is not split out. */
 export function inlineContent(reply: ComposedReply): string {
-	return `<think>\n${reply.reasoning}\n</think>\n\n${reply.answer}`;
+	switch (reply.reasoningForm ?? 'think') {
+		case 'thinking':
+			return `<thinking>\n${reply.reasoning}\n</thinking>\n\n${reply.answer}`;
+		case 'mm_think':
+			return `<mm:think>\n${reply.reasoning}\n</mm:think>\n\n${reply.answer}`;
+		case 'close_only':
+			return `${reply.reasoning}</think>\n\n${reply.answer}`;
+		default:
+			return `<think>\n${reply.reasoning}\n</think>\n\n${reply.answer}`;
+	}
+}
+
+/** `<minimax:tool_call>` markup for the calls, one `<invoke>` each, as the model writes it. */
+export function toolCallMarkup(calls: ToolCall[]): string {
+	const invokes = calls.map((call) => {
+		const args = JSON.parse(call.function.arguments || '{}') as Record<string, unknown>;
+		const parameters = Object.entries(args).map(([key, value]) => `<parameter name="${key}">${typeof value === 'string' ? value : JSON.stringify(value)}</parameter>\n`);
+		return `<invoke name="${call.function.name}">\n${parameters.join('')}</invoke>\n`;
+	});
+	return `<minimax:tool_call>\n${invokes.join('')}</minimax:tool_call>`;
+}
+
+/** Applies the reply-shape markers: reasoning forced inline, tool calls as text markup. */
+export function applyReplyVariants(reply: ComposedReply, markers: Markers): void {
+	if (markers.reasoningForm) reply.reasoningForm = markers.reasoningForm;
+	if (markers.toolMarkup && reply.toolCalls?.length) {
+		reply.answer = toolCallMarkup(reply.toolCalls);
+		reply.toolCalls = undefined;
+		reply.finishReason = 'stop';
+	}
 }

@@ -99,6 +99,20 @@ export function textOf(content: unknown, path: string): string {
 		.join('');
 }
 
+function isJsonObjectText(text: string): boolean {
+	try {
+		const value: unknown = JSON.parse(text);
+		return isObject(value);
+	} catch {
+		return false;
+	}
+}
+
+/** The message reported by public clients (earendil-works/pi#5468). */
+function invalidArgumentsJson(toolCallId: string): ApiError {
+	return new ApiError(CODES.invalidParams, `invalid params, invalid function arguments json string, tool_call_id: ${toolCallId}`);
+}
+
 function readToolCalls(value: unknown, path: string): ToolCall[] | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (!Array.isArray(value)) throw invalidParams(path, 'must be an array');
@@ -109,6 +123,8 @@ function readToolCalls(value: unknown, path: string): ToolCall[] | undefined {
 		if (!fn) throw invalidParams(call.path('function'), 'is required');
 		const name = fn.string('name', { required: true, nonEmpty: true }) as string;
 		const args = fn.string('arguments') ?? '';
+		// The live service refuses history whose arguments are not a JSON object text (contract §17.4).
+		if (!isJsonObjectText(args)) throw invalidArgumentsJson(id);
 		return { id, type: 'function' as const, function: { name, arguments: args } };
 	});
 }

@@ -23,6 +23,8 @@ export interface StreamOptions {
 	traceId: string;
 	reasoningSplit: boolean;
 	cumulativeReasoning: boolean;
+	/** Tool-call fragments without `index`; continuations carry `id: ""` (native-API streams, contract §17.4). */
+	toolNoIndex?: boolean;
 	/** Break off after two content chunks with this base_resp code. */
 	errorCode?: number;
 	errorMessage?: string;
@@ -34,7 +36,7 @@ export function chatStreamReply(reply: ComposedReply, options: StreamOptions): R
 	const head = { id: options.id, object: 'chat.completion.chunk', created: options.created, model: options.model };
 	const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...head, choices: [{ index: 0, delta }], ...extra });
 	const events: Array<Record<string, unknown>> = [];
-	const split = options.native ? options.native.reasoningField : options.reasoningSplit;
+	const split = !reply.reasoningForm && (options.native ? options.native.reasoningField : options.reasoningSplit);
 
 	if (split && reply.reasoning) {
 		let soFar = '';
@@ -48,7 +50,7 @@ export function chatStreamReply(reply: ComposedReply, options: StreamOptions): R
 			}
 		}
 	}
-	const content = split || options.native ? reply.answer : inlineContent(reply);
+	const content = split || (options.native && !reply.reasoningForm) ? reply.answer : inlineContent(reply);
 	let contentChunks = 0;
 	for (const piece of pieces(content)) {
 		if (options.errorCode !== undefined && contentChunks === 2) break;
@@ -61,6 +63,12 @@ export function chatStreamReply(reply: ComposedReply, options: StreamOptions): R
 		return sse(options.traceId, events, false);
 	}
 	reply.toolCalls?.forEach((call, index) => {
+		if (options.toolNoIndex) {
+			const [first, ...rest] = pieces(call.function.arguments, 10);
+			events.push(chunk({ role: events.length === 0 ? 'assistant' : '', tool_calls: [{ id: call.id, type: 'function', function: { name: call.function.name } }, { id: '', type: 'function', function: { arguments: first ?? '' } }] }));
+			for (const piece of rest) events.push(chunk({ tool_calls: [{ id: '', type: 'function', function: { arguments: piece } }] }));
+			return;
+		}
 		events.push(chunk({ role: events.length === 0 ? 'assistant' : '', tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
 		for (const piece of pieces(call.function.arguments, 10)) events.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
 	});
