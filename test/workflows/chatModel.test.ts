@@ -180,6 +180,43 @@ describe('MiniMax Chat Model sub-node', () => {
 	});
 });
 
+describe('MiniMax Chat Model sub-node › replies as MiniMax really sends them (issue 11)', () => {
+	it.each(['close_only', 'thinking', 'mm_think'])('%s reasoning: the chain never sees reasoning or tags, invoked or streamed', async (form) => {
+		const invoked = await chainOutput({ prompt: `Say: Hello! How can I help? [[sandbox:reasoning_form:${form}]]` });
+		const streamed = await chainOutput({ mode: 'stream', prompt: `Say: Hello! How can I help? [[sandbox:reasoning_form:${form}]]` });
+		expect(invoked.text).toBe('Hello! How can I help?');
+		expect(streamed.text).toBe('Hello! How can I help?');
+		expect((invoked.metadata as IDataObject).reasoning).toMatch(/I will answer briefly\.$/);
+	});
+
+	it('a streamed 你好世界 split inside its characters reaches the chain whole', async () => {
+		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'byte_split' });
+		expect((await chainOutput({ mode: 'stream', prompt: 'Say: 你好世界' })).text).toBe('你好世界');
+	});
+
+	it('tool-call markup becomes a tool call the chain runs, and the answer uses its result', async () => {
+		const output = await chainOutput({ mode: 'tools', prompt: 'Use get_weather for city: Paris [[sandbox:tool_markup]]' });
+		expect(output.toolCalls).toEqual([expect.objectContaining({ name: 'get_weather', args: { city: 'Paris' }, id: expect.stringMatching(/^call_/) })]);
+		expect(output.text).toBe('Based on the tool results: Sunny, 24°C');
+		const second = apiRequests(sandbox(), '/v1/chat/completions')[1].body as IDataObject;
+		expect((second.messages as IDataObject[])[2]).toMatchObject({ role: 'assistant', content: '', tool_calls: [{ type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] });
+	});
+
+	it('a stream that goes silent fails after the idle timeout', async () => {
+		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'stall_stream' });
+		const result = await runChain({ mode: 'stream', prompt: 'Tell me about owls.' }, { options: { idleTimeoutSeconds: 1 } });
+		expect(result.status).toBe('error');
+		expect(`${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`).toMatch(/stopped sending the reply/);
+	});
+
+	it('a stream cut before its finish reason is an error', async () => {
+		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'truncate_stream' });
+		const result = await runChain({ mode: 'stream', prompt: 'Tell me about owls.' });
+		expect(result.status).toBe('error');
+		expect(`${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`).toMatch(/ended before MiniMax finished the answer/);
+	});
+});
+
 /** The real SDK when it is installed, else a stand-in with its contract (see the file comment). */
 function mockAiNodeSdk(): unknown {
 	try {
