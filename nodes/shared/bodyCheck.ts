@@ -37,3 +37,10 @@ export function sizeProblem(received: number, announced: number | undefined): st
 	if (announced !== undefined && received !== announced) return `the body ended after ${received} of the ${announced} bytes announced`;
 	return undefined;
 }
+
+/** A short readable excerpt of an unexpected body: an HTML page's title, else its text without tags. */
+export function bodyExcerpt(text: string, max = 200): string {
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+	const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+	return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}

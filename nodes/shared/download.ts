@@ -3,7 +3,7 @@ import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { BinaryContext, OutputFile, Readable } from './binary';
 import { toOutputBinary } from './binary';
-import { announcedLength, sizeProblem, wrongContentType } from './bodyCheck';
+import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from './bodyCheck';
 import { miniMaxApiError } from './errors';
 import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry';
 import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './transport';
@@ -88,7 +88,7 @@ export async function fetchSignedUrl<T>(
 			} as IHttpRequestOptions)) as { body: Readable; statusCode: number; headers: Record<string, string> };
 			const wrongType = response.statusCode >= 200 && response.statusCode < 300 ? wrongContentType(response.headers, request.expectMedia === true) : undefined;
 			if (wrongType) {
-				const text = (await readStreamText(response.body).catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
+				const text = bodyExcerpt(await readStreamText(response.body).catch(() => ''));
 				failure = { message: `downloading ${what} failed: ${wrongType}${text ? ` ("${text}")` : ''}`, retryable: true, expired: false };
 			} else if (response.statusCode >= 200 && response.statusCode < 300) {
 				try {

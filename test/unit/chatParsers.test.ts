@@ -5,6 +5,7 @@ import { ReasoningSplitter, splitThinking, type SplitReply } from '../../nodes/s
 import { ChatStreamAccumulator, readChatStream } from '../../nodes/shared/chat/stream';
 import { repairToolArguments } from '../../nodes/shared/chat/toolArguments';
 import { splitToolMarkup, ToolMarkupFilter } from '../../nodes/shared/chat/toolMarkup';
+import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from '../../nodes/shared/bodyCheck';
 import { withIdleTimeout } from '../../nodes/shared/idleTimeout';
 import { readSseJson } from '../../nodes/shared/sse';
 
@@ -231,5 +232,24 @@ describe('idle timeout', () => {
 			for (let i = 0; i < 3; i++) yield i;
 		}
 		expect(await collect(withIdleTimeout(talking(), 1000, () => new Error('idle')))).toEqual([0, 1, 2]);
+	});
+});
+
+describe('download body checks (issue 11 case 6)', () => {
+	it('compares the bytes received with Content-Length and refuses empty bodies', () => {
+		expect(sizeProblem(100, 100)).toBeUndefined();
+		expect(sizeProblem(100, undefined)).toBeUndefined();
+		expect(sizeProblem(60, 100)).toBe('the body ended after 60 of the 100 bytes announced');
+		expect(sizeProblem(0, undefined)).toBe('the server sent an empty body (0 bytes)');
+		expect(announcedLength({ 'content-length': '42' })).toBe(42);
+		expect(announcedLength({ 'content-length': '42', 'content-encoding': 'gzip' })).toBeUndefined();
+	});
+
+	it('refuses HTML always and JSON where media was expected', () => {
+		expect(wrongContentType({ 'content-type': 'text/html; charset=utf-8' }, false)).toMatch(/HTML page/);
+		expect(wrongContentType({ 'content-type': 'application/json' }, true)).toMatch(/JSON document/);
+		expect(wrongContentType({ 'content-type': 'application/json' }, false)).toBeUndefined();
+		expect(wrongContentType({ 'content-type': 'audio/mpeg' }, true)).toBeUndefined();
+		expect(bodyExcerpt('<html><head><title>502 Bad Gateway</title></head></html>')).toBe('502 Bad Gateway');
 	});
 });
