@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { messageHint } from './messageHints';
+
 /** MiniMax business codes (contract §12) with a plain-language hint for each. */
 export const ERROR_HINTS: Record<number, string> = {
 	1000: 'MiniMax had an unknown error. It is usually temporary: try again in a moment. If it persists, send the trace ID to MiniMax support.',
@@ -52,7 +54,9 @@ export interface MiniMaxErrorDetails {
 
 export function describeMiniMaxError(details: MiniMaxErrorDetails): string {
 	const parts: string[] = [];
-	if (details.code !== undefined && ERROR_HINTS[details.code]) parts.push(ERROR_HINTS[details.code]);
+	const specific = messageHint(details.code, details.message);
+	if (specific) parts.push(specific);
+	else if (details.code !== undefined && ERROR_HINTS[details.code]) parts.push(ERROR_HINTS[details.code]);
 	if (details.note) parts.push(details.note);
 	const ids: string[] = [];
 	if (details.code !== undefined) ids.push(`MiniMax code ${details.code}`);

@@ -2,7 +2,7 @@ import { ApiError, invalidParams } from '../errors';
 import { baseResp, jsonReply, type Reply } from '../reply';
 import type { Route, RouteContext } from '../routes';
 import { Fields, isObject } from '../validate';
-import { aspectOf, readCallbackUrl, rejectUnknownFields, taskIdParam } from '../video/common';
+import { aspectOf, checkCallbackOnCreate, readCallbackUrl, rejectUnknownFields, taskIdParam } from '../video/common';
 import { type ImageInfo, checkImage } from '../video/images';
 import { readMarkers } from '../video/markers';
 import { type VideoMode, checkCombination, frameSize } from '../video/models';
@@ -44,7 +44,7 @@ function readSubject(json: Fields): ImageInfo | undefined {
 	return checkImage('subject_reference[0].image[0]', images[0]);
 }
 
-function create(ctx: RouteContext): Reply {
+async function create(ctx: RouteContext): Promise<Reply> {
 	rejectUnknownFields(ctx.json, V1_FIELDS);
 	const json = new Fields(ctx.json);
 	const model = json.string('model', { required: true }) as string;
@@ -66,6 +66,7 @@ function create(ctx: RouteContext): Reply {
 	const subject = readSubject(json);
 	const effective = checkCombination(model, mode, resolution, duration, fast);
 	const callbackUrl = readCallbackUrl(json);
+	const callbackChecked = await checkCallbackOnCreate(ctx, callbackUrl);
 	const markers = readMarkers(prompt);
 	const size = frameSize(effective.resolution, aspectOf(first ?? subject));
 	const task = videoStore(ctx.env.state).create({
@@ -80,6 +81,7 @@ function create(ctx: RouteContext): Reply {
 		failure: markers.failure,
 		sizeBytes: markers.sizeBytes,
 		callbackUrl,
+		callbackChecked,
 	});
 	ctx.entry.billable = true;
 	ctx.entry.jobId = task.taskId;

@@ -3,7 +3,7 @@ import { ApiError, invalidParams } from '../errors';
 import { baseResp, jsonReply, type Reply } from '../reply';
 import type { Route, RouteContext } from '../routes';
 import { Fields, isObject } from '../validate';
-import { aspectOf, readCallbackUrl, rejectUnknownFields, taskIdParam } from '../video/common';
+import { aspectOf, checkCallbackOnCreate, readCallbackUrl, rejectUnknownFields, taskIdParam } from '../video/common';
 import { type ImageInfo, checkImage } from '../video/images';
 import { readMarkers } from '../video/markers';
 import { frameSize } from '../video/models';
@@ -36,7 +36,7 @@ function readMediaInputs(json: Fields): Array<ImageInfo | undefined> {
 	});
 }
 
-function create(ctx: RouteContext): Reply {
+async function create(ctx: RouteContext): Promise<Reply> {
 	rejectUnknownFields(ctx.json, TEMPLATE_FIELDS);
 	const json = new Fields(ctx.json);
 	const templateId = json.string('template_id', { required: true, nonEmpty: true }) as string;
@@ -45,6 +45,7 @@ function create(ctx: RouteContext): Reply {
 	const media = readMediaInputs(json);
 	if (texts.length === 0 && media.length === 0) throw invalidParams('text_inputs', 'a template needs at least one text or media input');
 	const callbackUrl = readCallbackUrl(json);
+	const callbackChecked = await checkCallbackOnCreate(ctx, callbackUrl);
 	const markers = readMarkers(texts.join(' '));
 	const task = videoStore(ctx.env.state).create({
 		kind: 'template',
@@ -58,6 +59,7 @@ function create(ctx: RouteContext): Reply {
 		failure: markers.failure,
 		sizeBytes: markers.sizeBytes,
 		callbackUrl,
+		callbackChecked,
 	});
 	ctx.entry.billable = true;
 	ctx.entry.jobId = task.taskId;

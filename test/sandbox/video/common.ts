@@ -1,7 +1,8 @@
-import { invalidParams } from '../errors';
+import { ApiError, CODES, invalidParams } from '../errors';
 import type { RouteContext } from '../routes';
 import type { Fields, JsonObject } from '../validate';
 import type { ImageInfo } from './images';
+import { videoStore } from './store';
 
 /** Request checks shared by the v1, template and v2 video routes. */
 
@@ -14,6 +15,18 @@ export function readCallbackUrl(json: Fields): string | undefined {
 	const url = json.string('callback_url');
 	if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw invalidParams('callback_url', `must be an http(s) URL, got "${url}"`);
 	return url;
+}
+
+/**
+ * In checkCallbackOnCreate mode, the create request sends the challenge itself and fails like the
+ * live service when it is not echoed within the challenge timeout (contract §17.2). Returns whether
+ * the handshake already happened.
+ */
+export async function checkCallbackOnCreate(ctx: RouteContext, url: string | undefined): Promise<boolean> {
+	const store = videoStore(ctx.env.state);
+	if (!url || !store.checkCallbackOnCreate) return false;
+	if (!(await store.checkCallback(url))) throw new ApiError(CODES.invalidParams, 'invalid params, fail to check callback url');
+	return true;
 }
 
 /** Output aspect: a frame image's own (clamped to 2:5–5:2, as MiniMax requires), else 16:9. */

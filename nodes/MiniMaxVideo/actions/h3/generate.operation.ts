@@ -73,7 +73,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ratioChoice = check.oneOf('Aspect Ratio', this.getNodeParameter('ratio', itemIndex, 'auto'), ['auto', ...RATIOS]);
 	const wait = readWaitSettings(this, itemIndex, check);
 	const media = await readH3Media(this, itemIndex, check);
-	const ratio = ratioChoice !== 'auto' ? ratioChoice : media.items.length ? 'adaptive' : '16:9';
+	const hasImage = media.items.some((item) => item.type === 'image_url');
+	// Contract §17.2: "adaptive" follows the input images; without any image MiniMax cannot use it.
+	if (ratioChoice === 'adaptive' && !hasImage) {
+		check.fail('Aspect Ratio', '"Adaptive" takes the ratio from an input image, and this task has none', 'Choose a ratio such as 16:9, or "Auto" (16:9 without images).');
+	}
+	const ratio = ratioChoice !== 'auto' ? ratioChoice : hasImage ? 'adaptive' : '16:9';
 
 	const body: IDataObject = {
 		model: 'MiniMax-H3',
