@@ -14,6 +14,7 @@ export const FAULT_KINDS = [
 	'stall_stream',
 	'empty_body',
 	'html_body',
+	'replay',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -36,6 +37,11 @@ export interface FaultSpec {
 	delayMs?: number;
 	/** HTTP status for http_status; default 500. */
 	status?: number;
+	/**
+	 * `replay`: answer exactly this (a reply copied from a public report), as JSON on HTTP 200
+	 * (or `status`); a string is sent as is, as an SSE stream when it starts with `data:`. Never billed.
+	 */
+	body?: unknown;
 }
 
 export interface ActiveFault extends Readonly<FaultSpec> {
@@ -60,7 +66,7 @@ export interface FaultTarget {
 }
 
 /** Kinds that only make sense on one request kind. */
-const API_ONLY: ReadonlySet<FaultKind> = new Set(['base_resp', 'rate_limit', 'malformed_json']);
+const API_ONLY: ReadonlySet<FaultKind> = new Set(['base_resp', 'rate_limit', 'malformed_json', 'replay']);
 const DOWNLOAD_ONLY: ReadonlySet<FaultKind> = new Set(['expired_url', 'empty_body', 'html_body']);
 
 export class FaultController {

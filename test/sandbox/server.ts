@@ -203,6 +203,11 @@ function faultReply(fault: FaultSpec, traceId: string): Reply | undefined {
 			const truncated = `{"data":{"audio":"fffb9064000000","status":2},"trace_id":"${traceId}","base_resp":{"status_code":0,"status_m`;
 			return rawReply(200, 'application/json; charset=utf-8', Buffer.from(truncated), { 'trace-id': traceId });
 		}
+		case 'replay': {
+			const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {});
+			const sse = typeof fault.body === 'string' && fault.body.startsWith('data:');
+			return rawReply(fault.status ?? 200, sse ? 'text/event-stream; charset=utf-8' : 'application/json; charset=utf-8', Buffer.from(text), { 'trace-id': traceId });
+		}
 		default:
 			return undefined;
 	}

@@ -170,3 +170,62 @@ describe('MiniMax Chat › streams that end early or go silent (issue 11 cases 6
 		expect(description(result.error)).toMatch(/Stream Idle Timeout/);
 	});
 });
+
+describe('MiniMax Chat › replies copied from public reports', () => {
+	function completion(content: string) {
+		return {
+			id: '0637a03982880edad2460180345734fe',
+			object: 'chat.completion',
+			created: 1776839993,
+			model: 'MiniMax-M2.7',
+			choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+			usage: { prompt_tokens: 42, completion_tokens: 38, total_tokens: 80 },
+			base_resp: { status_code: 0, status_msg: '' },
+		};
+	}
+	const replay = (content: string) => sandbox().faults.add({ path: '/v1/chat/completions', kind: 'replay', body: completion(content) });
+	const TOOLS = JSON.stringify([
+		{ type: 'function', function: { name: 'exec', parameters: { type: 'object', properties: { command: { type: 'string' } } } } },
+		{ type: 'function', function: { name: 'bash', parameters: { type: 'object', properties: { command: { type: 'string' } } } } },
+	]);
+
+	it('cubist38/mlx-openai-server#179: reasoning, a lone </think> on its own line, then the answer', async () => {
+		replay('The user has sent a simple greeting "hi". I should respond concisely with a greeting and offer to help. This is a conversational message, not a task request.\n</think>\nHi! How can I help you today?');
+		const [item] = await runOk(sandbox(), ask('hi'));
+		expect(item.json.text).toBe('Hi! How can I help you today?');
+		expect(item.json.reasoning).toBe('The user has sent a simple greeting "hi". I should respond concisely with a greeting and offer to help. This is a conversational message, not a task request.');
+	});
+
+	it('ENTERPILOT/GoModel#1041: a literal <think> inside the reasoning stays reasoning text', async () => {
+		replay('<think>The user wrote <think> in the question.</think>\n\nThat tag starts a reasoning block.');
+		const [item] = await runOk(sandbox(), ask('What does <think> mean?'));
+		expect(item.json.text).toBe('That tag starts a reasoning block.');
+		expect(item.json.reasoning).toBe('The user wrote <think> in the question.');
+	});
+
+	it('MiniMax-AI/MiniMax-M2.5#10: indented markup for one call', async () => {
+		replay('<minimax:tool_call>\n  <invoke name="exec">\n    <parameter name="command">ls</parameter>\n  </invoke>\n</minimax:tool_call>');
+		const [item] = await runOk(sandbox(), ask('List the files', { tools: TOOLS }));
+		expect(item.json.toolCalls).toEqual([{ id: 'call_0637a03982880edad2460180345734fe_1', name: 'exec', arguments: { command: 'ls' } }]);
+		expect(item.json).toMatchObject({ text: '', finishReason: 'tool_calls' });
+	});
+
+	it('earendil-works/pi#368: two invokes in one block become two calls', async () => {
+		replay('<minimax:tool_call>\n<invoke name="bash">\n<parameter name="command">mb --help</parameter>\n</invoke>\n<invoke name="bash">\n<parameter name="command">cm --help</parameter>\n</invoke>\n</minimax:tool_call>');
+		const [item] = await runOk(sandbox(), ask('Show the help of mb and cm', { tools: TOOLS }));
+		expect(item.json.toolCalls).toEqual([
+			{ id: expect.any(String), name: 'bash', arguments: { command: 'mb --help' } },
+			{ id: expect.any(String), name: 'bash', arguments: { command: 'cm --help' } },
+		]);
+	});
+
+	it('spring-projects/spring-ai#1276: [{"id":"1","function":{"name":"a"}},{"id":"","function":{"arguments":"[1]"}}] in a stream', async () => {
+		const chunk = (delta: IDataObject, extra: IDataObject = {}) => `data: ${JSON.stringify({ id: 'r1', choices: [{ index: 0, delta, ...extra }] })}\n\n`;
+		const body =
+			chunk({ role: 'assistant', tool_calls: [{ id: '1', type: 'function', function: { name: 'a' } }, { id: '', type: 'function', function: { arguments: '{"values":[1]}' } }] }) +
+			chunk({}, { finish_reason: 'tool_calls' });
+		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'replay', body, status: 200 });
+		const [item] = await runOk(sandbox(), ask('Call a', { stream: true, tools: JSON.stringify([{ type: 'function', function: { name: 'a', parameters: { type: 'object' } } }]) }));
+		expect(item.json.toolCalls).toEqual([{ id: '1', name: 'a', arguments: { values: [1] } }]);
+	});
+});

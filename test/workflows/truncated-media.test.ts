@@ -102,3 +102,19 @@ describe('Downloads that end early or bring the wrong body (issue 11 case 6)', (
 		expect(said(result)).toMatch(/empty body \(0 bytes\)/);
 	});
 });
+
+describe('Replies copied from public reports (openclaw/openclaw#117195)', () => {
+	it('TTS: malformed hex audio ("666f6fZZ") is an error, not a 3-byte file', async () => {
+		sandbox().faults.add({ path: '/v1/t2a_v2', kind: 'replay', body: { data: { audio: '666f6fZZ', status: 2 }, base_resp: { status_code: 0, status_msg: 'success' } } });
+		const result = await run(sandbox(), tts({ text: 'Hello.', options: FAST }));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('MiniMax: MiniMax returned audio that is not valid hex');
+	});
+
+	it('Music: a progress-only answer (status 1, no audio) is an error, not a song', async () => {
+		sandbox().faults.add({ path: '/v1/music_generation', kind: 'replay', body: { data: { status: 1 }, base_resp: { status_code: 0, status_msg: 'success' } } });
+		const result = await run(sandbox(), music({ model: 'music-2.5', lyrics: LYRICS, options: FAST }));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('MiniMax: MiniMax returned an unfinished song (status 1)');
+	});
+});
