@@ -27,14 +27,16 @@ export function announcedLength(headers: Headers): number | undefined {
 export function wrongContentType(headers: Headers, expectMedia: boolean): string | undefined {
 	const type = (header(headers, 'content-type') ?? '').toLowerCase();
 	if (type.includes('text/html')) return 'the server sent an HTML page instead of the file';
-	if (expectMedia && type.includes('application/json')) return 'the server sent a JSON document instead of the file';
+	if (expectMedia && type.includes('application/json'))
+		return 'the server sent a JSON document instead of the file';
 	return undefined;
 }
 
 /** Why `received` bytes cannot be the whole file: none at all, or not the announced count. */
 export function sizeProblem(received: number, announced: number | undefined): string | undefined {
 	if (received === 0) return 'the server sent an empty body (0 bytes)';
-	if (announced !== undefined && received !== announced) return `the body ended after ${received} of the ${announced} bytes announced`;
+	if (announced !== undefined && received !== announced)
+		return `the body ended after ${received} of the ${announced} bytes announced`;
 	return undefined;
 }
 

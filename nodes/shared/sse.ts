@@ -6,7 +6,9 @@ import type { Readable } from './binary';
  * chunks may split a multi-byte UTF-8 character (contract §17.4): bytes are collected until an
  * event ends (a blank line, which is ASCII) and only whole events are decoded.
  */
-export async function* readSseJson(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<unknown> {
+export async function* readSseJson(
+	stream: Readable | AsyncIterable<Buffer | string>,
+): AsyncGenerator<unknown> {
 	// Chunks of the current event are kept in a list and joined once the event is complete, so a
 	// large event (the aggregated audio of a TTS stream) costs one copy, not one per chunk.
 	let pending: Buffer[] = [];

@@ -4,7 +4,13 @@ import { miniMaxApiError } from './errors';
 import type { MiniMaxContext } from './transport';
 
 /** A stream that sent nothing for `idleMs`: names what was streamed, the wait and the trace id. */
-export function streamIdleError(ctx: MiniMaxContext, idleMs: number, what: string, traceId?: string, itemIndex?: number): NodeApiError {
+export function streamIdleError(
+	ctx: MiniMaxContext,
+	idleMs: number,
+	what: string,
+	traceId?: string,
+	itemIndex?: number,
+): NodeApiError {
 	return miniMaxApiError(ctx.getNode(), {
 		message: `MiniMax stopped sending ${what}: nothing arrived for ${Math.round(idleMs / 1000)} s and the stream was abandoned`,
 		traceId,
@@ -14,7 +20,12 @@ export function streamIdleError(ctx: MiniMaxContext, idleMs: number, what: strin
 }
 
 /** A stream or download that ended before MiniMax completed it: never returned as a result. */
-export function endedEarlyError(ctx: MiniMaxContext, message: string, traceId?: string, itemIndex?: number): NodeApiError {
+export function endedEarlyError(
+	ctx: MiniMaxContext,
+	message: string,
+	traceId?: string,
+	itemIndex?: number,
+): NodeApiError {
 	return miniMaxApiError(ctx.getNode(), {
 		message,
 		traceId,

@@ -15,9 +15,16 @@ import type { Reply } from './reply';
  * - `empty_body`: HTTP 200 with zero bytes (downloads).
  * - `html_body`: HTTP 200 with an HTML error page where the file was expected (downloads).
  */
-export const BODY_SHAPES: ReadonlySet<FaultKind> = new Set(['byte_split', 'truncate_stream', 'stall_stream', 'empty_body', 'html_body']);
+export const BODY_SHAPES: ReadonlySet<FaultKind> = new Set([
+	'byte_split',
+	'truncate_stream',
+	'stall_stream',
+	'empty_body',
+	'html_body',
+]);
 
-const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>\n';
+const HTML_PAGE =
+	'<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>\n';
 
 function pause(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,11 +66,18 @@ function utf8Pieces(data: Buffer): Buffer[] {
 	return pieces;
 }
 
-export async function writeShapedBody(res: ServerResponse, reply: Reply, shape: FaultKind): Promise<void> {
+export async function writeShapedBody(
+	res: ServerResponse,
+	reply: Reply,
+	shape: FaultKind,
+): Promise<void> {
 	const headers: Record<string, string> = { ...reply.headers };
 	if (shape === 'html_body') {
 		const page = Buffer.from(HTML_PAGE);
-		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.length) });
+		res.writeHead(200, {
+			'content-type': 'text/html; charset=utf-8',
+			'content-length': String(page.length),
+		});
 		res.end(page);
 		return;
 	}
@@ -91,7 +105,10 @@ export async function writeShapedBody(res: ServerResponse, reply: Reply, shape: 
 
 	if (reply.streaming) {
 		const events = chunks.filter((chunk) => !/^data: \[DONE\]/.test(chunk.toString('utf8')));
-		const sent = shape === 'stall_stream' ? events.slice(0, 1) : events.slice(0, Math.max(1, events.length - 1));
+		const sent =
+			shape === 'stall_stream'
+				? events.slice(0, 1)
+				: events.slice(0, Math.max(1, events.length - 1));
 		for (const chunk of sent) await write(res, chunk);
 		if (shape === 'stall_stream') await closed(res);
 		else res.end();

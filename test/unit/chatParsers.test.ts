@@ -1,11 +1,20 @@
 import { Readable } from 'stream';
 
 import { normalizeReply } from '../../nodes/shared/chat/normalize';
-import { ReasoningSplitter, splitThinking, type SplitReply } from '../../nodes/shared/chat/reasoning';
+import {
+	ReasoningSplitter,
+	splitThinking,
+	type SplitReply,
+} from '../../nodes/shared/chat/reasoning';
 import { ChatStreamAccumulator, readChatStream } from '../../nodes/shared/chat/stream';
 import { repairToolArguments } from '../../nodes/shared/chat/toolArguments';
 import { splitToolMarkup, ToolMarkupFilter } from '../../nodes/shared/chat/toolMarkup';
-import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from '../../nodes/shared/bodyCheck';
+import {
+	announcedLength,
+	bodyExcerpt,
+	sizeProblem,
+	wrongContentType,
+} from '../../nodes/shared/bodyCheck';
 import { withIdleTimeout } from '../../nodes/shared/idleTimeout';
 import { readSseJson } from '../../nodes/shared/sse';
 
@@ -19,7 +28,9 @@ function cutsOf(text: string): string[][] {
 	const cuts: string[][] = [[text]];
 	for (let i = 1; i < text.length; i++) cuts.push([text.slice(0, i), text.slice(i)]);
 	if (text.length <= 90) {
-		for (let i = 1; i < text.length; i++) for (let j = i + 1; j < text.length; j++) cuts.push([text.slice(0, i), text.slice(i, j), text.slice(j)]);
+		for (let i = 1; i < text.length; i++)
+			for (let j = i + 1; j < text.length; j++)
+				cuts.push([text.slice(0, i), text.slice(i, j), text.slice(j)]);
 	}
 	return cuts;
 }
@@ -35,14 +46,34 @@ function splitInPieces(pieces: string[]): SplitReply {
 }
 
 const REASONING_CASES: Array<[string, string, SplitReply]> = [
-	['lone closing tag (issue 11 case 1)', 'The user greets me; reply briefly.</think>\n\nHello! How can I help?', { reasoning: 'The user greets me; reply briefly.', answer: 'Hello! How can I help?' }],
-	['<think> block', '<think>\nplan\n</think>\n\nHi there', { reasoning: 'plan', answer: 'Hi there' }],
+	[
+		'lone closing tag (issue 11 case 1)',
+		'The user greets me; reply briefly.</think>\n\nHello! How can I help?',
+		{ reasoning: 'The user greets me; reply briefly.', answer: 'Hello! How can I help?' },
+	],
+	[
+		'<think> block',
+		'<think>\nplan\n</think>\n\nHi there',
+		{ reasoning: 'plan', answer: 'Hi there' },
+	],
 	['<thinking> block', '<thinking>plan</thinking>Hi', { reasoning: 'plan', answer: 'Hi' }],
 	['<mm:think> block (M3)', '<mm:think>plan</mm:think>\nHi', { reasoning: 'plan', answer: 'Hi' }],
 	['upper-case tags', '<THINK>plan</THINK>Hi', { reasoning: 'plan', answer: 'Hi' }],
-	['unclosed <think> (cut off while thinking)', '<think>still thinking', { reasoning: 'still thinking', answer: '' }],
-	['no reasoning', 'Just an answer with a < sign and </b> tag', { reasoning: '', answer: 'Just an answer with a < sign and </b> tag' }],
-	['Chinese reasoning and answer', '用户在打招呼。</think>\n\n你好世界', { reasoning: '用户在打招呼。', answer: '你好世界' }],
+	[
+		'unclosed <think> (cut off while thinking)',
+		'<think>still thinking',
+		{ reasoning: 'still thinking', answer: '' },
+	],
+	[
+		'no reasoning',
+		'Just an answer with a < sign and </b> tag',
+		{ reasoning: '', answer: 'Just an answer with a < sign and </b> tag' },
+	],
+	[
+		'Chinese reasoning and answer',
+		'用户在打招呼。</think>\n\n你好世界',
+		{ reasoning: '用户在打招呼。', answer: '你好世界' },
+	],
 ];
 
 describe('reasoning splitter', () => {
@@ -50,19 +81,28 @@ describe('reasoning splitter', () => {
 		expect(splitThinking(text)).toEqual(expected);
 	});
 
-	it.each(REASONING_CASES)('%s: cut at every position and every pair of positions', (_name, text, expected) => {
-		for (const pieces of cutsOf(text)) expect({ pieces, ...splitInPieces(pieces) }).toEqual({ pieces, ...expected });
-	});
+	it.each(REASONING_CASES)(
+		'%s: cut at every position and every pair of positions',
+		(_name, text, expected) => {
+			for (const pieces of cutsOf(text))
+				expect({ pieces, ...splitInPieces(pieces) }).toEqual({ pieces, ...expected });
+		},
+	);
 
 	it('joins several reasoning blocks with a blank line', () => {
-		expect(splitThinking('<think>a</think>one <think>b</think>two')).toEqual({ reasoning: 'a\n\nb', answer: 'one two' });
+		expect(splitThinking('<think>a</think>one <think>b</think>two')).toEqual({
+			reasoning: 'a\n\nb',
+			answer: 'one two',
+		});
 	});
 
 	it('never lets a tag through as answer text in a stream', () => {
 		const text = 'plan</think>\n\nHello';
 		for (const pieces of cutsOf(text)) {
 			const splitter = new ReasoningSplitter();
-			const answers = [...pieces.map((p) => splitter.push(p)), splitter.flush()].map((part) => part.answer).join('');
+			const answers = [...pieces.map((p) => splitter.push(p)), splitter.flush()]
+				.map((part) => part.answer)
+				.join('');
 			expect(answers).toBe('Hello');
 		}
 	});
@@ -82,7 +122,10 @@ function markupInPieces(pieces: string[]) {
 
 describe('tool-call markup', () => {
 	it('turns one invoke into one call with JSON arguments (issue 11 case 3)', () => {
-		expect(splitToolMarkup(MARKUP)).toEqual({ text: '', calls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }] });
+		expect(splitToolMarkup(MARKUP)).toEqual({
+			text: '',
+			calls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }],
+		});
 	});
 
 	it('turns several invokes into several calls, numbers read as JSON, text kept', () => {
@@ -96,7 +139,8 @@ describe('tool-call markup', () => {
 	});
 
 	it('keeps a value a string when the tool schema says string', () => {
-		const text = '<minimax:tool_call><invoke name="lookup"><parameter name="code">007</parameter></invoke></minimax:tool_call>';
+		const text =
+			'<minimax:tool_call><invoke name="lookup"><parameter name="code">007</parameter></invoke></minimax:tool_call>';
 		expect(splitToolMarkup(text, () => 'string').calls[0].arguments).toBe('{"code":"007"}');
 	});
 
@@ -105,21 +149,39 @@ describe('tool-call markup', () => {
 		['two invokes after text', TWO_INVOKES],
 	])('%s: cut at every position gives the same calls and text', (_name, text) => {
 		const whole = markupInPieces([text]);
-		for (let i = 1; i < text.length; i++) expect({ i, ...markupInPieces([text.slice(0, i), text.slice(i)]) }).toEqual({ i, ...whole });
+		for (let i = 1; i < text.length; i++)
+			expect({ i, ...markupInPieces([text.slice(0, i), text.slice(i)]) }).toEqual({ i, ...whole });
 	});
 
 	it('moves markup from content to tool_calls with finish reason tool_calls', () => {
-		const response = normalizeReply({ id: 'r1', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: MARKUP } }] });
+		const response = normalizeReply({
+			id: 'r1',
+			choices: [
+				{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: MARKUP } },
+			],
+		});
 		expect(response.choices?.[0]).toEqual({
 			index: 0,
 			finish_reason: 'tool_calls',
-			message: { role: 'assistant', content: '', tool_calls: [{ id: 'call_r1_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+			message: {
+				role: 'assistant',
+				content: '',
+				tool_calls: [
+					{
+						id: 'call_r1_1',
+						type: 'function',
+						function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+					},
+				],
+			},
 		});
 	});
 });
 
 function sseBody(events: unknown[]): Buffer {
-	return Buffer.from(events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n');
+	return Buffer.from(
+		events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n',
+	);
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
@@ -138,7 +200,9 @@ describe('SSE reader', () => {
 
 	it('decodes multi-byte characters split at every byte position (issue 11 case 2)', async () => {
 		for (let i = 1; i < body.length; i++) {
-			const parsed = await collect(readSseJson(Readable.from([body.subarray(0, i), body.subarray(i)])));
+			const parsed = await collect(
+				readSseJson(Readable.from([body.subarray(0, i), body.subarray(i)])),
+			);
 			expect({ i, parsed }).toEqual({ i, parsed: events });
 		}
 	});
@@ -180,9 +244,25 @@ describe('chat stream accumulator', () => {
 				},
 			],
 		});
-		acc.add({ choices: [{ index: 0, delta: { tool_calls: [{ id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } }] }, finish_reason: 'tool_calls' }] });
+		acc.add({
+			choices: [
+				{
+					index: 0,
+					delta: {
+						tool_calls: [
+							{ id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+						],
+					},
+					finish_reason: 'tool_calls',
+				},
+			],
+		});
 		expect(acc.response().choices?.[0].message?.tool_calls).toEqual([
-			{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+			{
+				id: 'call_1',
+				type: 'function',
+				function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+			},
 			{ id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
 		]);
 	});
@@ -190,7 +270,9 @@ describe('chat stream accumulator', () => {
 	it('a stream that ends without a finish reason is an error (issue 11 case 6)', async () => {
 		const acc = new ChatStreamAccumulator(fail);
 		const cut = sseBody([{ choices: [{ index: 0, delta: { content: 'Hel' } }] }]);
-		await expect(collect(readChatStream(Readable.from([cut]), acc))).rejects.toThrow(/ended before MiniMax finished/);
+		await expect(collect(readChatStream(Readable.from([cut]), acc))).rejects.toThrow(
+			/ended before MiniMax finished/,
+		);
 	});
 });
 
@@ -220,7 +302,13 @@ describe('idle timeout', () => {
 		const seen: string[] = [];
 		await expect(
 			(async () => {
-				for await (const value of withIdleTimeout(silent(), 50, () => new Error('idle'), () => (closed = true))) seen.push(value);
+				for await (const value of withIdleTimeout(
+					silent(),
+					50,
+					() => new Error('idle'),
+					() => (closed = true),
+				))
+					seen.push(value);
 			})(),
 		).rejects.toThrow('idle');
 		expect(seen).toEqual(['first']);
@@ -231,7 +319,9 @@ describe('idle timeout', () => {
 		async function* talking() {
 			for (let i = 0; i < 3; i++) yield i;
 		}
-		expect(await collect(withIdleTimeout(talking(), 1000, () => new Error('idle')))).toEqual([0, 1, 2]);
+		expect(await collect(withIdleTimeout(talking(), 1000, () => new Error('idle')))).toEqual([
+			0, 1, 2,
+		]);
 	});
 });
 
@@ -246,10 +336,14 @@ describe('download body checks (issue 11 case 6)', () => {
 	});
 
 	it('refuses HTML always and JSON where media was expected', () => {
-		expect(wrongContentType({ 'content-type': 'text/html; charset=utf-8' }, false)).toMatch(/HTML page/);
+		expect(wrongContentType({ 'content-type': 'text/html; charset=utf-8' }, false)).toMatch(
+			/HTML page/,
+		);
 		expect(wrongContentType({ 'content-type': 'application/json' }, true)).toMatch(/JSON document/);
 		expect(wrongContentType({ 'content-type': 'application/json' }, false)).toBeUndefined();
 		expect(wrongContentType({ 'content-type': 'audio/mpeg' }, true)).toBeUndefined();
-		expect(bodyExcerpt('<html><head><title>502 Bad Gateway</title></head></html>')).toBe('502 Bad Gateway');
+		expect(bodyExcerpt('<html><head><title>502 Bad Gateway</title></head></html>')).toBe(
+			'502 Bad Gateway',
+		);
 	});
 });

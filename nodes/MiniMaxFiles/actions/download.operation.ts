@@ -2,7 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readCommonOptions } from '../../shared/options';
+import { announcedLength, sizeProblem } from '../../shared/bodyCheck';
 import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/sniffedDownload';
+import { endedEarlyError } from '../../shared/streamErrors';
 import { miniMaxRequest } from '../../shared/transport';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
@@ -41,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} else {
 		source = 'retrieve_content';
-		const { body } = await miniMaxRequest.call(this, {
+		const { body, headers, traceId: contentTrace } = await miniMaxRequest.call(this, {
 			method: 'GET',
 			path: '/v1/files/retrieve_content',
 			qs: { file_id: fileId.text },
@@ -51,6 +53,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			timeoutMs: 600_000,
 		});
 		stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
+		// A body that ends early is an error, never a shorter file (bodyCheck.ts).
+		const received = stored.binary.bytes;
+		const problem = received === undefined ? undefined : sizeProblem(received, announcedLength(headers));
+		if (problem) {
+			throw endedEarlyError(this, `The content of file ${fileId.text} was incomplete: ${problem}`, contentTrace ?? traceId, itemIndex);
+		}
 	}
 	const binary = stored.binary;
 	const json: IDataObject = {

@@ -10,7 +10,13 @@ import type { WireResponse, WireTool, WireToolCall } from './wire';
 export function normalizeReply(response: WireResponse, tools?: WireTool[]): WireResponse {
 	const choice = response.choices?.[0];
 	const message = choice?.message;
-	if (!choice || !message || typeof message.content !== 'string' || !/<minimax:tool_call>/i.test(message.content)) return response;
+	if (
+		!choice ||
+		!message ||
+		typeof message.content !== 'string' ||
+		!/<minimax:tool_call>/i.test(message.content)
+	)
+		return response;
 	const split = splitToolMarkup(message.content, parameterTypes(tools));
 	if (!split.calls.length) return response;
 	const existing = Array.isArray(message.tool_calls) ? message.tool_calls : [];
@@ -22,7 +28,11 @@ export function normalizeReply(response: WireResponse, tools?: WireTool[]): Wire
 	return {
 		...response,
 		choices: [
-			{ ...choice, finish_reason: 'tool_calls', message: { ...message, content: split.text, tool_calls: [...existing, ...added] } },
+			{
+				...choice,
+				finish_reason: 'tool_calls',
+				message: { ...message, content: split.text, tool_calls: [...existing, ...added] },
+			},
 			...(response.choices ?? []).slice(1),
 		],
 	};

@@ -37,7 +37,12 @@ export class ReasoningSplitter {
 		this.buffer += delta;
 		const out: SplitReply = { answer: '', reasoning: '' };
 		for (;;) {
-			const tags = this.state === 'reasoning' ? CLOSE_TAGS : this.state === 'answer' ? OPEN_TAGS : [...OPEN_TAGS, ...CLOSE_TAGS];
+			const tags =
+				this.state === 'reasoning'
+					? CLOSE_TAGS
+					: this.state === 'answer'
+						? OPEN_TAGS
+						: [...OPEN_TAGS, ...CLOSE_TAGS];
 			const found = findFirstTag(this.buffer, tags);
 			if (found) {
 				const before = this.buffer.slice(0, found.at);

@@ -5,7 +5,9 @@
  * cases and reports the rest.
  */
 
-export type ArgumentsRepair = { ok: true; json: string; repaired: boolean } | { ok: false; problem: string };
+export type ArgumentsRepair =
+	| { ok: true; json: string; repaired: boolean }
+	| { ok: false; problem: string };
 
 /**
  * Returns `arguments` as compact JSON of an object. Repaired: empty text (→ `{}`), unquoted keys
@@ -19,24 +21,31 @@ export function repairToolArguments(text: string): ArgumentsRepair {
 	if (direct.kind === 'object') return { ok: true, json: trimmed, repaired: false };
 	if (direct.kind === 'string') {
 		const inner = parseObject(direct.value.trim());
-		if (inner.kind === 'object') return { ok: true, json: JSON.stringify(inner.value), repaired: true };
+		if (inner.kind === 'object')
+			return { ok: true, json: JSON.stringify(inner.value), repaired: true };
 	}
 	if (direct.kind === 'other') return { ok: false, problem: 'it is JSON but not an object' };
 	const converted = relaxedToJson(trimmed);
 	if (converted !== undefined) {
 		const parsed = parseObject(converted);
-		if (parsed.kind === 'object') return { ok: true, json: JSON.stringify(parsed.value), repaired: true };
+		if (parsed.kind === 'object')
+			return { ok: true, json: JSON.stringify(parsed.value), repaired: true };
 	}
 	return { ok: false, problem: `it is not valid JSON (${excerpt(trimmed)})` };
 }
 
-type Parsed = { kind: 'object'; value: object } | { kind: 'string'; value: string } | { kind: 'other' } | { kind: 'invalid' };
+type Parsed =
+	| { kind: 'object'; value: object }
+	| { kind: 'string'; value: string }
+	| { kind: 'other' }
+	| { kind: 'invalid' };
 
 function parseObject(text: string): Parsed {
 	try {
 		const value: unknown = JSON.parse(text);
 		if (typeof value === 'string') return { kind: 'string', value };
-		if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { kind: 'object', value };
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			return { kind: 'object', value };
 		return { kind: 'other' };
 	} catch {
 		return { kind: 'invalid' };
@@ -85,7 +94,7 @@ function relaxedToJson(text: string): string | undefined {
 			i += word.length;
 			continue;
 		}
-		if (char === '/' ) return undefined;
+		if (char === '/') return undefined;
 		out += char;
 		i++;
 	}

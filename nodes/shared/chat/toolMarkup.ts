@@ -32,12 +32,19 @@ export type ParameterType = (tool: string, parameter: string) => string | undefi
  */
 export function parseInvokes(markup: string, typeOf?: ParameterType): MarkupToolCall[] {
 	const calls: MarkupToolCall[] = [];
-	for (const invoke of markup.matchAll(/<invoke\s+name\s*=\s*["']([^"']+)["']\s*>([\s\S]*?)(?:<\/invoke>|$)/gi)) {
+	for (const invoke of markup.matchAll(
+		/<invoke\s+name\s*=\s*["']([^"']+)["']\s*>([\s\S]*?)(?:<\/invoke>|$)/gi,
+	)) {
 		const name = invoke[1].trim();
 		const args: Record<string, unknown> = {};
-		for (const parameter of invoke[2].matchAll(/<parameter\s+name\s*=\s*["']([^"']+)["']\s*>([\s\S]*?)<\/parameter>/gi)) {
+		for (const parameter of invoke[2].matchAll(
+			/<parameter\s+name\s*=\s*["']([^"']+)["']\s*>([\s\S]*?)<\/parameter>/gi,
+		)) {
 			const key = parameter[1].trim();
-			args[key] = parameterValue(parameter[2].replace(/^\r?\n/, '').replace(/\r?\n$/, ''), typeOf?.(name, key));
+			args[key] = parameterValue(
+				parameter[2].replace(/^\r?\n/, '').replace(/\r?\n$/, ''),
+				typeOf?.(name, key),
+			);
 		}
 		calls.push({ name, arguments: JSON.stringify(args) });
 	}
@@ -116,10 +123,16 @@ export function splitToolMarkup(content: string, typeOf?: ParameterType): Markup
 }
 
 /** Looks up parameter types in OpenAI-style tool definitions. */
-export function parameterTypes(tools: Array<{ function: { name: string; parameters?: unknown } }> | undefined): ParameterType {
+export function parameterTypes(
+	tools: Array<{ function: { name: string; parameters?: unknown } }> | undefined,
+): ParameterType {
 	return (tool, parameter) => {
 		const definition = tools?.find((entry) => entry.function.name === tool);
-		const properties = (definition?.function.parameters as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
+		const properties = (
+			definition?.function.parameters as
+				| { properties?: Record<string, { type?: unknown }> }
+				| undefined
+		)?.properties;
 		const type = properties?.[parameter]?.type;
 		return typeof type === 'string' ? type : undefined;
 	};
