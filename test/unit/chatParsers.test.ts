@@ -70,6 +70,11 @@ const REASONING_CASES: Array<[string, string, SplitReply]> = [
 		{ reasoning: '', answer: 'Just an answer with a < sign and </b> tag' },
 	],
 	[
+		'vllm-project/vllm#50549: a leading </mm:think> with no reasoning',
+		'</mm:think>Hello',
+		{ reasoning: '', answer: 'Hello' },
+	],
+	[
 		'Chinese reasoning and answer',
 		'用户在打招呼。</think>\n\n你好世界',
 		{ reasoning: '用户在打招呼。', answer: '你好世界' },
@@ -287,7 +292,8 @@ describe('tool arguments in history (issue 11 case 5)', () => {
 		expect(repairToolArguments(text)).toMatchObject({ ok: true, json });
 	});
 
-	it.each(['{path: foo.txt}', '[1,2]', '{"a":', 'call me'])('refuses %s', (text) => {
+	// '"{"' is the arguments text reported in MiniMax-AI/MiniMax-M2#109.
+	it.each(['{path: foo.txt}', '[1,2]', '{"a":', 'call me', '"{"'])('refuses %s', (text) => {
 		expect(repairToolArguments(text).ok).toBe(false);
 	});
 });

@@ -166,7 +166,15 @@ describe('MiniMax Video › MiniMax-H3 (v2 API)', () => {
 	});
 
 	it('maps v2 HTTP errors (400 with an error object) without retrying the paid call', async () => {
-		const result = await run(sandbox(), h3({ prompt: 'Just text', ratio: 'adaptive', options: FAST }));
+		// "adaptive" without an image is now refused locally (video-callback-check.test.ts); the service's
+		// own answer to it is replayed here.
+		sandbox().faults.add({
+			path: '/v2/video_generation',
+			kind: 'replay',
+			status: 400,
+			body: { type: 'error', error: { type: 'bad_request_error', message: 'invalid params, ratio: text-to-video requires a concrete ratio; adaptive is not supported (2013)', http_code: '400' }, request_id: 'r-1' },
+		});
+		const result = await run(sandbox(), h3({ prompt: 'Just text', ratio: '16:9', options: FAST }));
 		expect(result.error?.message).toBe('MiniMax: invalid params, ratio: text-to-video requires a concrete ratio; adaptive is not supported (2013)');
 		expect(description(result.error)).toMatch(/HTTP 400, trace ID [0-9a-f]{32}/);
 		expect(apiRequests(sandbox(), '/v2/video_generation')).toHaveLength(1);
