@@ -101,6 +101,13 @@ describe('reasoning splitter', () => {
 		});
 	});
 
+	it('passes text on at once when reasoning came in its own field, and drops a stray closing tag', () => {
+		const splitter = new ReasoningSplitter();
+		splitter.reasoningSeparately();
+		expect(splitter.push('Hello ')).toEqual({ answer: 'Hello ', reasoning: '' });
+		expect(splitter.push('there</think>!')).toEqual({ answer: 'there!', reasoning: '' });
+	});
+
 	it('never lets a tag through as answer text in a stream', () => {
 		const text = 'plan</think>\n\nHello';
 		for (const pieces of cutsOf(text)) {

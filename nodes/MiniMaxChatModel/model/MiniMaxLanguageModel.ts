@@ -59,6 +59,7 @@ export class MiniMaxLanguageModel implements ChatModel {
 		const markup = new ToolMarkupFilter(parameterTypes(input.tools));
 		for await (const event of stream.events) {
 			if (event.type === 'reasoning') {
+				thinking.reasoningSeparately();
 				yield { type: 'reasoning-delta', delta: event.delta };
 				continue;
 			}

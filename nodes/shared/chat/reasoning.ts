@@ -37,17 +37,17 @@ export class ReasoningSplitter {
 		this.buffer += delta;
 		const out: SplitReply = { answer: '', reasoning: '' };
 		for (;;) {
-			const tags =
-				this.state === 'reasoning'
-					? CLOSE_TAGS
-					: this.state === 'answer'
-						? OPEN_TAGS
-						: [...OPEN_TAGS, ...CLOSE_TAGS];
+			const tags = this.state === 'reasoning' ? CLOSE_TAGS : [...OPEN_TAGS, ...CLOSE_TAGS];
 			const found = findFirstTag(this.buffer, tags);
 			if (found) {
 				const before = this.buffer.slice(0, found.at);
 				this.buffer = this.buffer.slice(found.at + found.tag.length);
 				const closing = found.tag.startsWith('</');
+				if (this.state === 'answer' && closing) {
+					// A stray closing tag inside the answer is never answer text.
+					this.emitAnswer(out, before);
+					continue;
+				}
 				if (this.state === 'reasoning' || (this.state === 'start' && closing)) {
 					this.emitReasoning(out, before);
 					this.endBlock();
@@ -66,6 +66,14 @@ export class ReasoningSplitter {
 			else this.emitAnswer(out, ready);
 			return out;
 		}
+	}
+
+	/**
+	 * Reasoning already arrived in its own field (`reasoning_details`, `reasoning_content`), so text
+	 * that starts without a tag is the answer: it need not be held back waiting for a lone closing tag.
+	 */
+	reasoningSeparately(): void {
+		if (this.state === 'start') this.state = 'answer';
 	}
 
 	/** What is left at the end of the text. */
