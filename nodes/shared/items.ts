@@ -1,14 +1,22 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { describePaidWork, isStopError, paidWorkReport, stopNodeRun } from './paidWork';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 
 export const MAX_CONCURRENCY = 16;
 
+/** How long items still running when another item failed are awaited before the node reports. */
+export const IN_FLIGHT_GRACE_MS = 60_000;
+
 /**
  * Runs the handler for every input item, at most `concurrency` at a time, and returns the
  * outputs in input order. Every input item yields its outputs or, with continueOnFail, one
- * error item; without it the first failing item (by index) stops the node.
+ * error item; without it the first failing item (by index) stops the node: no new item starts,
+ * running items send no further request and are awaited (at most IN_FLIGHT_GRACE_MS), and the
+ * error's description and `context.paidWork` list the paid work (task, file, voice IDs) of every
+ * other item with the operation that fetches it later (paidWork.ts).
  */
 export async function runForEachItem(
 	ctx: IExecuteFunctions,
@@ -36,18 +44,57 @@ export async function runForEachItem(
 				if (continueOnFail) {
 					results[index] = [errorItem(error, index)];
 				} else {
+					if (!isStopError(error)) stopNodeRun(ctx, index);
 					failures.push({ index, error });
+					failed();
 				}
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(limit, Math.max(count, 1)) }, worker));
+	let failed: () => void = () => undefined;
+	const firstFailure = new Promise<void>((resolve) => (failed = resolve));
+	const all = Promise.all(Array.from({ length: Math.min(limit, Math.max(count, 1)) }, worker));
+	const graceOver = new AbortController();
+	const grace = firstFailure.then(async () => await sleep(IN_FLIGHT_GRACE_MS, graceOver.signal).catch(() => undefined));
+	await Promise.race([all, grace]);
+	graceOver.abort();
 
 	if (failures.length) {
-		failures.sort((a, b) => a.index - b.index);
-		throw failures[0].error;
+		const causes = failures.filter((failure) => !isStopError(failure.error));
+		const first = (causes.length ? causes : failures).sort((a, b) => a.index - b.index)[0];
+		throw withPaidWorkReport(ctx, first.index, first.error, results, next);
 	}
 	return results.flat();
+}
+
+/** Adds the other items' paid work to the error that stops the node (nothing paid is lost). */
+function withPaidWorkReport(
+	ctx: IExecuteFunctions,
+	failedIndex: number,
+	error: Error,
+	results: INodeExecutionData[][],
+	started: number,
+): Error {
+	const report = paidWorkReport(ctx, failedIndex, results);
+	const finishedItems = results.flatMap((items, index) => (items && index !== failedIndex ? [index] : []));
+	const withWork = new Set(report.map((work) => work.itemIndex));
+	const nothingPaid: number[] = [];
+	for (let index = 0; index < ctx.getInputData().length; index++) {
+		if (index === failedIndex || results[index] || withWork.has(index)) continue;
+		nothingPaid.push(index);
+	}
+	if (!report.length && !finishedItems.length) return error;
+	const text = describePaidWork(report, finishedItems, nothingPaid);
+	const described = error as Error & { description?: string | null; context?: Record<string, unknown> };
+	described.description = [described.description, text].filter(Boolean).join('\n\n');
+	described.context = {
+		...(described.context ?? {}),
+		paidWork: report,
+		finishedItems,
+		itemsWithNothingPaid: nothingPaid,
+		itemsStarted: started,
+	};
+	return error;
 }
 
 function withItemIndex(ctx: IExecuteFunctions, error: Error, itemIndex: number): Error {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY } from './items';
+import { DEFAULT_MAX_REFUSAL_WAIT_MS, type RateLimitOptions } from './rateLimiter';
 import { DEFAULT_RETRY, type RetrySettings } from './retry';
 
 /** Options shared by every action node; spread them into the node's "Options" collection. */
@@ -32,6 +33,26 @@ export const retryDelayOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
 	description:
 		'First wait before a retry; it doubles on each retry, with jitter. A Retry-After header from MiniMax takes precedence.',
+};
+
+export const requestsPerMinuteOption: INodeProperties = {
+	displayName: 'Requests per Minute',
+	name: 'requestsPerMinute',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, maxValue: 100000, numberPrecision: 0 },
+	description:
+		"Your MiniMax account's requests-per-minute limit for this node's API (see the rate limits page of your MiniMax account). Requests are spaced to stay within it. Without this option the published limits apply: speech 60, voice cloning 60, voice design 20, video 5, image 10, music 6 (3 at once), text 20. 0 = no pacing (a refusal still slows down).",
+};
+
+export const maxRateLimitWaitOption: INodeProperties = {
+	displayName: 'Max Rate-Limit Wait (Seconds)',
+	name: 'maxRateLimitWaitSeconds',
+	type: 'number',
+	default: 300,
+	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
+	description:
+		'When MiniMax refuses requests for its rate limit (code 1002 or HTTP 429), they wait for the limit window instead of failing. This is the longest total wait per API family in one execution before the node gives up.',
 };
 
 export const outputFieldOption: INodeProperties = {
@@ -66,6 +87,7 @@ export interface CommonOptions {
 	retry: RetrySettings;
 	outputField: string;
 	poll: { intervalMs: number; timeoutMs: number };
+	rateLimit: RateLimitOptions;
 }
 
 export function readCommonOptions(options: IDataObject): CommonOptions {
@@ -82,6 +104,15 @@ export function readCommonOptions(options: IDataObject): CommonOptions {
 		poll: {
 			intervalMs: Math.round(number(options.pollIntervalSeconds, 5) * 1000),
 			timeoutMs: Math.round(number(options.waitTimeoutMinutes, 30) * 60_000),
+		},
+		rateLimit: {
+			rpm: typeof options.requestsPerMinute === 'number' && Number.isFinite(options.requestsPerMinute)
+				? Math.max(0, options.requestsPerMinute)
+				: undefined,
+			maxRefusalWaitMs: Math.max(
+				0,
+				Math.round(number(options.maxRateLimitWaitSeconds, DEFAULT_MAX_REFUSAL_WAIT_MS / 1000) * 1000),
+			),
 		},
 	};
 }

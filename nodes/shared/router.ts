@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runForEachItem } from './items';
 import { nodeOptions, readCommonOptions } from './options';
+import { configureRateLimits } from './rateLimiter';
 
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -21,6 +22,7 @@ export async function runOperation(
 				: undefined,
 		});
 	}
-	const { concurrency } = readCommonOptions(nodeOptions(ctx));
+	const { concurrency, rateLimit } = readCommonOptions(nodeOptions(ctx));
+	configureRateLimits(ctx, rateLimit);
 	return [await runForEachItem(ctx, async (itemIndex) => await operation.call(ctx, itemIndex), concurrency)];
 }

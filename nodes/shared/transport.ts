@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 
 import { miniMaxApiError, RATE_LIMIT_CODES, TRANSIENT_CODES } from './errors';
+import { recordCreated, throwIfStopped } from './paidWork';
+import { familyOfPath, pacerFor, pacerSettingsFor, type RequestPacer } from './rateLimiter';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetrySettings } from './retry';
 
 export const CREDENTIAL_TYPE = 'miniMaxApi';
@@ -57,6 +59,8 @@ interface Failure {
 	retryable: boolean;
 	/** The service refused the request before doing any work. */
 	provesNotCreated: boolean;
+	/** MiniMax refused the request for a rate limit (1002, 1039, 1041, 2045, HTTP 429). */
+	rateLimited?: boolean;
 	retryAfterMs?: number;
 }
 
@@ -144,6 +148,10 @@ export async function cancellableSleep(
 /**
  * The one way every node talks to MiniMax: base URL from the credential, auth only through
  * httpRequestWithAuthentication, base_resp checked, errors mapped, transient failures retried.
+ * Requests are paced per credential and API family (rateLimiter.ts); a rate-limit refusal
+ * (1002 / HTTP 429) waits for the family's window instead of using up a retry, bounded by the
+ * node's Max Rate-Limit Wait. IDs of created paid jobs are recorded for the node's error report
+ * (paidWork.ts). Once another item has stopped the node, no further request is sent.
  */
 export async function miniMaxRequest<T = IDataObject>(
 	this: MiniMaxContext,
@@ -151,12 +159,32 @@ export async function miniMaxRequest<T = IDataObject>(
 ): Promise<MiniMaxResponse<T>> {
 	const retry = request.retry ?? DEFAULT_RETRY;
 	const baseUrl = await resolveBaseUrl.call(this, request.itemIndex);
+	const pacer = pacerOf(this, baseUrl, request.path);
+	const sleeper = async (ms: number) => await cancellableSleep(this, ms, request.itemIndex);
 	let attempt = 0;
 	for (;;) {
 		throwIfCancelled(this, request.itemIndex);
-		const outcome = await attemptRequest.call(this, baseUrl, request);
-		if (!('failure' in outcome)) return outcome.response as MiniMaxResponse<T>;
+		throwIfStopped(this, request.itemIndex);
+		const release = await pacer.acquire(sleeper);
+		let outcome: Awaited<ReturnType<typeof attemptRequest>>;
+		try {
+			throwIfStopped(this, request.itemIndex);
+			outcome = await attemptRequest.call(this, baseUrl, request);
+		} finally {
+			release();
+		}
+		if (!('failure' in outcome)) {
+			pacer.accepted();
+			if (request.createsJob) {
+				recordCreated(this, request.itemIndex, request.path, outcome.response.body, request.body);
+			}
+			return outcome.response as MiniMaxResponse<T>;
+		}
 		const { failure } = outcome;
+		if (failure.rateLimited) {
+			if (pacer.refused(failure.retryAfterMs, retry)) continue;
+			throw withRateLimitNote(failure.error, pacer);
+		}
 		const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
 		if (!allowed || attempt >= retry.maxRetries) {
 			if (attempt > 0 && failure.error instanceof NodeApiError) {
@@ -168,6 +196,22 @@ export async function miniMaxRequest<T = IDataObject>(
 		attempt++;
 		await cancellableSleep(this, delay, request.itemIndex);
 	}
+}
+
+/** The pacer of this execution, credential and the request's API family. */
+function pacerOf(ctx: MiniMaxContext, baseUrl: string, path: string): RequestPacer {
+	const family = familyOfPath(path);
+	const credential = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credentialKey = `${credential?.id ?? credential?.name ?? ''}@${baseUrl}`;
+	return pacerFor(cancelSignalOf(ctx) ?? ctx, credentialKey, family, pacerSettingsFor(ctx, family));
+}
+
+function withRateLimitNote(error: Error, pacer: RequestPacer): Error {
+	const { refusals, refusalWaitMs } = pacer.stats();
+	const note = `MiniMax kept refusing for its rate limit: ${refusals} refusals, ${Math.round(refusalWaitMs / 1000)} s waited in total for this API family (option Max Rate-Limit Wait). Set "Requests per Minute" in the node options to your account's limit, or lower Concurrency.`;
+	const described = error as Error & { description?: string | null };
+	described.description = `${described.description ?? ''} ${note}`.trim();
+	return error;
 }
 
 async function attemptRequest(
@@ -243,6 +287,7 @@ async function attemptRequest(
 				}),
 				retryable: TRANSIENT_CODES.has(code),
 				provesNotCreated: RATE_LIMIT_CODES.has(code),
+				rateLimited: RATE_LIMIT_CODES.has(code),
 				retryAfterMs: parseRetryAfter(headers['retry-after']),
 			},
 		};
@@ -275,7 +320,10 @@ function httpFailure(
 	const trailingCode = /\((\d{4,5})\)\s*$/.exec(message)?.[1];
 	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : trailingCode ? Number(trailingCode) : undefined;
 	const text = trailingCode ? message.replace(/\s*\(\d{4,5}\)\s*$/, '') : message;
-	const rateLimited = statusCode === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code));
+	// The code wins over the HTTP status: MiniMax answers 1008 (insufficient balance) as HTTP 429 or 500 too.
+	const rateLimited = code !== undefined ? RATE_LIMIT_CODES.has(code) : statusCode === 429;
+	const retryable =
+		code !== undefined ? TRANSIENT_CODES.has(code) : rateLimited || statusCode === 408 || statusCode >= 500;
 	return {
 		error: miniMaxApiError(ctx.getNode(), {
 			code,
@@ -284,8 +332,9 @@ function httpFailure(
 			httpStatus: statusCode,
 			itemIndex: request.itemIndex,
 		}),
-		retryable: rateLimited || statusCode === 408 || statusCode >= 500,
+		retryable,
 		provesNotCreated: rateLimited,
+		rateLimited,
 		retryAfterMs: parseRetryAfter(headers['retry-after']),
 	};
 }

@@ -23,6 +23,7 @@ import { createAdditionalData } from './additionalData';
 import { useBinaryMode } from './binaryData';
 import type { BinaryMode } from './binaryData';
 import { HarnessCredentialsHelper } from './credentialsHelper';
+import { withPacingOff } from './pacing';
 import type { HarnessCredentials } from './credentialsHelper';
 import { assertNoSecretLeak, secretsOf } from './secrets';
 import { TypeRegistry } from './types';
@@ -54,6 +55,8 @@ export interface RunOptions extends TypeOptions {
 	binaryMode?: BinaryMode;
 	/** Default 30000. When exceeded the execution is canceled and the promise rejects. */
 	timeoutMs?: number;
+	/** 'off' (default): MiniMax nodes without a Requests per Minute option run unpaced (see pacing.ts). */
+	pacing?: 'off' | 'defaults';
 }
 
 export interface WorkflowRun {
@@ -105,6 +108,7 @@ async function execute(
 	onStarted: (execution: Execution) => void,
 ): Promise<WorkflowRun> {
 	const data = deepCopy(json); // new Workflow() writes parameter defaults into the nodes
+	if (options.pacing !== 'defaults') withPacingOff(data.nodes);
 	const credentials = deepCopy(options.credentials ?? {});
 	const types = await TypeRegistry.create(options, {
 		nodeTypes: data.nodes.map((node) => node.type),

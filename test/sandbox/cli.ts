@@ -1,6 +1,25 @@
 import { SANDBOX_GROUP_ID, SANDBOX_KEYS, startSandbox } from './index';
 
-/** `npm run sandbox -- --port 4010 --time-scale 10 --latency 50 --seed 1` */
+/**
+ * `npm run sandbox -- --port 4010 --time-scale 10 --latency 50 --seed 1 --rate-limit /v1/t2a_v2=20/10000`
+ * (`--rate-limit PATH=REQUESTS/WINDOW_MS`, repeatable: a per-account limit answered with 1002).
+ */
+
+function rateLimits(): Array<{ path: string; limit: number; windowMs: number }> {
+	const args = process.argv.slice(2);
+	const specs: Array<{ path: string; limit: number; windowMs: number }> = [];
+	args.forEach((arg, index) => {
+		if (arg !== '--rate-limit' && !arg.startsWith('--rate-limit=')) return;
+		const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+		const match = /^(\/\S+)=(\d+)\/(\d+)$/.exec(raw ?? '');
+		if (!match) {
+			console.error(`--rate-limit needs PATH=REQUESTS/WINDOW_MS, got ${raw}`);
+			process.exit(2);
+		}
+		specs.push({ path: match[1], limit: Number(match[2]), windowMs: Number(match[3]) });
+	});
+	return specs;
+}
 
 function option(name: string, fallback: number): number {
 	const args = process.argv.slice(2);
@@ -22,6 +41,7 @@ async function main(): Promise<void> {
 		latencyMs: option('latency', 0),
 		seed: option('seed', 1),
 	});
+	for (const spec of rateLimits()) sandbox.limits.set(spec);
 	console.log('MiniMax API sandbox is running');
 	console.log(`  global host: ${sandbox.url}        key: ${SANDBOX_KEYS.global}`);
 	console.log(`  china host:  ${sandbox.chinaUrl}  key: ${SANDBOX_KEYS.china}`);

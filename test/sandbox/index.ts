@@ -6,6 +6,7 @@ import { DownloadStore } from './downloads';
 import { ALL_ROUTES } from './families';
 import { FaultController } from './faults';
 import { RequestLog } from './log';
+import { RateLimiter } from './rateLimits';
 import { IdGenerator, SeededRandom } from './random';
 import { type Runtime, createHandler } from './server';
 import { SandboxState } from './state';
@@ -15,6 +16,7 @@ export { SANDBOX_GROUP_ID, SANDBOX_KEYS } from './auth';
 export { FAULT_KINDS, FaultController, type ActiveFault, type FaultKind, type FaultSpec } from './faults';
 export { SandboxState, type AsyncTask, type StoredFile, type TaskStatus, type VoiceRecord } from './state';
 export { EXPIRE_MARKER, FAIL_MARKER } from './families/ttsAsync';
+export { RateLimiter, type RateLimitSpec, type RateLimitStats } from './rateLimits';
 export type { MultipartLogBody, Region, RequestLogEntry, SandboxOptions } from './types';
 
 export interface Sandbox {
@@ -25,6 +27,8 @@ export interface Sandbox {
 	/** Every request, in arrival order (the same array across reset()). */
 	log: RequestLogEntry[];
 	faults: FaultController;
+	/** Per-account request limits per route (`limits.set({ path, limit, windowMs })`), answered with 1002. */
+	limits: RateLimiter;
 	state: SandboxState;
 	setTimeScale(n: number): void;
 	setLatency(ms: number): void;
@@ -53,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const runtime: Runtime = {
 		log: new RequestLog(),
 		faults: new FaultController(seed),
+		limits: new RateLimiter(),
 		env: { state, clock, downloads, ids },
 		routes: ALL_ROUTES,
 		latencyMs: initialLatency,
@@ -74,6 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		chinaUrl: `${url}/china`,
 		log: runtime.log.entries,
 		faults: runtime.faults,
+		limits: runtime.limits,
 		state,
 		setTimeScale: (n) => clock.setTimeScale(n),
 		setLatency: (ms) => {
@@ -86,6 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			runtime.env.ids = ids;
 			runtime.log.clear();
 			runtime.faults.reset();
+			runtime.limits.reset();
 			state.reset(ids);
 			downloads.reset(ids);
 			clock.setTimeScale(initialScale);

@@ -6,6 +6,7 @@ import { ApiError, CODES, MESSAGES, capture, defaultMessage } from './errors';
 import type { FaultController, FaultKind, FaultSpec } from './faults';
 import { BODY_SHAPES, writeShapedBody } from './shapedBody';
 import type { RequestLog } from './log';
+import type { RateLimiter } from './rateLimits';
 import { MultipartError, parseMultipart } from './multipart';
 import { type Reply, type StreamedBody, baseResp, errorReply, jsonReply, rawReply, textReply } from './reply';
 import type { Route, RouteContext, SandboxEnv } from './routes';
@@ -20,6 +21,7 @@ const DEFAULT_SLOW_MS = 1000;
 export interface Runtime {
 	log: RequestLog;
 	faults: FaultController;
+	limits: RateLimiter;
 	env: SandboxEnv;
 	routes: readonly Route[];
 	latencyMs: number;
@@ -267,6 +269,11 @@ async function runRoute(rt: Runtime, incoming: Incoming, region: Region, traceId
 	try {
 		const authError = checkAuth(incoming.headers, incoming.query, region);
 		if (authError) throw authError;
+		const refused = rt.limits.take(`${region} ${incoming.headers.authorization}`, incoming.path, traceId);
+		if (refused) {
+			entry.rateLimited = true;
+			return refused;
+		}
 		const ctx: RouteContext = {
 			region,
 			method: incoming.method,

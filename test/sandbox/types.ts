@@ -43,6 +43,8 @@ export interface RequestLogEntry {
 	status: number;
 	baseRespCode?: number;
 	fault?: string;
+	/** Refused with 1002 by a per-account route limit (sandbox.limits). */
+	rateLimited?: boolean;
 	/** True when a paid generation really happened (sync TTS success, async TTS task created). */
 	billable?: boolean;
 	jobId?: string;

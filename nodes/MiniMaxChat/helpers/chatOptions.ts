@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiOption, idleTimeoutOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
-import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
 
 /** Options of the Message a Model operation, alphabetised by display name. */
 export const chatOptions: INodeProperties[] = [
@@ -16,6 +16,7 @@ export const chatOptions: INodeProperties[] = [
 		description:
 			'Optional JSON Schema the reply must match (required keys, types, enums). Sent to the model and checked on the reply.',
 	},
+	maxRateLimitWaitOption,
 	maxRetriesOption,
 	maxTokensOption(2048, 'Upper limit for the reply, reasoning included. A reply that hits it is cut off (finishReason "length").'),
 	{ ...outputFieldOption, displayOptions: { hide: { replyFile: ['none'] } } },
@@ -54,6 +55,7 @@ export const chatOptions: INodeProperties[] = [
 		],
 		description: 'Whether the reply is free text or a JSON object',
 	},
+	requestsPerMinuteOption,
 	retryDelayOption,
 	{ ...idleTimeoutOption, displayOptions: { show: { stream: [true] } } },
 	{

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
 
 /** The Options collection of the file operations; downloads add the output field. */
 export function fileOptions(withOutputField = false): INodeProperties {
@@ -11,8 +11,8 @@ export function fileOptions(withOutputField = false): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options: withOutputField
-			? [concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption]
-			: [concurrencyOption, maxRetriesOption, retryDelayOption],
+			? [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption]
+			: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption, retryDelayOption],
 	};
 }
 

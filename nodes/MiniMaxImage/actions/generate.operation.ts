@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
 import { InputValidator } from '../../shared/validation';
 import { ASPECT_RATIO_OPTIONS, IMAGE_MODELS, MAX_IMAGES, SIZE_LIMITS, STYLE_OPTIONS } from '../helpers/imageModels';
@@ -121,6 +121,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether to mark the images as AI-generated',
 			},
 			concurrencyOption,
+			maxRateLimitWaitOption,
 			maxRetriesOption,
 			{
 				displayName: 'Prompt Optimizer',
@@ -130,6 +131,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether MiniMax rewrites the prompt to improve the result',
 			},
 			outputFieldOption,
+			requestsPerMinuteOption,
 			retryDelayOption,
 			{
 				displayName: 'Return Links Only',

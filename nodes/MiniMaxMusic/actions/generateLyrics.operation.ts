@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { slugFromText, toOutputBinary } from '../../shared/binary';
 import { miniMaxApiError } from '../../shared/errors';
-import { concurrencyOption, maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
 import { InputValidator } from '../../shared/validation';
 import { lyricsLineCount, requiredText } from '../helpers/songText';
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption],
+		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
 	},
 ];
 

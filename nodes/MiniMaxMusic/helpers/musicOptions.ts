@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
 import type { InputValidator } from '../../shared/validation';
 
 /** Options shared by Generate Music and Cover: audio settings, delivery, timeout, retries. */
@@ -63,8 +63,10 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 			],
 			description: 'The audio file format',
 		},
+		maxRateLimitWaitOption,
 		maxRetriesOption,
 		outputFieldOption,
+		requestsPerMinuteOption,
 		retryDelayOption,
 		{
 			displayName: 'Return Link Only',

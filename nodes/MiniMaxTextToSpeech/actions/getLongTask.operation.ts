@@ -4,9 +4,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { isStatus } from '../../shared/polling';
 import {
 	concurrencyOption,
+	maxRateLimitWaitOption,
 	maxRetriesOption,
 	outputFieldOption,
 	readCommonOptions,
+	requestsPerMinuteOption,
 	retryDelayOption,
 } from '../../shared/options';
 import { InputValidator } from '../../shared/validation';
@@ -36,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption],
+		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
 	},
 ];
 

@@ -2,10 +2,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	concurrencyOption,
+	maxRateLimitWaitOption,
 	maxRetriesOption,
 	outputFieldOption,
 	pollIntervalOption,
 	readCommonOptions,
+	requestsPerMinuteOption,
 	retryDelayOption,
 	waitTimeoutOption,
 	type CommonOptions,
@@ -31,6 +33,7 @@ export function generateOptions(extra: INodeProperties[] = []): INodeProperties 
 	const options = [
 		concurrencyOption,
 		waitOnly(fileNameOption),
+		maxRateLimitWaitOption,
 		maxRetriesOption,
 		waitOnly(outputModeOption),
 		waitOnly({
@@ -39,6 +42,7 @@ export function generateOptions(extra: INodeProperties[] = []): INodeProperties 
 			description: 'How often to ask MiniMax whether the video is ready while waiting',
 		}),
 		waitOnly(outputFieldOption),
+		requestsPerMinuteOption,
 		retryDelayOption,
 		waitOnly(waitTimeoutOption),
 		...extra,
@@ -53,7 +57,7 @@ export const downloadOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, fileNameOption, maxRetriesOption, outputModeOption, outputFieldOption, retryDelayOption],
+	options: [concurrencyOption, fileNameOption, maxRateLimitWaitOption, maxRetriesOption, outputModeOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
 };
 
 /** Options of Get Task Status operations. */
@@ -63,7 +67,7 @@ export const statusOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, maxRetriesOption, retryDelayOption],
+	options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption, retryDelayOption],
 };
 
 export interface VideoOptions {

@@ -4,9 +4,11 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import { downloadSignedUrl } from '../../shared/download';
 import {
 	concurrencyOption,
+	maxRateLimitWaitOption,
 	maxRetriesOption,
 	outputFieldOption,
 	readCommonOptions,
+	requestsPerMinuteOption,
 	retryDelayOption,
 } from '../../shared/options';
 import { DEFAULT_SPEECH_MODEL, LANGUAGE_BOOST_OPTIONS, LANGUAGE_BOOSTS, SPEECH_MODEL_IDS, SPEECH_MODELS } from '../../shared/speech';
@@ -97,6 +99,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				options: [{ name: 'None', value: '' }, ...LANGUAGE_BOOST_OPTIONS],
 			},
+			maxRateLimitWaitOption,
 			maxRetriesOption,
 			{
 				displayName: 'Noise Reduction',
@@ -137,6 +140,7 @@ const properties: INodeProperties[] = [
 				description: 'What is said in the prompt audio',
 			},
 			outputFieldOption,
+			requestsPerMinuteOption,
 			retryDelayOption,
 			{
 				displayName: 'Volume Normalization',

@@ -5,9 +5,11 @@ import { toOutputBinary } from '../../shared/binary';
 import { miniMaxApiError } from '../../shared/errors';
 import {
 	concurrencyOption,
+	maxRateLimitWaitOption,
 	maxRetriesOption,
 	outputFieldOption,
 	readCommonOptions,
+	requestsPerMinuteOption,
 	retryDelayOption,
 } from '../../shared/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
@@ -48,7 +50,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRetriesOption, outputFieldOption, retryDelayOption],
+		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
 	},
 ];
 

@@ -1,0 +1,237 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+
+/**
+ * The paid work of one node run (task IDs, file IDs, voice IDs), per input item, so that a node
+ * that fails on one item can still name everything the other items already paid for, with the
+ * operation that fetches each later. Lives in a WeakMap keyed by the node's execute context:
+ * gone with the node run, never shared between executions.
+ */
+
+export type PaidWorkKind = 'task' | 'file' | 'voice';
+
+export interface PaidWork {
+	itemIndex: number;
+	kind: PaidWorkKind;
+	id: string;
+	/** What it is, e.g. "video task", "long speech task", "uploaded file". */
+	what: string;
+	/** How to get it later, e.g. 'Video › Get Task Status or Download Video with this task ID'. */
+	fetchWith: string;
+}
+
+export interface PaidWorkReport extends IDataObject {
+	itemIndex: number;
+	/** finished: the item completed; stopped: it was running when the node stopped. */
+	state: 'finished' | 'stopped';
+	kind: PaidWorkKind;
+	id: string;
+	what: string;
+	fetchWith: string;
+}
+
+interface Ledger {
+	entries: PaidWork[];
+	/** Item whose failure stops the node; other items stop before their next request. */
+	stoppedBy?: number;
+}
+
+const ledgers = new WeakMap<object, Ledger>();
+
+function ledgerOf(ctx: object): Ledger {
+	let ledger = ledgers.get(ctx);
+	if (!ledger) {
+		ledger = { entries: [] };
+		ledgers.set(ctx, ledger);
+	}
+	return ledger;
+}
+
+/** Notes paid work of an item (no-op for duplicates). */
+export function recordPaidWork(ctx: object, work: PaidWork): void {
+	const ledger = ledgerOf(ctx);
+	if (ledger.entries.some((e) => e.itemIndex === work.itemIndex && e.kind === work.kind && e.id === work.id)) return;
+	ledger.entries.push(work);
+}
+
+/** Marks the node run as stopping because `itemIndex` failed; returns false if already stopping. */
+export function stopNodeRun(ctx: object, itemIndex: number): boolean {
+	const ledger = ledgerOf(ctx);
+	if (ledger.stoppedBy !== undefined) return false;
+	ledger.stoppedBy = itemIndex;
+	return true;
+}
+
+/** The failed item that stops this node run, if any. */
+export function stoppingBecauseOf(ctx: object): number | undefined {
+	return ledgers.get(ctx)?.stoppedBy;
+}
+
+const stopErrors = new WeakSet<Error>();
+
+/** Another item failed with Continue On Fail off: this item sends nothing more (nothing new is paid). */
+export function throwIfStopped(ctx: object & { getNode(): INode }, itemIndex?: number): void {
+	const stoppedBy = stoppingBecauseOf(ctx);
+	if (stoppedBy === undefined || stoppedBy === itemIndex) return;
+	const error = new NodeOperationError(ctx.getNode(), `Stopped because item ${stoppedBy} failed`, {
+		itemIndex,
+		description: 'The node stops at the first failing item when Continue On Fail is off; this request was not sent.',
+	});
+	stopErrors.add(error);
+	throw error;
+}
+
+/** True for the errors throwIfStopped() raises (they are consequences, not causes). */
+export function isStopError(error: unknown): boolean {
+	return error instanceof Error && stopErrors.has(error);
+}
+
+interface PathWork {
+	what: string;
+	fetchWith: string;
+	ids: (body: IDataObject, request: IDataObject | undefined) => Array<[PaidWorkKind, string]>;
+}
+
+const idText = (value: unknown): string | undefined =>
+	value === undefined || value === null || value === '' || value === 0 ? undefined : String(value);
+const one = (kind: PaidWorkKind, value: unknown): Array<[PaidWorkKind, string]> => {
+	const id = idText(value);
+	return id ? [[kind, id]] : [];
+};
+
+const VIDEO_FETCH = 'Video › Get Task Status or Download Video with this task ID';
+const PATH_WORK: Record<string, PathWork> = {
+	'/v1/video_generation': {
+		what: 'video task',
+		fetchWith: VIDEO_FETCH,
+		ids: (body) => one('task', body.task_id),
+	},
+	'/v1/video_template_generation': {
+		what: 'video template task',
+		fetchWith: 'Video › Get Task Status or Download Video (Video Template) with this task ID',
+		ids: (body) => one('task', body.task_id),
+	},
+	'/v2/video_generation': {
+		what: 'MiniMax-H3 task',
+		fetchWith: 'Video › Get Task Status or Download Video (MiniMax-H3) with this task ID',
+		ids: (body) => one('task', body.id ?? body.task_id),
+	},
+	'/v1/t2a_async_v2': {
+		what: 'long speech task',
+		fetchWith: 'Text to Speech › Get Long Speech Task with this task ID',
+		ids: (body) => one('task', body.task_id),
+	},
+	'/v1/voice_clone': {
+		what: 'cloned voice',
+		fetchWith: 'Text to Speech › Voice ID (use it within 7 days or MiniMax deletes it)',
+		ids: (_body, request) => one('voice', request?.voice_id),
+	},
+	'/v1/voice_design': {
+		what: 'designed voice',
+		fetchWith: 'Text to Speech › Voice ID',
+		ids: (body) => one('voice', body.voice_id),
+	},
+	'/v1/files/upload': {
+		what: 'uploaded file',
+		fetchWith: 'Files › Download with this file ID',
+		ids: (body) => one('file', (body.file as IDataObject | undefined)?.file_id),
+	},
+};
+
+/** Records the IDs a successful creating request returned (transport hook). */
+export function recordCreated(
+	ctx: object,
+	itemIndex: number | undefined,
+	path: string,
+	response: unknown,
+	request: unknown,
+): void {
+	const work = PATH_WORK[path];
+	if (itemIndex === undefined || !work || typeof response !== 'object' || response === null) return;
+	const requestBody = request && typeof request === 'object' && !(request instanceof FormData) ? (request as IDataObject) : undefined;
+	for (const [kind, id] of work.ids(response as IDataObject, requestBody)) {
+		recordPaidWork(ctx, { itemIndex, kind, id, what: work.what, fetchWith: work.fetchWith });
+	}
+}
+
+/** IDs in a finished item's JSON (taskId, fileId, voiceId), which the item already returned. */
+function idsInOutput(itemIndex: number, json: IDataObject): PaidWork[] {
+	const found: PaidWork[] = [];
+	const fileId = idText(json.fileId);
+	if (fileId) {
+		found.push({ itemIndex, kind: 'file', id: fileId, what: 'result file', fetchWith: 'Files › Download with this file ID' });
+	}
+	return found;
+}
+
+/**
+ * Everything paid for by items other than `failedIndex`: finished items (with what their outputs
+ * name) and items that were running when the node stopped.
+ */
+export function paidWorkReport(
+	ctx: object,
+	failedIndex: number,
+	finished: Array<INodeExecutionData[] | undefined>,
+): PaidWorkReport[] {
+	const entries = [...(ledgers.get(ctx)?.entries ?? [])];
+	finished.forEach((items, itemIndex) => {
+		for (const item of items ?? []) entries.push(...idsInOutput(itemIndex, item.json ?? {}));
+	});
+	const seen = new Set<string>();
+	const report: PaidWorkReport[] = [];
+	for (const entry of entries.sort((a, b) => a.itemIndex - b.itemIndex)) {
+		if (entry.itemIndex === failedIndex) continue;
+		const key = `${entry.itemIndex}:${entry.kind}:${entry.id}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		report.push({
+			itemIndex: entry.itemIndex,
+			state: finished[entry.itemIndex] ? 'finished' : 'stopped',
+			kind: entry.kind,
+			id: entry.id,
+			what: entry.what,
+			fetchWith: entry.fetchWith,
+		});
+	}
+	return report;
+}
+
+/** One line per paid item for the error description. */
+export function describePaidWork(
+	report: PaidWorkReport[],
+	finishedItems: number[],
+	notStarted: number[],
+): string {
+	const lines: string[] = [];
+	if (finishedItems.length) {
+		lines.push(
+			`Items ${rangeText(finishedItems)} finished; their output is dropped with this error (turn on Continue On Fail to keep every item's output).`,
+		);
+	}
+	if (report.length) {
+		lines.push('Nothing paid is lost. Paid work of the other items (fetch it later, no need to pay again):');
+		for (const work of report) {
+			const state = work.state === 'stopped' ? ', stopped while running at MiniMax' : '';
+			lines.push(`- item ${work.itemIndex}: ${work.what} ${work.kind} ID ${work.id}${state} → ${work.fetchWith}`);
+		}
+	}
+	if (notStarted.length) {
+		lines.push(`Items with nothing paid (not sent, or stopped before a paid job): ${rangeText(notStarted)}.`);
+	}
+	return lines.join('\n');
+}
+
+function rangeText(indexes: number[]): string {
+	const parts: string[] = [];
+	let start = indexes[0];
+	let previous = start;
+	for (const index of [...indexes.slice(1), Number.NaN]) {
+		if (index === previous + 1) {
+			previous = index;
+			continue;
+		}
+		parts.push(start === previous ? `${start}` : `${start}–${previous}`);
+		start = previous = index;
+	}
+	return parts.join(', ');
+}
