@@ -205,7 +205,7 @@ export function describePaidWork(
 	const lines: string[] = [];
 	if (finishedItems.length) {
 		lines.push(
-			`Items ${rangeText(finishedItems)} finished; their output is dropped with this error (turn on Continue On Fail to keep every item's output).`,
+			`${finishedItems.length === 1 ? 'Item' : 'Items'} ${rangeText(finishedItems)} finished; ${finishedItems.length === 1 ? 'its' : 'their'} output is dropped with this error (turn on Continue On Fail to keep every item's output).`,
 		);
 	}
 	if (report.length) {

@@ -153,10 +153,8 @@ export class RequestPacer {
 	refused(retryAfterMs: number | undefined, retry: RetrySettings): boolean {
 		this.refusals++;
 		this.consecutiveRefusals++;
-		this.intervalMs = Math.min(
-			MAX_INTERVAL_MS,
-			Math.max(this.intervalMs * SLOW_DOWN, this.baseIntervalMs * SLOW_DOWN, ADAPTIVE_START_MS),
-		);
+		const floor = this.baseIntervalMs > 0 ? this.baseIntervalMs * SLOW_DOWN : ADAPTIVE_START_MS;
+		this.intervalMs = Math.min(MAX_INTERVAL_MS, Math.max(this.intervalMs * SLOW_DOWN, floor));
 		const pause = Math.min(
 			MAX_REFUSAL_PAUSE_MS,
 			Math.max(retryAfterMs ?? backoffDelay(retry, this.consecutiveRefusals - 1), this.intervalMs),
