@@ -2,6 +2,7 @@ import type { BenchFigure } from './common';
 import { batchThroughput } from './batch';
 import { largeHexAudio } from './hexAudio';
 import { largeDownload } from './largeDownload';
+import { rateLimitedBatch } from './rateLimit';
 import { requestOverhead } from './overhead';
 import { videoWaiting } from './videoWait';
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<BenchFigure[]>> = {
 	overhead: requestOverhead,
 	hex: largeHexAudio,
 	'video-wait': videoWaiting,
+	'rate-limit': rateLimitedBatch,
 };
 
 async function main(): Promise<void> {
