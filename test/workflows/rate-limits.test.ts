@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { startWorkflow } from '../harness';
 import { videoStore } from '../sandbox/video/store';
-import { apiRequests, run, runOk, tts, useSandbox } from './helpers';
+import { apiRequests, credentialsFor, run, runOk, tts, useSandbox, workflowOf } from './helpers';
 
 const sandbox = useSandbox({ timeScale: 200 });
 const video = (parameters: IDataObject, onError?: 'continueRegularOutput') => ({ type: 'n8n-nodes-minimax.miniMaxVideo', parameters, onError });
@@ -82,6 +83,31 @@ describe('rate limits: pacing within the account limit', () => {
 			expect.objectContaining({ itemIndex: 0, kind: 'task', id: taskId, state: 'finished' }),
 			expect.objectContaining({ itemIndex: 0, kind: 'file', state: 'finished', fetchWith: 'Files › Download with this file ID' }),
 		]);
+	});
+
+	it('without the option, requests follow the published limit (speech: 60 per minute, 1.05 s apart)', async () => {
+		const items = [1, 2, 3].map((n) => ({ json: { text: `Paced sentence ${n}.` } }));
+		const outputs = await runOk(sandbox(), tts({ text: '={{ $json.text }}', options: { concurrency: 3 } }), { items, pacing: 'defaults' });
+		expect(outputs).toHaveLength(3);
+		const times = apiRequests(sandbox(), '/v1/t2a_v2').map((entry) => entry.time);
+		expect(times).toHaveLength(3);
+		// Spacing is a lower bound: a loaded machine only makes the gaps longer.
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(1000);
+		expect(times[2] - times[1]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('waiting for a rate limit stops when the execution is cancelled', async () => {
+		sandbox().limits.set({ path: '/v1/t2a_v2', limit: 1, windowMs: 600_000 });
+		const items = [{ json: { text: 'Sent.' } }, { json: { text: 'Refused, then waiting.' } }];
+		const node = tts({ text: '={{ $json.text }}', options: { requestsPerMinute: 0, retryDelayMs: 100 } });
+		const started = startWorkflow(workflowOf(node, items), { credentials: credentialsFor(sandbox()), timeoutMs: 60_000 });
+		while (!apiRequests(sandbox(), '/v1/t2a_v2').some((entry) => entry.rateLimited)) await new Promise((resolve) => setTimeout(resolve, 20));
+		started.cancel();
+		const result = await started.done;
+		expect(result.status).toBe('canceled');
+		const count = apiRequests(sandbox(), '/v1/t2a_v2').length;
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(apiRequests(sandbox(), '/v1/t2a_v2')).toHaveLength(count);
 	});
 
 	it('an HTTP 429 that says "insufficient balance (1008)" fails at once instead of waiting (modelscope#1691, MiniMax-M2#62)', async () => {
