@@ -123,18 +123,25 @@ export class RequestPacer {
 	 */
 	async acquire(sleep: Sleeper): Promise<() => void> {
 		await this.acquireSlot(sleep);
-		for (;;) {
-			const wait = this.delayUntilStart();
-			if (wait <= 0) break;
-			await sleep(wait);
-		}
 		let released = false;
-		return () => {
+		const release = () => {
 			if (released) return;
 			released = true;
 			this.active--;
 			this.concurrencyWaiters.shift()?.();
 		};
+		let started = false;
+		try {
+			for (;;) {
+				const wait = this.delayUntilStart();
+				if (wait <= 0) break;
+				await sleep(wait);
+			}
+			started = true;
+		} finally {
+			if (!started) release(); // cancelled while waiting: give the slot back
+		}
+		return release;
 	}
 
 	/** Records an accepted request: the spacing recovers toward the configured one. */
@@ -188,7 +195,9 @@ export class RequestPacer {
 			const woken = new Promise<void>((resolve) => (wake = resolve));
 			this.concurrencyWaiters.push(wake);
 			// Re-check every few seconds too, so a cancelled execution is noticed by the sleeper.
-			await Promise.race([woken, sleep(2_000)]);
+			const timer = sleep(2_000);
+			timer.catch(() => undefined); // when `woken` wins, a later rejection must not go unhandled
+			await Promise.race([woken, timer]);
 			const index = this.concurrencyWaiters.indexOf(wake);
 			if (index >= 0) this.concurrencyWaiters.splice(index, 1);
 		}

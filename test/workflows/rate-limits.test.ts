@@ -36,6 +36,10 @@ describe('rate limits: pacing within the account limit', () => {
 		expect(new Set(outputs.map((item) => item.json.taskId)).size).toBe(12);
 		// Paced to the limit: at most an odd refusal from timer jitter.
 		expect(apiRequests(sandbox(), CREATE).filter((entry) => entry.rateLimited).length).toBeLessThanOrEqual(1);
+		// Every request is spaced (315 ms apart), not only the first two (n8n-io/n8n#1308: "Batch Interval" only
+		// delayed the second request). Lower bound with room for arrival jitter.
+		const times = apiRequests(sandbox(), CREATE).map((entry) => entry.time);
+		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
 	});
 
 	it('the same batch without pacing (0): refusals wait for the window instead of using up retries (Max Retries 0)', async () => {
