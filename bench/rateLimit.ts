@@ -16,9 +16,14 @@ const ACCOUNT_RPM = (LIMIT * 60_000) / WINDOW_MS;
 export async function rateLimitedBatch(): Promise<BenchFigure[]> {
 	const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
 	try {
-		const items = Array.from({ length: ITEMS }, (_, i) => ({ json: { text: 'A short paced item.', index: i } }));
+		const items = Array.from({ length: ITEMS }, (_, i) => ({
+			json: { text: 'A short paced item.', index: i },
+		}));
 		const node = (requestsPerMinute: number) =>
-			tts({ text: '={{ $json.text }}', options: { concurrency: 8, requestsPerMinute, maxRateLimitWaitSeconds: 600 } });
+			tts({
+				text: '={{ $json.text }}',
+				options: { concurrency: 8, requestsPerMinute, maxRateLimitWaitSeconds: 600 },
+			});
 		await timedRun(sandbox, node(0), items.slice(0, 2)); // warm-up: module loading, first synthesis
 
 		const measure = async (requestsPerMinute: number) => {
@@ -63,7 +68,10 @@ export async function rateLimitedBatch(): Promise<BenchFigure[]> {
 				note: `${run.refused} of ${run.requests} requests refused`,
 			},
 		];
-		return [...figures(`paced (${ACCOUNT_RPM} RPM)`, paced, true), ...figures('unpaced (0)', unpaced, false)];
+		return [
+			...figures(`paced (${ACCOUNT_RPM} RPM)`, paced, true),
+			...figures('unpaced (0)', unpaced, false),
+		];
 	} finally {
 		await sandbox.close();
 	}

@@ -55,7 +55,9 @@ export async function runForEachItem(
 	const firstFailure = new Promise<void>((resolve) => (failed = resolve));
 	const all = Promise.all(Array.from({ length: Math.min(limit, Math.max(count, 1)) }, worker));
 	const graceOver = new AbortController();
-	const grace = firstFailure.then(async () => await sleep(IN_FLIGHT_GRACE_MS, graceOver.signal).catch(() => undefined));
+	const grace = firstFailure.then(
+		async () => await sleep(IN_FLIGHT_GRACE_MS, graceOver.signal).catch(() => undefined),
+	);
 	await Promise.race([all, grace]);
 	graceOver.abort();
 
@@ -76,7 +78,9 @@ function withPaidWorkReport(
 	started: number,
 ): Error {
 	const report = paidWorkReport(ctx, failedIndex, results);
-	const finishedItems = results.flatMap((items, index) => (items && index !== failedIndex ? [index] : []));
+	const finishedItems = results.flatMap((items, index) =>
+		items && index !== failedIndex ? [index] : [],
+	);
 	const withWork = new Set(report.map((work) => work.itemIndex));
 	const nothingPaid: number[] = [];
 	for (let index = 0; index < ctx.getInputData().length; index++) {
@@ -85,7 +89,10 @@ function withPaidWorkReport(
 	}
 	if (!report.length && !finishedItems.length) return error;
 	const text = describePaidWork(report, finishedItems, nothingPaid);
-	const described = error as Error & { description?: string | null; context?: Record<string, unknown> };
+	const described = error as Error & {
+		description?: string | null;
+		context?: Record<string, unknown>;
+	};
 	described.description = [described.description, text].filter(Boolean).join('\n\n');
 	described.context = {
 		...(described.context ?? {}),

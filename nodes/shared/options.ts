@@ -106,12 +106,15 @@ export function readCommonOptions(options: IDataObject): CommonOptions {
 			timeoutMs: Math.round(number(options.waitTimeoutMinutes, 30) * 60_000),
 		},
 		rateLimit: {
-			rpm: typeof options.requestsPerMinute === 'number' && Number.isFinite(options.requestsPerMinute)
-				? Math.max(0, options.requestsPerMinute)
-				: undefined,
+			rpm:
+				typeof options.requestsPerMinute === 'number' && Number.isFinite(options.requestsPerMinute)
+					? Math.max(0, options.requestsPerMinute)
+					: undefined,
 			maxRefusalWaitMs: Math.max(
 				0,
-				Math.round(number(options.maxRateLimitWaitSeconds, DEFAULT_MAX_REFUSAL_WAIT_MS / 1000) * 1000),
+				Math.round(
+					number(options.maxRateLimitWaitSeconds, DEFAULT_MAX_REFUSAL_WAIT_MS / 1000) * 1000,
+				),
 			),
 		},
 	};

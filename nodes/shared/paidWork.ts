@@ -50,7 +50,12 @@ function ledgerOf(ctx: object): Ledger {
 /** Notes paid work of an item (no-op for duplicates). */
 export function recordPaidWork(ctx: object, work: PaidWork): void {
 	const ledger = ledgerOf(ctx);
-	if (ledger.entries.some((e) => e.itemIndex === work.itemIndex && e.kind === work.kind && e.id === work.id)) return;
+	if (
+		ledger.entries.some(
+			(e) => e.itemIndex === work.itemIndex && e.kind === work.kind && e.id === work.id,
+		)
+	)
+		return;
 	ledger.entries.push(work);
 }
 
@@ -75,7 +80,8 @@ export function throwIfStopped(ctx: object & { getNode(): INode }, itemIndex?: n
 	if (stoppedBy === undefined || stoppedBy === itemIndex) return;
 	const error = new NodeOperationError(ctx.getNode(), `Stopped because item ${stoppedBy} failed`, {
 		itemIndex,
-		description: 'The node stops at the first failing item when Continue On Fail is off; this request was not sent.',
+		description:
+			'The node stops at the first failing item when Continue On Fail is off; this request was not sent.',
 	});
 	stopErrors.add(error);
 	throw error;
@@ -148,7 +154,10 @@ export function recordCreated(
 ): void {
 	const work = PATH_WORK[path];
 	if (itemIndex === undefined || !work || typeof response !== 'object' || response === null) return;
-	const requestBody = request && typeof request === 'object' && !(request instanceof FormData) ? (request as IDataObject) : undefined;
+	const requestBody =
+		request && typeof request === 'object' && !(request instanceof FormData)
+			? (request as IDataObject)
+			: undefined;
 	for (const [kind, id] of work.ids(response as IDataObject, requestBody)) {
 		recordPaidWork(ctx, { itemIndex, kind, id, what: work.what, fetchWith: work.fetchWith });
 	}
@@ -159,7 +168,13 @@ function idsInOutput(itemIndex: number, json: IDataObject): PaidWork[] {
 	const found: PaidWork[] = [];
 	const fileId = idText(json.fileId);
 	if (fileId) {
-		found.push({ itemIndex, kind: 'file', id: fileId, what: 'result file', fetchWith: 'Files › Download with this file ID' });
+		found.push({
+			itemIndex,
+			kind: 'file',
+			id: fileId,
+			what: 'result file',
+			fetchWith: 'Files › Download with this file ID',
+		});
 	}
 	return found;
 }
@@ -209,14 +224,20 @@ export function describePaidWork(
 		);
 	}
 	if (report.length) {
-		lines.push('Nothing paid is lost. Paid work of the other items (fetch it later, no need to pay again):');
+		lines.push(
+			'Nothing paid is lost. Paid work of the other items (fetch it later, no need to pay again):',
+		);
 		for (const work of report) {
 			const state = work.state === 'stopped' ? ', stopped while running at MiniMax' : '';
-			lines.push(`- item ${work.itemIndex}: ${work.what} ${work.kind} ID ${work.id}${state} → ${work.fetchWith}`);
+			lines.push(
+				`- item ${work.itemIndex}: ${work.what} ${work.kind} ID ${work.id}${state} → ${work.fetchWith}`,
+			);
 		}
 	}
 	if (notStarted.length) {
-		lines.push(`Items with nothing paid (not sent, or stopped before a paid job): ${rangeText(notStarted)}.`);
+		lines.push(
+			`Items with nothing paid (not sent, or stopped before a paid job): ${rangeText(notStarted)}.`,
+		);
 	}
 	return lines.join('\n');
 }

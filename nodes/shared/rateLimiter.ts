@@ -149,7 +149,8 @@ export class RequestPacer {
 		this.consecutiveRefusals = 0;
 		if (this.intervalMs > this.baseIntervalMs) {
 			const next = this.intervalMs * RECOVER;
-			this.intervalMs = next < Math.max(this.baseIntervalMs, ADAPTIVE_FLOOR_MS) ? this.baseIntervalMs : next;
+			this.intervalMs =
+				next < Math.max(this.baseIntervalMs, ADAPTIVE_FLOOR_MS) ? this.baseIntervalMs : next;
 		}
 	}
 
@@ -176,7 +177,11 @@ export class RequestPacer {
 	}
 
 	stats(): { refusals: number; refusalWaitMs: number; intervalMs: number } {
-		return { refusals: this.refusals, refusalWaitMs: this.refusalWaitMs, intervalMs: this.intervalMs };
+		return {
+			refusals: this.refusals,
+			refusalWaitMs: this.refusalWaitMs,
+			intervalMs: this.intervalMs,
+		};
 	}
 
 	/** Reserves the next start time; ms to wait before it (0 = go now). */
@@ -232,9 +237,16 @@ export function pacerSettingsFor(ctx: object, family: ApiFamily): PacerSettings 
 	const limits = FAMILY_LIMITS[family];
 	if (!options) return { rpm: 0, maxRefusalWaitMs: DEFAULT_MAX_REFUSAL_WAIT_MS };
 	if (options.rpm !== undefined) {
-		return { rpm: family === 'other' ? 0 : options.rpm, maxRefusalWaitMs: options.maxRefusalWaitMs };
+		return {
+			rpm: family === 'other' ? 0 : options.rpm,
+			maxRefusalWaitMs: options.maxRefusalWaitMs,
+		};
 	}
-	return { rpm: limits.rpm, maxConcurrent: limits.maxConcurrent, maxRefusalWaitMs: options.maxRefusalWaitMs };
+	return {
+		rpm: limits.rpm,
+		maxConcurrent: limits.maxConcurrent,
+		maxRefusalWaitMs: options.maxRefusalWaitMs,
+	};
 }
 
 /**

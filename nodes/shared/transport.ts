@@ -208,7 +208,11 @@ function pacerOf(ctx: MiniMaxContext, baseUrl: string, path: string): RequestPac
 
 function withRateLimitNote(error: Error, pacer: RequestPacer): Error {
 	const { refusals, refusalWaitMs } = pacer.stats();
-	const note = `MiniMax kept refusing for its rate limit: ${refusals} refusals, ${Math.round(refusalWaitMs / 1000)} s waited in total for this API family (option Max Rate-Limit Wait). Set "Requests per Minute" in the node options to your account's limit, or lower Concurrency.`;
+	const waited = Math.round(refusalWaitMs / 1000);
+	const note =
+		`MiniMax kept refusing for its rate limit: ${refusals} refusals, ${waited} s waited in total ` +
+		'for this API family (option Max Rate-Limit Wait). Set "Requests per Minute" in the node ' +
+		"options to your account's limit, or lower Concurrency.";
 	const described = error as Error & { description?: string | null };
 	described.description = `${described.description ?? ''} ${note}`.trim();
 	return error;
@@ -320,10 +324,13 @@ function httpFailure(
 	const trailingCode = /\((\d{4,5})\)\s*$/.exec(message)?.[1];
 	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : trailingCode ? Number(trailingCode) : undefined;
 	const text = trailingCode ? message.replace(/\s*\(\d{4,5}\)\s*$/, '') : message;
-	// The code wins over the HTTP status: MiniMax answers 1008 (insufficient balance) as HTTP 429 or 500 too.
+	// The code wins over the HTTP status: MiniMax answers 1008 (insufficient balance) as HTTP 429
+	// or 500 too (modelscope/modelscope#1691, MiniMax-AI/MiniMax-M2#62).
 	const rateLimited = code !== undefined ? RATE_LIMIT_CODES.has(code) : statusCode === 429;
 	const retryable =
-		code !== undefined ? TRANSIENT_CODES.has(code) : rateLimited || statusCode === 408 || statusCode >= 500;
+		code !== undefined
+			? TRANSIENT_CODES.has(code)
+			: rateLimited || statusCode === 408 || statusCode >= 500;
 	return {
 		error: miniMaxApiError(ctx.getNode(), {
 			code,

@@ -12,7 +12,8 @@ export function withPacingOff(nodes: INode[]): void {
 	for (const node of nodes) {
 		if (!PACED_NODE.test(node.type)) continue;
 		const options = (node.parameters.options ?? {}) as IDataObject;
-		if (typeof options !== 'object' || Array.isArray(options) || 'requestsPerMinute' in options) continue;
+		if (typeof options !== 'object' || Array.isArray(options) || 'requestsPerMinute' in options)
+			continue;
 		node.parameters.options = { ...options, requestsPerMinute: 0 };
 	}
 }

@@ -45,7 +45,12 @@ export class RateLimiter {
 		if (!(spec.limit >= 1)) throw new RangeError(`rate limit must be >= 1, got ${spec.limit}`);
 		const windowMs = spec.windowMs ?? 60_000;
 		if (!(windowMs > 0)) throw new RangeError(`rate limit window must be > 0 ms, got ${windowMs}`);
-		const rule: Rule = { spec: { ...spec }, windowMs, accepted: new Map(), stats: { accepted: 0, refused: 0 } };
+		const rule: Rule = {
+			spec: { ...spec },
+			windowMs,
+			accepted: new Map(),
+			stats: { accepted: 0, refused: 0 },
+		};
 		this.rules.push(rule);
 		return rule.stats;
 	}
@@ -85,8 +90,14 @@ function refusal(spec: RateLimitSpec, path: string, traceId: string): Reply {
 	const message = spec.message ?? defaultMessage(1002);
 	let reply: Reply;
 	if (ERROR_OBJECT_ROUTES.test(path)) {
-		const body = { type: 'error', error: { type: 'rate_limit_error', message: `${message} (1002)`, http_code: '429' }, request_id: traceId };
-		reply = rawReply(429, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), { 'trace-id': traceId });
+		const body = {
+			type: 'error',
+			error: { type: 'rate_limit_error', message: `${message} (1002)`, http_code: '429' },
+			request_id: traceId,
+		};
+		reply = rawReply(429, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), {
+			'trace-id': traceId,
+		});
 		reply.baseRespCode = 1002;
 	} else {
 		reply = jsonReply(traceId, { base_resp: baseResp(1002, message) });

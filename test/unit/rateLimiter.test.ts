@@ -72,7 +72,11 @@ describe('request pacing decisions', () => {
 
 	it('caps requests at once where MiniMax publishes a cap (music: 3)', async () => {
 		const { pacer, sleep } = fakePacer({ rpm: 0, maxConcurrent: 3, maxRefusalWaitMs: 60_000 });
-		const releases = [await pacer.acquire(sleep), await pacer.acquire(sleep), await pacer.acquire(sleep)];
+		const releases = [
+			await pacer.acquire(sleep),
+			await pacer.acquire(sleep),
+			await pacer.acquire(sleep),
+		];
 		let fourthStarted = false;
 		const fourth = pacer.acquire(sleep).then((release) => {
 			fourthStarted = true;
@@ -90,7 +94,11 @@ describe('request pacing decisions', () => {
 		expect(pacerSettingsFor(unconfigured, 'video').rpm).toBe(0);
 		const defaults = {};
 		configureRateLimits(defaults, { maxRefusalWaitMs: 300_000 });
-		expect(pacerSettingsFor(defaults, 'video')).toEqual({ rpm: 5, maxConcurrent: undefined, maxRefusalWaitMs: 300_000 });
+		expect(pacerSettingsFor(defaults, 'video')).toEqual({
+			rpm: 5,
+			maxConcurrent: undefined,
+			maxRefusalWaitMs: 300_000,
+		});
 		expect(pacerSettingsFor(defaults, 'music')).toMatchObject({ rpm: 6, maxConcurrent: 3 });
 		expect(pacerSettingsFor(defaults, 'other').rpm).toBe(0);
 		const custom = {};
@@ -112,7 +120,16 @@ describe('request pacing decisions', () => {
 describe('paid-work description', () => {
 	it('names every paid ID with how to fetch it, and compresses item ranges', () => {
 		const text = describePaidWork(
-			[{ itemIndex: 0, state: 'finished', kind: 'task', id: '42', what: 'video task', fetchWith: 'Video › Get Task Status' }],
+			[
+				{
+					itemIndex: 0,
+					state: 'finished',
+					kind: 'task',
+					id: '42',
+					what: 'video task',
+					fetchWith: 'Video › Get Task Status',
+				},
+			],
 			[0],
 			[2, 3, 4, 7],
 		);
@@ -130,7 +147,10 @@ describe('sandbox per-account route limits', () => {
 		expect(limits.take('a', '/v1/t2a_v2', 't', 100)).toBeUndefined();
 		const refused = limits.take('a', '/v1/t2a_v2', 't', 500);
 		expect(refused?.status).toBe(200);
-		expect(JSON.parse(refused!.chunks[0].toString()).base_resp).toEqual({ status_code: 1002, status_msg: 'rate limit exceeded(RPM)' });
+		expect(JSON.parse(refused!.chunks[0].toString()).base_resp).toEqual({
+			status_code: 1002,
+			status_msg: 'rate limit exceeded(RPM)',
+		});
 		expect(limits.take('b', '/v1/t2a_v2', 't', 500)).toBeUndefined();
 		expect(limits.take('a', '/v1/image_generation', 't', 500)).toBeUndefined();
 		expect(limits.take('a', '/v1/t2a_v2', 't', 1001)).toBeUndefined();
@@ -144,6 +164,9 @@ describe('sandbox per-account route limits', () => {
 		const refused = limits.take('a', '/v2/video_generation', 't', 1);
 		expect(refused?.status).toBe(429);
 		expect(refused?.headers['retry-after']).toBe('1');
-		expect(JSON.parse(refused!.chunks[0].toString()).error).toMatchObject({ type: 'rate_limit_error', message: 'rate limit exceeded(RPM) (1002)' });
+		expect(JSON.parse(refused!.chunks[0].toString()).error).toMatchObject({
+			type: 'rate_limit_error',
+			message: 'rate limit exceeded(RPM) (1002)',
+		});
 	});
 });

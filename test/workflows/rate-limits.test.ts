@@ -5,50 +5,84 @@ import { videoStore } from '../sandbox/video/store';
 import { apiRequests, credentialsFor, run, runOk, tts, useSandbox, workflowOf } from './helpers';
 
 const sandbox = useSandbox({ timeScale: 200 });
-const video = (parameters: IDataObject, onError?: 'continueRegularOutput') => ({ type: 'n8n-nodes-minimax.miniMaxVideo', parameters, onError });
+const video = (parameters: IDataObject, onError?: 'continueRegularOutput') => ({
+	type: 'n8n-nodes-minimax.miniMaxVideo',
+	parameters,
+	onError,
+});
 const FAST = { pollIntervalSeconds: 0.05, retryDelayMs: 10 };
 const CREATE = '/v1/video_generation';
 
 interface Described {
 	description?: string;
-	context?: { paidWork?: Array<Record<string, unknown>>; finishedItems?: number[]; itemsWithNothingPaid?: number[] };
+	context?: {
+		paidWork?: Array<Record<string, unknown>>;
+		finishedItems?: number[];
+		itemsWithNothingPaid?: number[];
+	};
 }
 
 const prompts = (count: number, fail?: number) =>
-	Array.from({ length: count }, (_, i) => ({ json: { prompt: `Clip ${i + 1}: a lighthouse at dusk${i === fail ? ' [[sandbox:fail:scene could not be rendered]]' : ''}` } }));
+	Array.from({ length: count }, (_, i) => ({
+		json: {
+			prompt: `Clip ${i + 1}: a lighthouse at dusk${i === fail ? ' [[sandbox:fail:scene could not be rendered]]' : ''}`,
+		},
+	}));
 
 describe('rate limits: pacing within the account limit', () => {
 	it('12 video submissions at concurrency 4 against 5 per window: all 12 task IDs, in order (account RPM set)', async () => {
 		// 5 per 1.5 s = 200 per minute: the account's real limit, entered in the node options.
 		sandbox().limits.set({ path: CREATE, limit: 5, windowMs: 1500 });
 		const items = prompts(12);
-		const outputs = await runOk(sandbox(), video({ prompt: '={{ $json.prompt }}', waitMode: 'submit', options: { concurrency: 4, requestsPerMinute: 200 } }), { items });
+		const outputs = await runOk(
+			sandbox(),
+			video({
+				prompt: '={{ $json.prompt }}',
+				waitMode: 'submit',
+				options: { concurrency: 4, requestsPerMinute: 200 },
+			}),
+			{ items },
+		);
 
 		expect(outputs).toHaveLength(12);
 		expect(outputs.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 		const created = apiRequests(sandbox(), CREATE).filter((entry) => entry.billable);
 		expect(created).toHaveLength(12);
-		const taskOf = new Map(created.map((entry) => [String((entry.body as IDataObject).prompt), entry.jobId]));
+		const taskOf = new Map(
+			created.map((entry) => [String((entry.body as IDataObject).prompt), entry.jobId]),
+		);
 		outputs.forEach((item, index) => {
 			expect(item.json.status).toBe('Submitted');
 			expect(item.json.taskId).toBe(taskOf.get(items[index].json.prompt));
 		});
 		expect(new Set(outputs.map((item) => item.json.taskId)).size).toBe(12);
 		// Paced to the limit: at most an odd refusal from timer jitter.
-		expect(apiRequests(sandbox(), CREATE).filter((entry) => entry.rateLimited).length).toBeLessThanOrEqual(1);
+		expect(
+			apiRequests(sandbox(), CREATE).filter((entry) => entry.rateLimited).length,
+		).toBeLessThanOrEqual(1);
 		// Every request is spaced (315 ms apart), not only the first two (n8n-io/n8n#1308: "Batch Interval" only
 		// delayed the second request). Lower bound with room for arrival jitter.
 		const times = apiRequests(sandbox(), CREATE).map((entry) => entry.time);
-		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
+		for (let i = 1; i < times.length; i++)
+			expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
 	});
 
 	it('the same batch without pacing (0): refusals wait for the window instead of using up retries (Max Retries 0)', async () => {
 		// Reply text of https://github.com/MiniMax-AI/MiniMax-01/issues/45 (21st video request in a minute).
-		sandbox().limits.set({ path: CREATE, limit: 5, windowMs: 1000, message: 'trigger rate limit, please contact the sales representative' });
+		sandbox().limits.set({
+			path: CREATE,
+			limit: 5,
+			windowMs: 1000,
+			message: 'trigger rate limit, please contact the sales representative',
+		});
 		const items = prompts(12);
 		const outputs = await runOk(
 			sandbox(),
-			video({ prompt: '={{ $json.prompt }}', waitMode: 'submit', options: { concurrency: 4, requestsPerMinute: 0, maxRetries: 0, retryDelayMs: 100 } }),
+			video({
+				prompt: '={{ $json.prompt }}',
+				waitMode: 'submit',
+				options: { concurrency: 4, requestsPerMinute: 0, maxRetries: 0, retryDelayMs: 100 },
+			}),
 			{ items },
 		);
 
@@ -61,7 +95,10 @@ describe('rate limits: pacing within the account limit', () => {
 		expect(created).toHaveLength(12);
 		expect(new Set(created.map((entry) => (entry.body as IDataObject).prompt)).size).toBe(12);
 		expect(outputs.map((item) => item.json.taskId)).toEqual(
-			items.map((item) => created.find((entry) => (entry.body as IDataObject).prompt === item.json.prompt)?.jobId),
+			items.map(
+				(item) =>
+					created.find((entry) => (entry.body as IDataObject).prompt === item.json.prompt)?.jobId,
+			),
 		);
 	});
 
@@ -70,7 +107,12 @@ describe('rate limits: pacing within the account limit', () => {
 		const items = [{ json: { text: 'First chapter.' } }, { json: { text: 'Second chapter.' } }];
 		const result = await run(
 			sandbox(),
-			tts({ operation: 'generateLong', text: '={{ $json.text }}', waitForCompletion: false, options: { requestsPerMinute: 0, maxRateLimitWaitSeconds: 1, retryDelayMs: 100 } }),
+			tts({
+				operation: 'generateLong',
+				text: '={{ $json.text }}',
+				waitForCompletion: false,
+				options: { requestsPerMinute: 0, maxRateLimitWaitSeconds: 1, retryDelayMs: 100 },
+			}),
 			{ items },
 		);
 
@@ -79,19 +121,30 @@ describe('rate limits: pacing within the account limit', () => {
 		expect(error.message).toMatch(/rate limit exceeded\(RPM\) \(1002\)/);
 		expect(error.description).toMatch(/Max Rate-Limit Wait/);
 		expect(error.description).toMatch(/Requests per Minute/);
-		const taskId = apiRequests(sandbox(), '/v1/t2a_async_v2').find((entry) => entry.billable)?.jobId;
+		const taskId = apiRequests(sandbox(), '/v1/t2a_async_v2').find(
+			(entry) => entry.billable,
+		)?.jobId;
 		expect(taskId).toBeDefined();
 		expect(error.description).toContain(`item 0: long speech task task ID ${taskId}`);
 		expect(error.description).toContain('Get Long Speech Task');
 		expect(error.context?.paidWork).toEqual([
 			expect.objectContaining({ itemIndex: 0, kind: 'task', id: taskId, state: 'finished' }),
-			expect.objectContaining({ itemIndex: 0, kind: 'file', state: 'finished', fetchWith: 'Files › Download with this file ID' }),
+			expect.objectContaining({
+				itemIndex: 0,
+				kind: 'file',
+				state: 'finished',
+				fetchWith: 'Files › Download with this file ID',
+			}),
 		]);
 	});
 
 	it('without the option, requests follow the published limit (speech: 60 per minute, 1.05 s apart)', async () => {
 		const items = [1, 2, 3].map((n) => ({ json: { text: `Paced sentence ${n}.` } }));
-		const outputs = await runOk(sandbox(), tts({ text: '={{ $json.text }}', options: { concurrency: 3 } }), { items, pacing: 'defaults' });
+		const outputs = await runOk(
+			sandbox(),
+			tts({ text: '={{ $json.text }}', options: { concurrency: 3 } }),
+			{ items, pacing: 'defaults' },
+		);
 		expect(outputs).toHaveLength(3);
 		const times = apiRequests(sandbox(), '/v1/t2a_v2').map((entry) => entry.time);
 		expect(times).toHaveLength(3);
@@ -103,9 +156,16 @@ describe('rate limits: pacing within the account limit', () => {
 	it('waiting for a rate limit stops when the execution is cancelled', async () => {
 		sandbox().limits.set({ path: '/v1/t2a_v2', limit: 1, windowMs: 600_000 });
 		const items = [{ json: { text: 'Sent.' } }, { json: { text: 'Refused, then waiting.' } }];
-		const node = tts({ text: '={{ $json.text }}', options: { requestsPerMinute: 0, retryDelayMs: 100 } });
-		const started = startWorkflow(workflowOf(node, items), { credentials: credentialsFor(sandbox()), timeoutMs: 60_000 });
-		while (!apiRequests(sandbox(), '/v1/t2a_v2').some((entry) => entry.rateLimited)) await new Promise((resolve) => setTimeout(resolve, 20));
+		const node = tts({
+			text: '={{ $json.text }}',
+			options: { requestsPerMinute: 0, retryDelayMs: 100 },
+		});
+		const started = startWorkflow(workflowOf(node, items), {
+			credentials: credentialsFor(sandbox()),
+			timeoutMs: 60_000,
+		});
+		while (!apiRequests(sandbox(), '/v1/t2a_v2').some((entry) => entry.rateLimited))
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		started.cancel();
 		const result = await started.done;
 		expect(result.status).toBe('canceled');
@@ -115,8 +175,18 @@ describe('rate limits: pacing within the account limit', () => {
 	});
 
 	it('an HTTP 429 that says "insufficient balance (1008)" fails at once instead of waiting (modelscope#1691, MiniMax-M2#62)', async () => {
-		sandbox().faults.add({ path: '/v1/t2a_v2', kind: 'http_status', status: 429, code: 1008, message: 'insufficient balance', times: Infinity });
-		const result = await run(sandbox(), tts({ text: 'Hello.', options: { maxRetries: 3, retryDelayMs: 10 } }));
+		sandbox().faults.add({
+			path: '/v1/t2a_v2',
+			kind: 'http_status',
+			status: 429,
+			code: 1008,
+			message: 'insufficient balance',
+			times: Infinity,
+		});
+		const result = await run(
+			sandbox(),
+			tts({ text: 'Hello.', options: { maxRetries: 3, retryDelayMs: 10 } }),
+		);
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('MiniMax: insufficient balance (1008)');
@@ -125,8 +195,18 @@ describe('rate limits: pacing within the account limit', () => {
 	});
 
 	it('an HTTP 500 carrying 1008 is not retried either', async () => {
-		sandbox().faults.add({ path: '/v1/t2a_v2', kind: 'http_status', status: 500, code: 1008, message: 'insufficient balance', times: Infinity });
-		const result = await run(sandbox(), tts({ text: 'Hello.', options: { maxRetries: 3, retryDelayMs: 10 } }));
+		sandbox().faults.add({
+			path: '/v1/t2a_v2',
+			kind: 'http_status',
+			status: 500,
+			code: 1008,
+			message: 'insufficient balance',
+			times: Infinity,
+		});
+		const result = await run(
+			sandbox(),
+			tts({ text: 'Hello.', options: { maxRetries: 3, retryDelayMs: 10 } }),
+		);
 		expect(result.error?.message).toBe('MiniMax: insufficient balance (1008)');
 		expect(apiRequests(sandbox(), '/v1/t2a_v2')).toHaveLength(1);
 	});
@@ -135,7 +215,10 @@ describe('rate limits: pacing within the account limit', () => {
 describe('nothing paid is lost when the node fails', () => {
 	it('4 videos waited one by one, the 4th fails: the error lists the 3 finished videos by task and file ID', async () => {
 		const items = prompts(4, 3);
-		const result = await run(sandbox(), video({ prompt: '={{ $json.prompt }}', options: FAST }), { items, timeoutMs: 60_000 });
+		const result = await run(sandbox(), video({ prompt: '={{ $json.prompt }}', options: FAST }), {
+			items,
+			timeoutMs: 60_000,
+		});
 
 		expect(result.status).toBe('error');
 		const error = result.error as Error & Described;
@@ -145,7 +228,11 @@ describe('nothing paid is lost when the node fails', () => {
 		expect(error.message).toContain(`Video task ${failed} failed: scene could not be rendered`);
 
 		const paid = error.context?.paidWork ?? [];
-		expect(paid.filter((work) => work.kind === 'task').map((work) => [work.itemIndex, work.id, work.state])).toEqual([
+		expect(
+			paid
+				.filter((work) => work.kind === 'task')
+				.map((work) => [work.itemIndex, work.id, work.state]),
+		).toEqual([
 			[0, first, 'finished'],
 			[1, second, 'finished'],
 			[2, third, 'finished'],
@@ -154,7 +241,8 @@ describe('nothing paid is lost when the node fails', () => {
 		expect(fileWork.map((work) => work.itemIndex)).toEqual([0, 1, 2]);
 		for (const work of fileWork) expect(String(work.id)).toMatch(/^\d+$/);
 		expect(error.context?.finishedItems).toEqual([0, 1, 2]);
-		for (const taskId of [first, second, third]) expect(error.description).toContain(`video task task ID ${taskId}`);
+		for (const taskId of [first, second, third])
+			expect(error.description).toContain(`video task task ID ${taskId}`);
 		expect(error.description).toContain('Get Task Status or Download Video');
 		expect(error.description).toContain('Files › Download');
 		expect(error.description).not.toContain(`ID ${failed}`);
@@ -162,9 +250,15 @@ describe('nothing paid is lost when the node fails', () => {
 
 	it('with Continue On Fail every item keeps its own output or error item', async () => {
 		const items = prompts(4, 3);
-		const outputs = await runOk(sandbox(), video({ prompt: '={{ $json.prompt }}', options: FAST }, 'continueRegularOutput'), { items, timeoutMs: 60_000 });
+		const outputs = await runOk(
+			sandbox(),
+			video({ prompt: '={{ $json.prompt }}', options: FAST }, 'continueRegularOutput'),
+			{ items, timeoutMs: 60_000 },
+		);
 		expect(outputs).toHaveLength(4);
-		expect(outputs.slice(0, 3).every((item) => item.json.status === 'Success' && item.binary?.data)).toBe(true);
+		expect(
+			outputs.slice(0, 3).every((item) => item.json.status === 'Success' && item.binary?.data),
+		).toBe(true);
 		expect(String(outputs[3].json.error)).toContain('failed: scene could not be rendered');
 		expect(outputs.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 	});
@@ -176,20 +270,27 @@ describe('nothing paid is lost when the node fails', () => {
 		const items = prompts(6);
 		const result = await run(
 			sandbox(),
-			video({ prompt: '={{ $json.prompt }}', options: { ...FAST, concurrency: 3, requestsPerMinute: 0, maxRateLimitWaitSeconds: 0 } }),
+			video({
+				prompt: '={{ $json.prompt }}',
+				options: { ...FAST, concurrency: 3, requestsPerMinute: 0, maxRateLimitWaitSeconds: 0 },
+			}),
 			{ items, timeoutMs: 60_000 },
 		);
 
 		expect(result.status).toBe('error');
 		const error = result.error as Error & Described;
 		const requests = apiRequests(sandbox(), CREATE);
-		const refusedPrompt = (requests.find((entry) => entry.fault === 'rate_limit')?.body as IDataObject).prompt;
+		const refusedPrompt = (
+			requests.find((entry) => entry.fault === 'rate_limit')?.body as IDataObject
+		).prompt;
 		const failedIndex = items.findIndex((item) => item.json.prompt === refusedPrompt);
 		expect(error.message).toContain('1002');
 		const created = requests.filter((entry) => entry.billable);
 		expect(created).toHaveLength(2);
 		const paid = error.context?.paidWork ?? [];
-		expect(paid.map((work) => [work.kind, work.id, work.state])).toEqual(created.map((entry) => ['task', entry.jobId, 'stopped']));
+		expect(paid.map((work) => [work.kind, work.id, work.state])).toEqual(
+			created.map((entry) => ['task', entry.jobId, 'stopped']),
+		);
 		expect(error.description).toContain('stopped while running at MiniMax');
 		// Nothing was sent for the items after the failure.
 		expect(requests).toHaveLength(3);
