@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startWorkflow } from '../harness';
+import { runWorkflow, startWorkflow } from '../harness';
 import { videoStore } from '../sandbox/video/store';
 import { apiRequests, credentialsFor, run, runOk, tts, useSandbox, workflowOf } from './helpers';
 
@@ -172,6 +172,31 @@ describe('rate limits: pacing within the account limit', () => {
 		const count = apiRequests(sandbox(), '/v1/t2a_v2').length;
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(apiRequests(sandbox(), '/v1/t2a_v2')).toHaveLength(count);
+	});
+
+	it("n8n's documented fix, Retry On Fail, is not needed: the node does not fail, so nothing is re-run and billed twice", async () => {
+		// docs.n8n.io "Handle rate limits" suggests the node setting Retry On Fail, which re-runs every item.
+		sandbox().limits.set({ path: '/v1/t2a_async_v2', limit: 3, windowMs: 1000 });
+		const items = Array.from({ length: 8 }, (_, i) => ({ json: { text: `Chapter ${i + 1}.` } }));
+		const node = tts({
+			operation: 'generateLong',
+			text: '={{ $json.text }}',
+			waitForCompletion: false,
+			options: { concurrency: 4, requestsPerMinute: 0, retryDelayMs: 100 },
+		});
+		const workflow = workflowOf(node, items);
+		Object.assign(workflow.nodes[1], { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
+		const result = await runWorkflow(workflow, { credentials: credentialsFor(sandbox()) });
+
+		expect(result.status).toBe('success');
+		expect(result.output('MiniMax')).toHaveLength(8);
+		const creates = apiRequests(sandbox(), '/v1/t2a_async_v2');
+		expect(creates.some((entry) => entry.rateLimited)).toBe(true);
+		const billed = creates
+			.filter((entry) => entry.billable)
+			.map((entry) => (entry.body as IDataObject).text);
+		expect(billed).toHaveLength(8);
+		expect(new Set(billed).size).toBe(8);
 	});
 
 	it('an HTTP 429 that says "insufficient balance (1008)" fails at once instead of waiting (modelscope#1691, MiniMax-M2#62)', async () => {
