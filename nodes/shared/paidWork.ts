@@ -106,6 +106,7 @@ const one = (kind: PaidWorkKind, value: unknown): Array<[PaidWorkKind, string]> 
 };
 
 const VIDEO_FETCH = 'Video › Get Task Status or Download Video with this task ID';
+const firstId = (...values: unknown[]) => values.map(idText).find((id) => id !== undefined);
 const PATH_WORK: Record<string, PathWork> = {
 	'/v1/video_generation': {
 		what: 'video task',
@@ -114,13 +115,19 @@ const PATH_WORK: Record<string, PathWork> = {
 	},
 	'/v1/video_template_generation': {
 		what: 'video template task',
-		fetchWith: 'Video › Get Task Status or Download Video (Video Template) with this task ID',
+		fetchWith:
+			'Video Template › Get Template Task Status or Download Template Video with this task ID',
 		ids: (body) => one('task', body.task_id),
 	},
 	'/v2/video_generation': {
 		what: 'MiniMax-H3 task',
-		fetchWith: 'Video › Get Task Status or Download Video (MiniMax-H3) with this task ID',
-		ids: (body) => one('task', body.id ?? body.task_id),
+		fetchWith:
+			'MiniMax-H3 Video › Get MiniMax-H3 Task Status or Download MiniMax-H3 Video with this task ID',
+		ids: (body) => {
+			const task = body.task as IDataObject | undefined;
+			const data = body.data as IDataObject | undefined;
+			return one('task', firstId(body.task_id, body.id, task?.id, data?.task_id));
+		},
 	},
 	'/v1/t2a_async_v2': {
 		what: 'long speech task',
@@ -135,16 +142,16 @@ const PATH_WORK: Record<string, PathWork> = {
 	'/v1/voice_design': {
 		what: 'designed voice',
 		fetchWith: 'Text to Speech › Voice ID',
-		ids: (body) => one('voice', body.voice_id),
+		ids: (body, request) => one('voice', firstId(body.voice_id, request?.voice_id)),
 	},
 	'/v1/files/upload': {
 		what: 'uploaded file',
-		fetchWith: 'Files › Download with this file ID',
+		fetchWith: 'Files › Download or Get with this file ID',
 		ids: (body) => one('file', (body.file as IDataObject | undefined)?.file_id),
 	},
 };
 
-/** Records the IDs a successful creating request returned (transport hook). */
+/** Records the IDs a successful request created (transport hook; other paths are ignored). */
 export function recordCreated(
 	ctx: object,
 	itemIndex: number | undefined,

@@ -175,9 +175,7 @@ export async function miniMaxRequest<T = IDataObject>(
 		}
 		if (!('failure' in outcome)) {
 			pacer.accepted();
-			if (request.createsJob) {
-				recordCreated(this, request.itemIndex, request.path, outcome.response.body, request.body);
-			}
+			recordCreated(this, request.itemIndex, request.path, outcome.response.body, request.body);
 			return outcome.response as MiniMaxResponse<T>;
 		}
 		const { failure } = outcome;

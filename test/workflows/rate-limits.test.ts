@@ -273,6 +273,34 @@ describe('nothing paid is lost when the node fails', () => {
 		expect(error.description).not.toContain(`ID ${failed}`);
 	});
 
+	it('3 voice designs, the 3rd has bad input: the error lists the 2 designed voice IDs', async () => {
+		const items = [
+			{ json: { p: 'Warm narrator.' } },
+			{ json: { p: 'Bright host.' } },
+			{ json: { p: '' } },
+		];
+		const result = await run(
+			sandbox(),
+			{
+				type: 'n8n-nodes-minimax.miniMaxVoiceDesign',
+				parameters: { prompt: '={{ $json.p }}', previewText: 'Hello there.' },
+			},
+			{ items },
+		);
+
+		expect(result.status).toBe('error');
+		const error = result.error as Error & Described;
+		expect(error.message).toMatch(/"Voice Description" for item 2: it is empty/);
+		const designed = apiRequests(sandbox(), '/v1/voice_design').map((entry) => entry.jobId ?? '');
+		expect(designed).toHaveLength(2);
+		const voices = (error.context?.paidWork ?? []).filter((work) => work.kind === 'voice');
+		expect(voices.map((work) => work.itemIndex)).toEqual([0, 1]);
+		for (const work of voices) {
+			expect(String(work.id)).not.toBe('');
+			expect(error.description).toContain(`designed voice voice ID ${String(work.id)}`);
+		}
+	});
+
 	it('with Continue On Fail every item keeps its own output or error item', async () => {
 		const items = prompts(4, 3);
 		const outputs = await runOk(
