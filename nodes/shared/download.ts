@@ -4,6 +4,7 @@ import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 import type { BinaryContext, OutputFile, Readable } from './binary';
 import { toOutputBinary } from './binary';
 import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from './bodyCheck';
+import { binaryStorageLimitError, isBinaryStorageLimitError } from './binaryLimit';
 import { miniMaxApiError } from './errors';
 import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry';
 import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './transport';
@@ -19,6 +20,10 @@ export interface DownloadRequest {
 	what?: string;
 	/** The file is media (audio, video, image): a JSON body is then an error page, not the file. */
 	expectMedia?: boolean;
+	/** The node's option that returns the link instead of the file, named when n8n's storage refuses the file. */
+	urlOnlyOption?: string;
+	/** The paid result the file belongs to ("task 123, file 456"), named when the file cannot be stored. */
+	paidWork?: string;
 }
 
 /** Object stores answer 403/410 (sometimes 404/400) with an "expired" body once a signed URL lapses. */
@@ -75,6 +80,7 @@ export async function fetchSignedUrl<T>(
 	for (;;) {
 		throwIfCancelled(ctx, request.itemIndex);
 		let failure: { message: string; status?: number; retryable: boolean; expired: boolean };
+		let tooLarge: Error | undefined;
 		try {
 			const response = (await ctx.helpers.httpRequest({
 				method: 'GET',
@@ -99,6 +105,8 @@ export async function fetchSignedUrl<T>(
 					failure = { message: `the download of ${what} was incomplete: ${problem}`, retryable: true, expired: false };
 				} catch (error) {
 					throwIfCancelled(ctx, request.itemIndex);
+					// n8n's binary data storage refused the file (database mode size cap): retrying cannot help.
+					if (isBinaryStorageLimitError(error)) tooLarge = error;
 					failure = {
 						message: `the download of ${what} broke off: ${(error as Error).message}`,
 						retryable: true,
@@ -128,6 +136,9 @@ export async function fetchSignedUrl<T>(
 			};
 		}
 
+		if (tooLarge) {
+			throw binaryStorageLimitError(ctx.getNode(), tooLarge, { itemIndex: request.itemIndex, what, urlOnlyOption: request.urlOnlyOption, paidWork: request.paidWork });
+		}
 		if (failure.expired && request.refreshUrl && refreshes < Math.max(1, retry.maxRetries)) {
 			refreshes++;
 			url = await request.refreshUrl();

@@ -9,14 +9,22 @@ import { Container } from '@n8n/di';
 import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 import type { IBinaryData } from 'n8n-workflow';
 
-export type BinaryMode = 'filesystem' | 'default';
+import { DatabaseBinaryManager } from './databaseBinaryManager';
+
+/** `database`: n8n's queue-mode default, through a stand-in manager with n8n's size cap (databaseBinaryManager.ts). */
+export type BinaryMode = 'filesystem' | 'default' | 'database';
 
 let currentMode: BinaryMode | undefined;
+
+/** The manager of `database` mode; set `maxFileSizeMb` to test n8n's N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE cap. */
+export const databaseBinaryManager = new DatabaseBinaryManager();
 
 export async function useBinaryMode(mode: BinaryMode): Promise<void> {
 	if (currentMode === mode) return;
 	Container.get(BinaryDataConfig).mode = mode;
-	await Container.get(BinaryDataService).init();
+	const service = Container.get(BinaryDataService);
+	await service.init();
+	if (mode === 'database') service.setManager('database', databaseBinaryManager);
 	currentMode = mode;
 }
 

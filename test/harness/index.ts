@@ -29,7 +29,7 @@ import { assertNoSecretLeak, secretsOf } from './secrets';
 import { TypeRegistry } from './types';
 import type { TypeOptions } from './types';
 
-export { binaryPath, readBinary } from './binaryData';
+export { binaryPath, databaseBinaryManager, readBinary } from './binaryData';
 export { testCredential } from './credentialTester';
 export type { BinaryMode } from './binaryData';
 export type { HarnessCredentials } from './credentialsHelper';

@@ -134,7 +134,7 @@ export async function songItem(
 	let binary: IBinaryData | undefined;
 	let measured: number | undefined;
 	if (url) {
-		if (!delivery.linksOnly) binary = await downloadSignedUrl(ctx, { url, file, itemIndex, retry, what: 'the song' });
+		if (!delivery.linksOnly) binary = await downloadSignedUrl(ctx, { url, file, itemIndex, retry, what: 'the song', urlOnlyOption: 'Options › Transfer Format "URL" with "Return Link Only"' });
 	} else {
 		const data = decodeHex(ctx, itemIndex, audio, traceId);
 		measured = extra.music_duration === undefined ? measuredDurationMs(data, delivery) : undefined;

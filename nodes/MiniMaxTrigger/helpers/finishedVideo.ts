@@ -11,6 +11,7 @@ export async function downloadFinishedVideo(
 	retry: RetrySettings,
 ): Promise<IBinaryData | undefined> {
 	const file = { fileName: `${source.name}.mp4`, mimeType: 'video/mp4', extension: 'mp4' };
+	const urlOnlyOption = '"Download Video" turned off (the item keeps the file ID; a MiniMax Video node can download it later)';
 	if (source.fileId) {
 		const fileId = source.fileId;
 		const retrieved = await retrieveFile(ctx, 0, fileId, retry);
@@ -20,9 +21,10 @@ export async function downloadFinishedVideo(
 			itemIndex: 0,
 			retry,
 			what: 'the video',
+			urlOnlyOption,
 			refreshUrl: async () => (await retrieveFile(ctx, 0, fileId, retry)).downloadUrl,
 		});
 	}
-	if (source.videoUrl) return await downloadSignedUrl(ctx, { url: source.videoUrl, file, itemIndex: 0, retry, what: 'the video' });
+	if (source.videoUrl) return await downloadSignedUrl(ctx, { url: source.videoUrl, file, itemIndex: 0, retry, what: 'the video', urlOnlyOption });
 	return undefined;
 }

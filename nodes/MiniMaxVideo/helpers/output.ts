@@ -68,6 +68,12 @@ export function videoFileName(settings: OutputSettings, video: Pick<FinishedVide
 	return `${video.nameFrom ? slugFromText(video.nameFrom, video.fallbackName) : video.fallbackName}.mp4`;
 }
 
+/** "task 123, file 456" from a finished video's JSON. */
+function paidWorkOf(json: IDataObject): string | undefined {
+	const ids = [json.taskId ? `task ${String(json.taskId)}` : '', json.fileId ? `file ${String(json.fileId)}` : ''].filter(Boolean);
+	return ids.length ? ids.join(', ') : undefined;
+}
+
 export async function finishedVideoItem(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -87,6 +93,8 @@ export async function finishedVideoItem(
 			itemIndex,
 			retry: settings.retry,
 			what: 'the video',
+			urlOnlyOption: 'Options › Output: "Download URL Only"',
+			paidWork: paidWorkOf(video.json),
 			refreshUrl: refreshUrl
 				? async () => {
 						url = await refreshUrl();
