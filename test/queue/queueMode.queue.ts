@@ -146,7 +146,9 @@ beforeAll(async () => {
 	await setupOwner(main);
 	await createApiKey(main);
 	for (const workflow of workflows) await activateWorkflow(main, workflow.id);
-	// The polling trigger's first poll (at activation) only remembers what exists: these two come after it.
+	// The polling trigger's first poll (at activation, which main may finish after the API call returns) only
+	// remembers what exists: these two videos come after it.
+	await waitFor('the first poll of the Video Trigger', () => (pollSandbox.log.some((entry) => entry.path === '/v1/files/list') ? true : undefined), 60000);
 	results.pollCreatedFirst = [await finishedVideoOn(pollSandbox, 'A lighthouse at dusk'), await finishedVideoOn(pollSandbox, 'A fox in the snow')];
 	say(`setup done (${elapsed(began)})`);
 }, 900000);

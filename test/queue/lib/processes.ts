@@ -15,7 +15,7 @@ export interface Service {
 	logFile: string;
 	/** True once the process has exited. */
 	readonly exited: boolean;
-	/** SIGTERM (or `signal`) to the process group, SIGKILL after `graceMs`; resolves when it has exited. */
+	/** SIGTERM (or the service's stop signal, or `signal`) to the process group, SIGKILL after `graceMs`; resolves when it has exited. */
 	stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 	/** The log so far. */
 	log(): string;
@@ -52,7 +52,7 @@ export function startService(
 	name: string,
 	command: string,
 	args: string[],
-	options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> & { logFile: string },
+	options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> & { logFile: string; stopSignal?: NodeJS.Signals },
 ): Service {
 	installExitHook();
 	const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -83,7 +83,7 @@ export function startService(
 		get exited() {
 			return exited;
 		},
-		async stop(signal = 'SIGTERM', graceMs = 20000) {
+		async stop(signal = options.stopSignal ?? 'SIGTERM', graceMs = 20000) {
 			if (exited) return;
 			killGroup(child.pid!, signal);
 			const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), graceMs);

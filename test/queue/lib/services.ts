@@ -141,7 +141,7 @@ export async function startPostgres(
 		say('migrating the n8n database (cold run only; the migrated database is then cached)…');
 		await migrate(postgres.port);
 		say(`n8n database migrated (${elapsed(begin)}); caching it in ${template}`);
-		await postgres.service.stop('SIGINT');
+		await postgres.service.stop();
 		rmSync(template, { recursive: true, force: true });
 		mkdirSync(template, { recursive: true });
 		cpSync(data, join(template, 'data'), { recursive: true });
@@ -167,7 +167,8 @@ async function launch(bin: string, data: string, dir: string, logDir: string, ow
 			'-c', 'full_page_writes=off',
 			'-c', 'max_connections=100',
 		],
-		{ logFile: join(logDir, 'postgres.log'), cwd: dir, env: cleanEnv({ LANG: 'C.UTF-8' }), uid: owner.uid, gid: owner.gid },
+		// SIGINT is Postgres' "fast" shutdown (SIGTERM would wait for every client to disconnect).
+		{ logFile: join(logDir, 'postgres.log'), stopSignal: 'SIGINT', cwd: dir, env: cleanEnv({ LANG: 'C.UTF-8' }), uid: owner.uid, gid: owner.gid },
 	);
 	const query = async (sql: string) =>
 		(await execOk(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, '-d', DB_NAME, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: cleanEnv() })).stdout.trim();
