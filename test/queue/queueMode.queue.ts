@@ -250,6 +250,17 @@ test('3. callback path: submitted with the MiniMax Trigger URL; the callback rea
 		['status', true],
 	]);
 	expect(cluster.webhook.service.log()).not.toMatch(/Error/);
+
+	// A repeated final callback that reaches another process (here main, which also serves production
+	// webhooks) starts nothing: the "once per task" memory is the workflow's static data in Postgres.
+	const final = callbacks[callbacks.length - 1];
+	const replay = await fetch(`${main.url}/webhook/${webhookId}/minimax-callback?secret=change-this-callback-secret`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(final.body),
+	});
+	expect(await replay.json()).toEqual({ received: true, duplicate: true });
+	expect(await executionsOf(trigger.id)).toHaveLength(1);
 	results.callback = { taskId, executionId: execution.id, worker };
 	say(`callback: execution ${execution.id} ran on ${worker}, saved ${saved}`);
 });
