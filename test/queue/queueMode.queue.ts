@@ -348,6 +348,13 @@ test('4. the polling Video Trigger (on the main process) emits each finished vid
 	// Polls run on the main process (leader); the executions they start run on workers.
 	expect(cluster.main.service.log()).not.toMatch(/Worker started execution/);
 	const workers = await Promise.all(all.map((entry) => cluster.waitForWorkerOf(entry.execution.id)));
+	// The worker read each MP4 the main process stored (binary data in Postgres, no shared disk) and saved it.
+	for (const [index, { items }] of all.entries()) {
+		for (const item of items) {
+			const saved = join(cluster.process(workers[index]).instance.userFolder, '.n8n-files', `polled-${String(item.json.fileId)}.mp4`);
+			expect(await probeVideo(saved)).toMatchObject({ codec: 'h264', width: 1366, height: 768 });
+		}
+	}
 	results.pollingTrigger = { executions: all.map((entry, index) => ({ id: entry.execution.id, worker: workers[index], fileIds: entry.items.map((item) => item.json.fileId) })) };
 	say(`polling trigger: ${ids.length} videos in ${all.length} executions on ${workers.join(', ')}`);
 });

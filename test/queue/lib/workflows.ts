@@ -89,7 +89,7 @@ export function largeVideoWorkflow(): WorkflowJson {
 	};
 }
 
-/** The MiniMax Video Trigger (polling every minute, downloading each video) on the second sandbox. */
+/** The MiniMax Video Trigger (polling every minute on main, downloading each video) on the second sandbox; a worker saves each MP4. */
 export function pollingTriggerWorkflow(): WorkflowJson {
 	return {
 		id: 'queuePollVideos01',
@@ -104,8 +104,17 @@ export function pollingTriggerWorkflow(): WorkflowJson {
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, download: true, options: {} },
 				credentials: credential(SECOND_CREDENTIAL),
 			} as WorkflowNode,
+			// Runs on a worker and reads the MP4 the trigger stored on the main process (n8n-io/n8n#5138).
+			{
+				id: 'save',
+				name: 'Save to disk',
+				type: 'n8n-nodes-base.readWriteFile',
+				typeVersion: 1.1,
+				position: [240, 0],
+				parameters: { operation: 'write', fileName: '=.n8n-files/polled-{{ $json.fileId }}.mp4', dataPropertyName: 'data', options: {} },
+			} as WorkflowNode,
 		],
-		connections: {},
+		connections: link('New video', 'Save to disk'),
 		settings: { executionOrder: 'v1' },
 	};
 }
