@@ -38,18 +38,28 @@ export interface BinaryLimitContext {
  * message), the setting that sets the limit, and the node's URL-only output. Never retried: the same
  * file will not fit on the next attempt either.
  */
-export function binaryStorageLimitError(node: INode, error: Error, context: BinaryLimitContext): NodeOperationError {
+export function binaryStorageLimitError(
+	node: INode,
+	error: Error,
+	context: BinaryLimitContext,
+): NodeOperationError {
 	const sizes = LIMIT_MESSAGE.exec(error.message);
 	const what = context.what.charAt(0).toUpperCase() + context.what.slice(1);
 	const sizeText = sizes ? ` (${sizes[1]} MB; the limit is ${sizes[2]} MB)` : '';
-	const urlOnly = context.urlOnlyOption ?? 'the node\'s option to return the download URL only';
-	const kept = context.paidWork ? `It is finished and billed (${context.paidWork}): nothing is lost, get its link again with that ID. ` : '';
-	return new NodeOperationError(node, `${what} is too large for n8n's binary data storage${sizeText}`, {
-		itemIndex: context.itemIndex,
-		description:
-			kept +
-			`n8n stores binary data in its database here (binary data mode "database", the default in queue mode) and refuses files larger than N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (MiB, default 512, at most 1024). ` +
-			`Use ${urlOnly} to get the signed link without downloading the file, or raise N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE on every n8n process (main, workers, webhook processors), ` +
-			`or store binary data in S3 (N8N_DEFAULT_BINARY_DATA_MODE=s3). n8n said: ${error.message}`,
-	});
+	const urlOnly = context.urlOnlyOption ?? "the node's option to return the download URL only";
+	const kept = context.paidWork
+		? `It is finished and billed (${context.paidWork}): nothing is lost, get its link again with that ID. `
+		: '';
+	return new NodeOperationError(
+		node,
+		`${what} is too large for n8n's binary data storage${sizeText}`,
+		{
+			itemIndex: context.itemIndex,
+			description:
+				kept +
+				`n8n stores binary data in its database here (binary data mode "database", the default in queue mode) and refuses files larger than N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (MiB, default 512, at most 1024). ` +
+				`Use ${urlOnly} to get the signed link without downloading the file, or raise N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE on every n8n process (main, workers, webhook processors), ` +
+				`or store binary data in S3 (N8N_DEFAULT_BINARY_DATA_MODE=s3). n8n said: ${error.message}`,
+		},
+	);
 }

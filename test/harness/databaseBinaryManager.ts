@@ -30,7 +30,11 @@ export class DatabaseBinaryManager implements BinaryData.Manager {
 
 	async init(): Promise<void> {}
 
-	async store(_location: BinaryData.FileLocation, bufferOrStream: Buffer | Readable, metadata: BinaryData.PreWriteMetadata): Promise<BinaryData.WriteResult> {
+	async store(
+		_location: BinaryData.FileLocation,
+		bufferOrStream: Buffer | Readable,
+		metadata: BinaryData.PreWriteMetadata,
+	): Promise<BinaryData.WriteResult> {
 		return this.insert(await toBuffer(bufferOrStream), metadata);
 	}
 
@@ -38,7 +42,12 @@ export class DatabaseBinaryManager implements BinaryData.Manager {
 		const fileId = randomUUID();
 		const fileSizeMb = data.length / (1024 * 1024);
 		if (fileSizeMb > this.maxFileSizeMb) {
-			throw new FileTooLargeError({ fileSizeMb, maxFileSizeMb: this.maxFileSizeMb, fileId, fileName: metadata.fileName });
+			throw new FileTooLargeError({
+				fileSizeMb,
+				maxFileSizeMb: this.maxFileSizeMb,
+				fileId,
+				fileName: metadata.fileName,
+			});
 		}
 		this.files.set(fileId, { data, fileName: metadata.fileName, mimeType: metadata.mimeType });
 		return { fileId, fileSize: data.length };
@@ -72,7 +81,11 @@ export class DatabaseBinaryManager implements BinaryData.Manager {
 		return fileId;
 	}
 
-	async copyByFilePath(_target: BinaryData.FileLocation, sourcePath: string, metadata: BinaryData.PreWriteMetadata): Promise<BinaryData.WriteResult> {
+	async copyByFilePath(
+		_target: BinaryData.FileLocation,
+		sourcePath: string,
+		metadata: BinaryData.PreWriteMetadata,
+	): Promise<BinaryData.WriteResult> {
 		return this.insert(await readFile(sourcePath), metadata);
 	}
 

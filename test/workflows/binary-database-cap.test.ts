@@ -15,9 +15,13 @@ const sandbox = useSandbox({ timeScale: 100 });
 const MB = 1024 * 1024;
 const video = (prompt: string, options: Record<string, unknown> = {}) => ({
 	type: 'n8n-nodes-minimax.miniMaxVideo',
-	parameters: { prompt, options: { pollIntervalSeconds: 0.1, retryDelayMs: 10, maxRetries: 3, ...options } },
+	parameters: {
+		prompt,
+		options: { pollIntervalSeconds: 0.1, retryDelayMs: 10, maxRetries: 3, ...options },
+	},
 });
-const description = (error: unknown) => String((error as { description?: string })?.description ?? '');
+const description = (error: unknown) =>
+	String((error as { description?: string })?.description ?? '');
 
 beforeEach(() => {
 	databaseBinaryManager.maxFileSizeMb = 2;
@@ -30,7 +34,9 @@ afterAll(() => {
 
 describe('MiniMax Video › binary data in the database (queue mode)', () => {
 	it('stores a video under the cap in the database mode', async () => {
-		const result = await run(sandbox(), video('A small clip [[sandbox:size=1MB]]'), { binaryMode: 'database' });
+		const result = await run(sandbox(), video('A small clip [[sandbox:size=1MB]]'), {
+			binaryMode: 'database',
+		});
 		expect(result.status).toBe('success');
 		const [item] = result.output('MiniMax');
 		expect(item.binary?.data.id).toMatch(/^database:/);
@@ -39,9 +45,13 @@ describe('MiniMax Video › binary data in the database (queue mode)', () => {
 	});
 
 	it('fails a video over the cap with one clear error naming the setting and "Download URL Only", downloading it once', async () => {
-		const result = await run(sandbox(), video('A long take [[sandbox:size=3MB]]'), { binaryMode: 'database' });
+		const result = await run(sandbox(), video('A long take [[sandbox:size=3MB]]'), {
+			binaryMode: 'database',
+		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe("The video is too large for n8n's binary data storage (3 MB; the limit is 2 MB)");
+		expect(result.error?.message).toBe(
+			"The video is too large for n8n's binary data storage (3 MB; the limit is 2 MB)",
+		);
 		expect(description(result.error)).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
 		expect(description(result.error)).toContain('Options › Output: "Download URL Only"');
 		// No retry: the same file cannot fit the next time either. The paid task was created once.
@@ -50,17 +60,27 @@ describe('MiniMax Video › binary data in the database (queue mode)', () => {
 	});
 
 	it('with Continue On Fail, the item carries the error and the task ID is not lost', async () => {
-		const result = await run(sandbox(), { ...video('A long take [[sandbox:size=3MB]]'), onError: 'continueRegularOutput' }, { binaryMode: 'database' });
+		const result = await run(
+			sandbox(),
+			{ ...video('A long take [[sandbox:size=3MB]]'), onError: 'continueRegularOutput' },
+			{ binaryMode: 'database' },
+		);
 		expect(result.status).toBe('success');
 		const [item] = result.output('MiniMax');
 		expect(String(item.json.error)).toContain("too large for n8n's binary data storage");
 		const [created] = apiRequests(sandbox(), '/v1/video_generation');
 		const taskId = String(created.jobId);
-		expect(String(item.json.errorDescription)).toMatch(new RegExp(`^It is finished and billed \\(task ${taskId}, file \\d+\\)`));
+		expect(String(item.json.errorDescription)).toMatch(
+			new RegExp(`^It is finished and billed \\(task ${taskId}, file \\d+\\)`),
+		);
 	});
 
 	it('"Download URL Only" returns the link of the same video without storing it', async () => {
-		const result = await run(sandbox(), video('A long take [[sandbox:size=3MB]]', { output: 'url' }), { binaryMode: 'database' });
+		const result = await run(
+			sandbox(),
+			video('A long take [[sandbox:size=3MB]]', { output: 'url' }),
+			{ binaryMode: 'database' },
+		);
 		expect(result.status).toBe('success');
 		const [item] = result.output('MiniMax');
 		expect(item.binary).toBeUndefined();
@@ -69,19 +89,33 @@ describe('MiniMax Video › binary data in the database (queue mode)', () => {
 	});
 });
 
-describe('recognising n8n\'s storage limit error', () => {
-	const tooLarge = new FileTooLargeError({ fileSizeMb: 600, maxFileSizeMb: 512, fileId: 'f1', fileName: 'clip.mp4' });
+describe("recognising n8n's storage limit error", () => {
+	const tooLarge = new FileTooLargeError({
+		fileSizeMb: 600,
+		maxFileSizeMb: 512,
+		fileId: 'f1',
+		fileName: 'clip.mp4',
+	});
 
-	it('recognises n8n-core\'s FileTooLargeError and nothing else', () => {
+	it("recognises n8n-core's FileTooLargeError and nothing else", () => {
 		expect(isBinaryStorageLimitError(tooLarge)).toBe(true);
 		expect(isBinaryStorageLimitError(new Error('socket hang up'))).toBe(false);
 		expect(isBinaryStorageLimitError('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE')).toBe(false);
 	});
 
-	it('keeps n8n\'s sizes and message', () => {
-		const node = { id: 'n', name: 'Video', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	it("keeps n8n's sizes and message", () => {
+		const node = {
+			id: 'n',
+			name: 'Video',
+			type: 't',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
 		const error = binaryStorageLimitError(node, tooLarge, { itemIndex: 2, what: 'the song' });
-		expect(error.message).toBe("The song is too large for n8n's binary data storage (600 MB; the limit is 512 MB)");
+		expect(error.message).toBe(
+			"The song is too large for n8n's binary data storage (600 MB; the limit is 512 MB)",
+		);
 		expect(error.description).toContain("the node's option to return the download URL only");
 		expect(error.description).toContain(tooLarge.message);
 		expect(error.context.itemIndex).toBe(2);

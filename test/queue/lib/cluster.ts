@@ -45,7 +45,9 @@ export interface ClusterConfig {
 }
 
 /** The environment every process of the cluster needs (see README "Running at scale"). */
-export function queueEnvironment(config: Pick<ClusterConfig, 'redisPort' | 'postgresPort'>): NodeJS.ProcessEnv {
+export function queueEnvironment(
+	config: Pick<ClusterConfig, 'redisPort' | 'postgresPort'>,
+): NodeJS.ProcessEnv {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -88,7 +90,11 @@ export class Cluster {
 	static async migrate(config: ClusterConfig, postgresPort: number): Promise<void> {
 		const cluster = new Cluster({ ...config, postgresPort });
 		const instance = await cluster.prepareInstance('migrate');
-		await n8nOk(instance, ['export:nodes', `--output=${join(instance.userFolder, 'nodes.json')}`], 600000);
+		await n8nOk(
+			instance,
+			['export:nodes', `--output=${join(instance.userFolder, 'nodes.json')}`],
+			600000,
+		);
 	}
 
 	/** Main first (it owns the database schema), then the workers and the webhook processor together. */
@@ -97,14 +103,24 @@ export class Cluster {
 		this.webhookPort = await freePort();
 		const webhookUrl = `http://127.0.0.1:${this.webhookPort}/`;
 		this.main = await this.startProcess('main', 'main', { N8N_WEBHOOK_URL: webhookUrl });
-		const others = [this.startProcess('webhook', 'webhook', { N8N_WEBHOOK_URL: webhookUrl }, this.webhookPort)];
-		for (let index = 1; index <= workers; index++) others.push(this.startProcess(`worker-${index}`, 'worker'));
+		const others = [
+			this.startProcess('webhook', 'webhook', { N8N_WEBHOOK_URL: webhookUrl }, this.webhookPort),
+		];
+		for (let index = 1; index <= workers; index++)
+			others.push(this.startProcess(`worker-${index}`, 'worker'));
 		const [webhook] = await Promise.all(others);
 		this.webhook = webhook;
-		say(`queue-mode n8n up: main ${this.main.url}, webhook processor ${this.webhook.url}, ${workers} workers (${elapsed(begin)})`);
+		say(
+			`queue-mode n8n up: main ${this.main.url}, webhook processor ${this.webhook.url}, ${workers} workers (${elapsed(begin)})`,
+		);
 	}
 
-	async startProcess(name: string, role: Role, env: NodeJS.ProcessEnv = {}, fixedPort?: number): Promise<N8nProcess> {
+	async startProcess(
+		name: string,
+		role: Role,
+		env: NodeJS.ProcessEnv = {},
+		fixedPort?: number,
+	): Promise<N8nProcess> {
 		const begin = Date.now();
 		const port = fixedPort ?? (await freePort());
 		const existing = this.processes.get(name);
@@ -113,9 +129,20 @@ export class Cluster {
 			...instance.env,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_PORT: String(role === 'worker' ? await freePort() : port),
-			...(role === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
+			...(role === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {}),
 		};
-		const args = role === 'main' ? ['start'] : role === 'worker' ? ['worker', `--concurrency=${this.config.workerConcurrency}`] : ['webhook'];
+		const args =
+			role === 'main'
+				? ['start']
+				: role === 'worker'
+					? ['worker', `--concurrency=${this.config.workerConcurrency}`]
+					: ['webhook'];
 		const service = startService(name, instance.install.node, [instance.install.n8nBin, ...args], {
 			cwd: instance.userFolder,
 			env: processEnv,
@@ -125,7 +152,10 @@ export class Cluster {
 		await waitFor(
 			`n8n ${name} to become ready`,
 			async () => {
-				if (service.exited) throw new Error(`n8n ${name} exited; see ${service.logFile}\n${service.log().slice(-2000)}`);
+				if (service.exited)
+					throw new Error(
+						`n8n ${name} exited; see ${service.logFile}\n${service.log().slice(-2000)}`,
+					);
 				const response = await fetch(`${url}/healthz/readiness`);
 				return response.ok ? true : undefined;
 			},
@@ -145,7 +175,12 @@ export class Cluster {
 	async restart(name: string): Promise<N8nProcess> {
 		const current = this.process(name);
 		await current.service.stop();
-		return await this.startProcess(name, current.role, {}, current.role === 'worker' ? undefined : current.port);
+		return await this.startProcess(
+			name,
+			current.role,
+			{},
+			current.role === 'worker' ? undefined : current.port,
+		);
 	}
 
 	async stop(name: string): Promise<void> {
@@ -169,12 +204,19 @@ export class Cluster {
 	workerOf(executionId: string | number): string | undefined {
 		const pattern = new RegExp(`Worker started execution ${executionId} \\(job `);
 		const found = this.workers().filter((worker) => pattern.test(worker.service.log()));
-		if (found.length > 1) throw new Error(`execution ${executionId} was started by ${found.map((worker) => worker.name).join(' and ')}`);
+		if (found.length > 1)
+			throw new Error(
+				`execution ${executionId} was started by ${found.map((worker) => worker.name).join(' and ')}`,
+			);
 		return found[0]?.name;
 	}
 
 	async waitForWorkerOf(executionId: string | number, timeoutMs = 30000): Promise<string> {
-		return await waitFor(`the worker of execution ${executionId}`, () => this.workerOf(executionId), timeoutMs);
+		return await waitFor(
+			`the worker of execution ${executionId}`,
+			() => this.workerOf(executionId),
+			timeoutMs,
+		);
 	}
 
 	/** Peak and current RSS of a process (its n8n Node process; the task runner is a separate process). */
@@ -184,15 +226,28 @@ export class Cluster {
 
 	/** The main process as the e2e helpers know a live n8n (owner setup, API key, public API). */
 	mainServer(): N8nServer {
-		return { url: this.main.url, port: this.main.port, process: this.main.service.process, logFile: this.main.service.logFile, stop: () => this.main.service.stop() };
+		return {
+			url: this.main.url,
+			port: this.main.port,
+			process: this.main.service.process,
+			logFile: this.main.service.logFile,
+			stop: () => this.main.service.stop(),
+		};
 	}
 
 	/** The webhook processor, for the e2e `callWebhook` helper (production URLs). */
 	webhookServer(): N8nServer {
-		return { url: this.webhook.url, port: this.webhook.port, process: this.webhook.service.process, logFile: this.webhook.service.logFile, stop: () => this.webhook.service.stop() };
+		return {
+			url: this.webhook.url,
+			port: this.webhook.port,
+			process: this.webhook.service.process,
+			logFile: this.webhook.service.logFile,
+			stop: () => this.webhook.service.stop(),
+		};
 	}
 
 	async stopAll(): Promise<void> {
-		for (const entry of [...this.processes.values()].reverse()) await entry.service.stop().catch(() => undefined);
+		for (const entry of [...this.processes.values()].reverse())
+			await entry.service.stop().catch(() => undefined);
 	}
 }

@@ -52,7 +52,10 @@ export function startService(
 	name: string,
 	command: string,
 	args: string[],
-	options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> & { logFile: string; stopSignal?: NodeJS.Signals },
+	options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> & {
+		logFile: string;
+		stopSignal?: NodeJS.Signals;
+	},
 ): Service {
 	installExitHook();
 	const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -112,14 +115,20 @@ export async function stopAll(): Promise<void> {
 /** Peak resident set size (VmHWM) and current RSS (VmRSS) of a process, in bytes, from /proc. */
 export function memoryOf(pid: number): { peakRss: number; rss: number } {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+	const field = (name: string) =>
+		Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
 	return { peakRss: field('VmHWM'), rss: field('VmRSS') };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined> | T | undefined,
+	timeoutMs: number,
+	everyMs = 250,
+): Promise<T> {
 	const begin = Date.now();
 	let lastError: unknown;
 	for (;;) {
@@ -130,7 +139,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 			lastError = error;
 		}
 		if (Date.now() - begin > timeoutMs) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+			);
 		}
 		await sleep(everyMs);
 	}

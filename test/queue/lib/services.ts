@@ -1,4 +1,13 @@
-import { chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import {
+	chownSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'fs';
 import { delimiter, join } from 'path';
 
 import { cleanEnv, execOk } from '../../e2e/lib/exec';
@@ -28,7 +37,9 @@ export async function ensureDebianPackages(): Promise<void> {
 	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
 	say(`installing Debian packages: ${missing.join(', ')} (apt-get)…`);
 	const run = (args: string[]) =>
-		execOk(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), { env: cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' }) });
+		execOk(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+			env: cleanEnv({ DEBIAN_FRONTEND: 'noninteractive' }),
+		});
 	await run(['apt-get', 'update']);
 	await run(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
 	say(`installed ${missing.join(', ')} (${elapsed(begin)})`);
@@ -36,7 +47,9 @@ export async function ensureDebianPackages(): Promise<void> {
 
 /** Whether an executable is on PATH. */
 function has(command: string): boolean {
-	return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
+	return (process.env.PATH ?? '')
+		.split(delimiter)
+		.some((dir) => dir && existsSync(join(dir, command)));
 }
 
 /** /usr/lib/postgresql/<newest major>/bin, where initdb, postgres and createdb live. */
@@ -78,7 +91,22 @@ export async function startRedis(dir: string, logDir: string): Promise<Redis> {
 	const service = startService(
 		'redis',
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
 		{ logFile: join(logDir, 'redis.log'), env: cleanEnv() },
 	);
 	await waitFor(
@@ -127,16 +155,38 @@ export async function startPostgres(
 	} else {
 		const begin = Date.now();
 		// Postgres refuses to run as root: initdb and the server run as the `postgres` user.
-		await execOk('runuser', ['-u', POSTGRES_USER, '--', join(bin, 'initdb'), '-D', data, '-U', DB_USER, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], {
-			cwd: dir,
-			env: cleanEnv({ LANG: 'C.UTF-8' }),
-		});
+		await execOk(
+			'runuser',
+			[
+				'-u',
+				POSTGRES_USER,
+				'--',
+				join(bin, 'initdb'),
+				'-D',
+				data,
+				'-U',
+				DB_USER,
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--locale=C.UTF-8',
+				'--no-sync',
+			],
+			{
+				cwd: dir,
+				env: cleanEnv({ LANG: 'C.UTF-8' }),
+			},
+		);
 		say(`initdb done (${elapsed(begin)})`);
 	}
 
 	let postgres = await launch(bin, data, dir, logDir, owner);
 	if (!warm) {
-		await execOk(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(postgres.port), '-U', DB_USER, DB_NAME], { env: cleanEnv() });
+		await execOk(
+			join(bin, 'createdb'),
+			['-h', '127.0.0.1', '-p', String(postgres.port), '-U', DB_USER, DB_NAME],
+			{ env: cleanEnv() },
+		);
 		const begin = Date.now();
 		say('migrating the n8n database (cold run only; the migrated database is then cached)…');
 		await migrate(postgres.port);
@@ -151,31 +201,73 @@ export async function startPostgres(
 	return postgres;
 }
 
-async function launch(bin: string, data: string, dir: string, logDir: string, owner: { uid: number; gid: number }): Promise<Postgres> {
+async function launch(
+	bin: string,
+	data: string,
+	dir: string,
+	logDir: string,
+	owner: { uid: number; gid: number },
+): Promise<Postgres> {
 	const port = await freePort();
 	const service = startService(
 		'postgres',
 		join(bin, 'postgres'),
 		[
-			'-D', data,
-			'-p', String(port),
-			'-k', dir,
-			'-c', 'listen_addresses=127.0.0.1',
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
 			// A throw-away test database: no durability needed.
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=100',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=100',
 		],
 		// SIGINT is Postgres' "fast" shutdown (SIGTERM would wait for every client to disconnect).
-		{ logFile: join(logDir, 'postgres.log'), stopSignal: 'SIGINT', cwd: dir, env: cleanEnv({ LANG: 'C.UTF-8' }), uid: owner.uid, gid: owner.gid },
+		{
+			logFile: join(logDir, 'postgres.log'),
+			stopSignal: 'SIGINT',
+			cwd: dir,
+			env: cleanEnv({ LANG: 'C.UTF-8' }),
+			uid: owner.uid,
+			gid: owner.gid,
+		},
 	);
 	const query = async (sql: string) =>
-		(await execOk(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', DB_USER, '-d', DB_NAME, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: cleanEnv() })).stdout.trim();
+		(
+			await execOk(
+				join(bin, 'psql'),
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					DB_USER,
+					'-d',
+					DB_NAME,
+					'-At',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ env: cleanEnv() },
+			)
+		).stdout.trim();
 	await waitFor(
 		'Postgres to accept connections',
 		async () => {
-			if (service.exited) throw new Error(`postgres exited; see ${service.logFile}\n${service.log().slice(-1500)}`);
+			if (service.exited)
+				throw new Error(`postgres exited; see ${service.logFile}\n${service.log().slice(-1500)}`);
 			await execOk(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]);
 			return true;
 		},

@@ -1,5 +1,10 @@
 import { CREDENTIAL_ID } from '../../e2e/lib/credential';
-import { CREDENTIAL_NAME, exampleByFile, type WorkflowJson, type WorkflowNode } from '../../e2e/lib/examples';
+import {
+	CREDENTIAL_NAME,
+	exampleByFile,
+	type WorkflowJson,
+	type WorkflowNode,
+} from '../../e2e/lib/examples';
 
 /**
  * The workflows the queue-mode test runs besides the examples: each starts with a production Webhook
@@ -9,7 +14,9 @@ import { CREDENTIAL_NAME, exampleByFile, type WorkflowJson, type WorkflowNode } 
 export const VIDEO_TYPE = 'n8n-nodes-minimax.miniMaxVideo';
 export const SECOND_CREDENTIAL = { id: 'queueSandboxB', name: 'MiniMax sandbox B' };
 
-const credential = (which: { id: string; name: string } = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME }) => ({ miniMaxApi: which });
+const credential = (
+	which: { id: string; name: string } = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+) => ({ miniMaxApi: which });
 
 /** A fixed webhook ID per path: n8n serves a Webhook node without one under `<workflow id>/<node name>/<path>`. */
 const WEBHOOK_IDS: Record<string, string> = {
@@ -52,7 +59,9 @@ function videoNode(prompt: string, options: Record<string, unknown> = {}): Workf
 	} as WorkflowNode;
 }
 
-const link = (from: string, to: string) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
+const link = (from: string, to: string) => ({
+	[from]: { main: [[{ node: to, type: 'main', index: 0 }]] },
+});
 
 /** POST {"prompts": [...]} → one video per prompt (Wait for the Video, MP4 into binary storage) → the items as JSON. */
 export const BATCH_PATH = 'queue-video-batch';
@@ -68,11 +77,18 @@ export function videoBatchWorkflow(): WorkflowJson {
 				type: 'n8n-nodes-base.splitOut',
 				typeVersion: 1,
 				position: [200, 0],
-				parameters: { fieldToSplitOut: 'body.prompts', include: 'noOtherFields', options: { destinationFieldName: 'prompt' } },
+				parameters: {
+					fieldToSplitOut: 'body.prompts',
+					include: 'noOtherFields',
+					options: { destinationFieldName: 'prompt' },
+				},
 			} as WorkflowNode,
 			videoNode('={{ $json.prompt }}'),
 		],
-		connections: { ...link('Webhook', 'One item per prompt'), ...link('One item per prompt', 'Generate the video') },
+		connections: {
+			...link('Webhook', 'One item per prompt'),
+			...link('One item per prompt', 'Generate the video'),
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -83,7 +99,10 @@ export function largeVideoWorkflow(): WorkflowJson {
 	return {
 		id: 'queueLargeVideo01',
 		name: 'Queue test: large video',
-		nodes: [webhookNode(LARGE_PATH, 'firstEntryJson'), videoNode('={{ $json.body.prompt }}', { pollIntervalSeconds: 0.2, maxRetries: 1 })],
+		nodes: [
+			webhookNode(LARGE_PATH, 'firstEntryJson'),
+			videoNode('={{ $json.body.prompt }}', { pollIntervalSeconds: 0.2, maxRetries: 1 }),
+		],
 		connections: link('Webhook', 'Generate the video'),
 		settings: { executionOrder: 'v1' },
 	};
@@ -111,7 +130,12 @@ export function pollingTriggerWorkflow(): WorkflowJson {
 				type: 'n8n-nodes-base.readWriteFile',
 				typeVersion: 1.1,
 				position: [240, 0],
-				parameters: { operation: 'write', fileName: '=.n8n-files/polled-{{ $json.fileId }}.mp4', dataPropertyName: 'data', options: {} },
+				parameters: {
+					operation: 'write',
+					fileName: '=.n8n-files/polled-{{ $json.fileId }}.mp4',
+					dataPropertyName: 'data',
+					options: {},
+				},
 			} as WorkflowNode,
 		],
 		connections: link('New video', 'Save to disk'),
@@ -125,12 +149,20 @@ export function pollingTriggerWorkflow(): WorkflowJson {
  */
 export const SUBMIT_PATH = 'queue-video-submit';
 export function submitWithCallbackWorkflow(publicUrl: string): WorkflowJson {
-	const workflow = JSON.parse(JSON.stringify(exampleByFile('video-submit-with-callback.json').workflow)) as WorkflowJson;
+	const workflow = JSON.parse(
+		JSON.stringify(exampleByFile('video-submit-with-callback.json').workflow),
+	) as WorkflowJson;
 	const start = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 	if (!start) throw new Error('video-submit-with-callback.json has no Manual Trigger');
-	Object.assign(start, webhookNode(SUBMIT_PATH, 'firstEntryJson'), { id: start.id, name: start.name, position: [0, 0] });
+	Object.assign(start, webhookNode(SUBMIT_PATH, 'firstEntryJson'), {
+		id: start.id,
+		name: start.name,
+		position: [0, 0],
+	});
 	const settings = workflow.nodes.find((node) => node.name === 'Settings')!;
-	const { assignments } = settings.parameters.assignments as { assignments: Array<{ name: string; value: string }> };
+	const { assignments } = settings.parameters.assignments as {
+		assignments: Array<{ name: string; value: string }>;
+	};
 	assignments.find((assignment) => assignment.name === 'n8nUrl')!.value = publicUrl;
 	workflow.id = 'queueVideoSubmit01';
 	workflow.name = `${workflow.name} (queue test, webhook start)`;
