@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'child_process';
 import { createWriteStream, readFileSync } from 'fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Long-running services of the queue-mode test (Redis, Postgres, n8n processes), each started in its own
@@ -119,8 +120,6 @@ export function memoryOf(pid: number): { peakRss: number; rss: number } {
 		Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
 	return { peakRss: field('VmHWM'), rss: field('VmRSS') };
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs` with `what`. */
 export async function waitFor<T>(
