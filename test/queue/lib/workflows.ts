@@ -83,7 +83,8 @@ export function videoBatchWorkflow(): WorkflowJson {
 					options: { destinationFieldName: 'prompt' },
 				},
 			} as WorkflowNode,
-			videoNode('={{ $json.prompt }}'),
+			// The sandbox sets no rate limit: pacing off, so the figure measures the workers, not the 5 RPM default.
+			videoNode('={{ $json.prompt }}', { requestsPerMinute: 0 }),
 		],
 		connections: {
 			...link('Webhook', 'One item per prompt'),
