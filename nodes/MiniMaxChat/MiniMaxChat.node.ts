@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { searchChatModels } from '../shared/chat/models';
+import { searchChatModels } from '../shared/methods/searchChatModels';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 

@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 
-import { chatModelLocator, searchChatModels } from '../shared/chat/models';
+import { chatModelLocator } from '../shared/descriptions/chatModelLocator';
+import { searchChatModels } from '../shared/methods/searchChatModels';
 import { InputValidator } from '../shared/validation';
 import { MiniMaxLanguageModel } from './model/MiniMaxLanguageModel';
 import { loadAiNodeSdk } from './model/sdk';

@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { runOperation } from '../shared/router';
-import { searchVoices } from '../shared/voices';
+import { searchVoices } from '../shared/methods/searchVoices';
 import { operations, properties } from './actions';
 
 export class MiniMaxTextToSpeech implements INodeType {

@@ -9,8 +9,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/options';
-import { downloadFinishedVideo } from './helpers/finishedVideo';
+import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/descriptions/options';
+import { downloadFinishedVideo } from '../shared/video/finishedVideo';
 import { confirmFinishedTask, type TaskType } from './helpers/verifyTask';
 
 const TERMINAL_WORDS = ['success', 'succeeded', 'failed', 'fail', 'cancelled', 'canceled', 'expired'];

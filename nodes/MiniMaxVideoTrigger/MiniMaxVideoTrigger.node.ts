@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/options';
-import { downloadFinishedVideo } from '../MiniMaxTrigger/helpers/finishedVideo';
-import { listGeneratedVideos, newSince, type GeneratedVideo, type PollCursor } from './generatedVideos';
+import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/descriptions/options';
+import { downloadFinishedVideo } from '../shared/video/finishedVideo';
+import { listGeneratedVideos, newSince, type GeneratedVideo, type PollCursor } from './helpers/generatedVideos';
 
 export class MiniMaxVideoTrigger implements INodeType {
 	description: INodeTypeDescription = {

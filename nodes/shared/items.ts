@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { describePaidWork, isStopError, paidWorkReport, stopNodeRun } from './paidWork';
+import { describePaidWork, isStopError, paidWorkReport, stopNodeRun } from './transport/paidWork';
 
 export type ItemHandler = (itemIndex: number) => Promise<INodeExecutionData[]>;
 

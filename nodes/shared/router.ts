@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runForEachItem } from './items';
-import { nodeOptions, readCommonOptions } from './options';
-import { configureRateLimits } from './rateLimiter';
+import { nodeOptions, readCommonOptions } from './descriptions/options';
+import { configureRateLimits } from './transport/rateLimiter';
 
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 

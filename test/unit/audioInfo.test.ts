@@ -1,4 +1,4 @@
-import { sniffAudio } from '../../nodes/shared/audioInfo';
+import { sniffAudio } from '../../nodes/shared/media/audioInfo';
 import { encodedTone, sineWav } from '../support/audioSamples';
 
 describe('audio sniffing', () => {

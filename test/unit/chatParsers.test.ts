@@ -14,9 +14,9 @@ import {
 	bodyExcerpt,
 	sizeProblem,
 	wrongContentType,
-} from '../../nodes/shared/bodyCheck';
-import { withIdleTimeout } from '../../nodes/shared/idleTimeout';
-import { readSseJson } from '../../nodes/shared/sse';
+} from '../../nodes/shared/transport/bodyCheck';
+import { withIdleTimeout } from '../../nodes/shared/transport/idleTimeout';
+import { readSseJson } from '../../nodes/shared/transport/sse';
 
 /**
  * The parsers that see MiniMax's bytes, fed with every chunk boundary: each test string is cut at

@@ -1,15 +1,15 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import { MiniMaxApi } from '../../credentials/MiniMaxApi.credentials';
-import { describeMiniMaxError, miniMaxApiError } from '../../nodes/shared/errors';
-import { backoffDelay, parseRetryAfter } from '../../nodes/shared/retry';
-import { readSseJson } from '../../nodes/shared/sse';
-import { parseSubtitles, toSrt } from '../../nodes/shared/subtitles';
-import { isTar, readTar } from '../../nodes/shared/tar';
-import { baseUrlFromCredentials } from '../../nodes/shared/transport';
+import { describeMiniMaxError, miniMaxApiError } from '../../nodes/shared/transport/errors';
+import { backoffDelay, parseRetryAfter } from '../../nodes/shared/transport/retry';
+import { readSseJson } from '../../nodes/shared/transport/sse';
+import { parseSubtitles, toSrt } from '../../nodes/shared/media/subtitles';
+import { isTar, readTar } from '../../nodes/shared/media/tar';
+import { baseUrlFromCredentials } from '../../nodes/shared/transport/request';
 import { InputValidator } from '../../nodes/shared/validation';
-import { slugFromText } from '../../nodes/shared/binary';
-import { emotionsForModel } from '../../nodes/shared/speech';
+import { slugFromText } from '../../nodes/shared/media/binary';
+import { emotionsForModel } from '../../nodes/shared/descriptions/speech';
 
 const node: INode = {
 	id: '1',

@@ -4,8 +4,8 @@ import {
 	pacerFor,
 	pacerSettingsFor,
 	RequestPacer,
-} from '../../nodes/shared/rateLimiter';
-import { describePaidWork } from '../../nodes/shared/paidWork';
+} from '../../nodes/shared/transport/rateLimiter';
+import { describePaidWork } from '../../nodes/shared/transport/paidWork';
 import { RateLimiter } from '../sandbox/rateLimits';
 
 const RETRY = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };

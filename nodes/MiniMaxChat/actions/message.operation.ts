@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { chatModelLocator } from '../../shared/chat/models';
+import { chatModelLocator } from '../../shared/descriptions/chatModelLocator';
 import { normalizeReply } from '../../shared/chat/normalize';
 import { chatBody, collectChatStream, openChatStream, sendChat } from '../../shared/chat/request';
 import type { WireMessage, WireResponse } from '../../shared/chat/wire';

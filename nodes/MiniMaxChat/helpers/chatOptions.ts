@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiOption, idleTimeoutOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
 
 /** Options of the Message a Model operation, alphabetised by display name. */
 export const chatOptions: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { slugFromText, toOutputBinary } from '../../shared/binary';
+import { slugFromText, toOutputBinary } from '../../shared/media/binary';
 import { toolCallsJson, type ChatReply } from './reply';
 import type { ChatSettings } from './settings';
 

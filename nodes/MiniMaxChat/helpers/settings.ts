@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { acceptsResponseFormat } from '../../shared/chat/models';
 import { isPresent, readModelChoice, type ModelChoice } from '../../shared/chat/options';
 import type { WireTool } from '../../shared/chat/wire';
-import { readCommonOptions, type CommonOptions } from '../../shared/options';
+import { readCommonOptions, type CommonOptions } from '../../shared/descriptions/options';
 import type { InputValidator } from '../../shared/validation';
 
 export type ReasoningMode = 'separate' | 'strip' | 'keep';
@@ -22,7 +22,7 @@ export interface ChatSettings extends ModelChoice {
 	common: CommonOptions;
 }
 
-/** Every option checked against MiniMax's rules before any request (contract §11). */
+/** Every option checked against MiniMax's rules before any request (docs/minimax-api.md §11). */
 export function readChatSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ChatSettings {
 	const choice = readModelChoice(check, rawModel, options);
 	const { model, api } = choice;
@@ -63,7 +63,7 @@ function readTools(check: InputValidator, raw: unknown): WireTool[] {
 		if (fn.parameters !== undefined && (typeof fn.parameters !== 'object' || fn.parameters === null || Array.isArray(fn.parameters))) {
 			check.fail('Tools', `the parameters of tool "${name}" must be a JSON Schema object`);
 		}
-		// MiniMax rejects the `strict` flag (contract §11.2).
+		// MiniMax rejects the `strict` flag (docs/minimax-api.md §11.2).
 		const definition = { ...fn };
 		delete definition.strict;
 		return { type: 'function', function: definition as WireTool['function'] };

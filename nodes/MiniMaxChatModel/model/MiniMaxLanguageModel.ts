@@ -88,7 +88,7 @@ export class MiniMaxLanguageModel implements ChatModel {
 		return {
 			model: this.modelId,
 			messages: toWireMessages(messages),
-			// MiniMax rejects 0 (contract §11.2); chains that ask for 0 get the lowest accepted value.
+			// MiniMax rejects 0 (docs/minimax-api.md §11.2); chains that ask for 0 get the lowest accepted value.
 			temperature: settings.temperature === undefined ? undefined : Math.min(1, Math.max(0.01, settings.temperature)),
 			topP: settings.topP === undefined ? undefined : Math.min(1, Math.max(0.01, settings.topP)),
 			maxTokens: settings.maxTokens,

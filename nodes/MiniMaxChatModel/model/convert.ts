@@ -23,7 +23,7 @@ function resultText(result: unknown): string {
 	return JSON.stringify(result ?? null);
 }
 
-/** MiniMax wants reasoning_details sent back unchanged in multi-turn tool use (contract §11.2). */
+/** MiniMax wants reasoning_details sent back unchanged in multi-turn tool use (docs/minimax-api.md §11.2). */
 function reasoningDetailsOf(content: MessageContent[]): ReasoningDetail[] | undefined {
 	for (const part of content) {
 		const details = part.providerMetadata?.reasoning_details;

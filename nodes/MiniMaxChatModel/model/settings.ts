@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { apiOption, idleTimeoutOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
-import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../../shared/options';
-import type { RetrySettings } from '../../shared/retry';
+import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../../shared/descriptions/options';
+import type { RetrySettings } from '../../shared/transport/retry';
 import type { InputValidator } from '../../shared/validation';
 
 export const chatSubNodeOptions: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { chatBody, openChatStream, sendChat } from '../../shared/chat/request';
-import type { MiniMaxContext } from '../../shared/transport';
+import type { MiniMaxContext } from '../../shared/transport/request';
 import type { ChatTransport } from './MiniMaxLanguageModel';
 import type { AiNodeSdk } from './sdk';
 import type { FunctionTool } from './sdkTypes';

@@ -1,15 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/options';
-import { announcedLength, sizeProblem } from '../../shared/bodyCheck';
-import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/sniffedDownload';
-import { endedEarlyError } from '../../shared/streamErrors';
-import { miniMaxRequest } from '../../shared/transport';
+import { readCommonOptions } from '../../shared/descriptions/options';
+import { announcedLength, sizeProblem } from '../../shared/transport/bodyCheck';
+import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/transport/sniffedDownload';
+import { endedEarlyError } from '../../shared/transport/streamErrors';
+import { miniMaxRequest } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
 import { downloadedFileType } from '../helpers/fileType';
-import { retrieveFile } from '../helpers/retrieve';
+import { retrieveFile } from '../../shared/files/retrieve';
 import { fileIdProperty, fileOptions } from '../helpers/fileProperties';
 
 const properties: INodeProperties[] = [fileIdProperty, fileOptions(true)];

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/options';
+import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
-import { retrieveFile } from '../helpers/retrieve';
+import { retrieveFile } from '../../shared/files/retrieve';
 import { fileIdProperty, fileOptions } from '../helpers/fileProperties';
 
 const properties: INodeProperties[] = [fileIdProperty, fileOptions()];

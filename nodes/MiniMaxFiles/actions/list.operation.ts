@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/options';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { readCommonOptions } from '../../shared/descriptions/options';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { ALL_PURPOSES, fileJson, PURPOSE_IDS, type MiniMaxFile } from '../helpers/fileObject';
 import { fileOptions } from '../helpers/fileProperties';

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/options';
-import { uploadFile } from '../../shared/upload';
+import { readCommonOptions } from '../../shared/descriptions/options';
+import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, UPLOAD_PURPOSES } from '../helpers/fileObject';
 import { fileOptions } from '../helpers/fileProperties';

@@ -1,5 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import type { MiniMaxFile } from '../../shared/files/retrieve';
 import type { InputValidator } from '../../shared/validation';
 
 /** Purposes a user may upload with. */
@@ -18,14 +19,7 @@ export const ALL_PURPOSES: INodePropertyOptions[] = [
 
 export const PURPOSE_IDS = ALL_PURPOSES.map((purpose) => String(purpose.value));
 
-export interface MiniMaxFile {
-	file_id?: number | string;
-	bytes?: number;
-	created_at?: number;
-	filename?: string;
-	purpose?: string;
-	download_url?: string;
-}
+export type { MiniMaxFile } from '../../shared/files/retrieve';
 
 /** file_id arrives as a JSON number (int64); it is always handed on as a string. */
 export function fileJson(file: MiniMaxFile): IDataObject {

@@ -1,6 +1,6 @@
-import { sniffAudio } from '../../shared/audioInfo';
-import type { OutputFile } from '../../shared/binary';
-import { sniffImage } from '../../shared/imageInfo';
+import { sniffAudio } from '../../shared/media/audioInfo';
+import type { OutputFile } from '../../shared/media/binary';
+import { sniffImage } from '../../shared/media/imageInfo';
 
 const BY_EXTENSION: Record<string, string> = {
 	mp3: 'audio/mpeg',

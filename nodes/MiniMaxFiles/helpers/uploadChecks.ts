@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { sniffAudio, type AudioContainer } from '../../shared/audioInfo';
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
+import { sniffAudio, type AudioContainer } from '../../shared/media/audioInfo';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import type { InputValidator } from '../../shared/validation';
 
 const LABEL = 'Input Binary Field';

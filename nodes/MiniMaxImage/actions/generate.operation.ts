@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { ASPECT_RATIO_OPTIONS, IMAGE_MODELS, MAX_IMAGES, SIZE_LIMITS, STYLE_OPTIONS } from '../helpers/imageModels';
 import { imageItems, type ImageResponse } from '../helpers/imageOutput';

@@ -1,10 +1,10 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/binary';
-import { miniMaxApiError } from '../../shared/errors';
-import { sniffImage } from '../../shared/imageInfo';
-import type { RetrySettings } from '../../shared/retry';
-import { downloadSignedUrlSniffed } from '../../shared/sniffedDownload';
+import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/media/binary';
+import { miniMaxApiError } from '../../shared/transport/errors';
+import { sniffImage } from '../../shared/media/imageInfo';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { downloadSignedUrlSniffed } from '../../shared/transport/sniffedDownload';
 import type { ImageSettings } from './imageRequest';
 
 export interface ImageResponse {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
-import { sniffImage } from '../../shared/imageInfo';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
+import { sniffImage } from '../../shared/media/imageInfo';
 import type { InputValidator } from '../../shared/validation';
 import { MAX_REFERENCE_BYTES } from './imageModels';
 

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/options';
+import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
 import { INSTRUMENTAL_MODEL_IDS, LYRICS_OPTIMIZER_MODEL_IDS, LYRICS_TAGS, MUSIC_MODEL_IDS, MUSIC_MODEL_RULES, MUSIC_MODELS } from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { slugFromText, toOutputBinary } from '../../shared/binary';
-import { miniMaxApiError } from '../../shared/errors';
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/options';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { slugFromText, toOutputBinary } from '../../shared/media/binary';
+import { miniMaxApiError } from '../../shared/transport/errors';
+import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { lyricsLineCount, requiredText } from '../helpers/songText';
 
@@ -42,7 +42,7 @@ interface WrittenLyrics {
 
 /**
  * POST /v1/lyrics_generation with {mode: "write_full_song", prompt} — the request MiniMax's own CLI
- * sends (the contract marks the endpoint UNCERTAIN). Answers are read defensively: the fields at the
+ * sends (docs/minimax-api.md marks the endpoint UNCERTAIN). Answers are read defensively: the fields at the
  * top level or under `data`, style tags as text or a list.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

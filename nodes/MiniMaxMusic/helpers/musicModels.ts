@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * What each music model accepts (contract §9). music-2.x: prompt ≤ 2000, lyrics ≤ 3500;
+ * What each music model accepts (docs/minimax-api.md §9). music-2.x: prompt ≤ 2000, lyrics ≤ 3500;
  * music-1.5: prompt 10–300 and lyrics 10–600, both required; music-01 (legacy) is treated like
  * music-1.5 with an optional prompt. Instrumental needs music-2.6/2.6-free/2.5+; the lyrics
  * optimizer the music-2.5 family and newer.

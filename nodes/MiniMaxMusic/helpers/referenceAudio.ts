@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sniffAudio } from '../../shared/audioInfo';
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
+import { sniffAudio } from '../../shared/media/audioInfo';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import type { InputValidator } from '../../shared/validation';
 
 export const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;

@@ -1,13 +1,13 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sniffAudio } from '../../shared/audioInfo';
-import { toOutputBinary, type OutputFile } from '../../shared/binary';
-import { downloadSignedUrl } from '../../shared/download';
-import { miniMaxApiError } from '../../shared/errors';
-import type { RetrySettings } from '../../shared/retry';
-import { AUDIO_FORMATS } from '../../shared/speech';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { sniffAudio } from '../../shared/media/audioInfo';
+import { toOutputBinary, type OutputFile } from '../../shared/media/binary';
+import { downloadSignedUrl } from '../../shared/transport/download';
+import { miniMaxApiError } from '../../shared/transport/errors';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import type { MusicDelivery } from './musicOptions';
 
 interface MusicResponse {

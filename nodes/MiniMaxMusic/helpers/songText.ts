@@ -1,4 +1,4 @@
-import { slugFromText } from '../../shared/binary';
+import { slugFromText } from '../../shared/media/binary';
 import type { InputValidator } from '../../shared/validation';
 import type { TextLimit } from './musicModels';
 

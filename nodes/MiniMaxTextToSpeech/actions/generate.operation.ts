@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { slugFromText } from '../../shared/binary';
-import { fetchSignedUrlBuffer } from '../../shared/download';
-import { readCommonOptions } from '../../shared/options';
-import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS, SYNC_TEXT_LIMIT, ASYNC_TEXT_LIMIT } from '../../shared/speech';
-import { parseSubtitles } from '../../shared/subtitles';
+import { slugFromText } from '../../shared/media/binary';
+import { fetchSignedUrlBuffer } from '../../shared/transport/download';
+import { readCommonOptions } from '../../shared/descriptions/options';
+import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS, SYNC_TEXT_LIMIT, ASYNC_TEXT_LIMIT } from '../../shared/descriptions/speech';
+import { parseSubtitles } from '../../shared/media/subtitles';
 import { InputValidator } from '../../shared/validation';
-import { voiceLocator } from '../../shared/voices';
+import { voiceLocator } from '../../shared/descriptions/voiceLocator';
 import { createLongSpeechTask, waitForLongSpeech } from '../helpers/longSpeech';
 import { longSpeechItem } from '../helpers/longSpeechItem';
 import { addSubtitleBinaries, audioFileFor, item, speechJson } from '../helpers/output';

@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
-import { readCommonOptions } from '../../shared/options';
-import { ASYNC_TEXT_LIMIT } from '../../shared/speech';
-import { uploadFile } from '../../shared/upload';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
+import { readCommonOptions } from '../../shared/descriptions/options';
+import { ASYNC_TEXT_LIMIT } from '../../shared/descriptions/speech';
+import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
-import { voiceLocator } from '../../shared/voices';
+import { voiceLocator } from '../../shared/descriptions/voiceLocator';
 import { createLongSpeechTask, waitForLongSpeech } from '../helpers/longSpeech';
 import { longSpeechItem } from '../helpers/longSpeechItem';
 import { asyncBody, readSpeechSettings } from '../helpers/requestBody';

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isStatus } from '../../shared/polling';
+import { isStatus } from '../../shared/transport/polling';
 import {
 	concurrencyOption,
 	maxRateLimitWaitOption,
@@ -10,7 +10,7 @@ import {
 	readCommonOptions,
 	requestsPerMinuteOption,
 	retryDelayOption,
-} from '../../shared/options';
+} from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
 import { queryLongSpeechTask } from '../helpers/longSpeech';
 import { longSpeechItem } from '../helpers/longSpeechItem';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/router';
-import { listVoicesOperation } from '../../shared/voiceOperations';
+import { listVoicesOperation } from '../../shared/voices/operations';
 import * as generate from './generate.operation';
 import * as generateLong from './generateLong.operation';
 import * as getLongTask from './getLongTask.operation';

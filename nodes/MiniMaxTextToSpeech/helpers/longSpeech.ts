@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fetchSignedUrlBuffer } from '../../shared/download';
-import { miniMaxApiError } from '../../shared/errors';
-import { pollUntilDone, type PollSettings } from '../../shared/polling';
-import type { RetrySettings } from '../../shared/retry';
-import { parseSubtitles, type SubtitleEntry } from '../../shared/subtitles';
-import { isTar, readTar } from '../../shared/tar';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { retrieveDownloadUrl } from '../../shared/files/retrieve';
+import { fetchSignedUrlBuffer } from '../../shared/transport/download';
+import { miniMaxApiError } from '../../shared/transport/errors';
+import { pollUntilDone, type PollSettings } from '../../shared/transport/polling';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { parseSubtitles, type SubtitleEntry } from '../../shared/media/subtitles';
+import { isTar, readTar } from '../../shared/media/tar';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 export interface LongSpeechTask {
 	taskId: string;
@@ -99,26 +100,6 @@ export async function waitForLongSpeech(
 	});
 }
 
-async function retrieveDownloadUrl(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fileId: string,
-	retry: RetrySettings,
-): Promise<string> {
-	const { body, traceId } = (await miniMaxRequest.call(ctx, {
-		method: 'GET',
-		path: '/v1/files/retrieve',
-		qs: { file_id: fileId },
-		itemIndex,
-		retry,
-	})) as MiniMaxResponse<{ file?: { download_url?: string } }>;
-	const url = body.file?.download_url;
-	if (!url) {
-		throw miniMaxApiError(ctx.getNode(), { message: `File ${fileId} has no download link yet`, traceId, itemIndex });
-	}
-	return url;
-}
-
 const AUDIO_EXTENSIONS = ['mp3', 'wav', 'flac', 'pcm', 'm4a', 'ogg', 'opus'];
 
 /** Downloads the result archive (tar with audio, subtitles and extra info) and unpacks it in memory. */
@@ -128,13 +109,13 @@ export async function downloadLongSpeechResult(
 	fileId: string,
 	retry: RetrySettings,
 ): Promise<LongSpeechResult> {
-	const url = await retrieveDownloadUrl(ctx, itemIndex, fileId, retry);
+	const url = (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl;
 	const archive = await fetchSignedUrlBuffer(ctx, {
 		url,
 		itemIndex,
 		retry,
 		what: 'the long speech result',
-		refreshUrl: async () => await retrieveDownloadUrl(ctx, itemIndex, fileId, retry),
+		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl,
 	});
 	if (!isTar(archive)) return { audio: archive, extraInfo: {} };
 

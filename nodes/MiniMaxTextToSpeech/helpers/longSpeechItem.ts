@@ -1,8 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { slugFromText, toOutputBinary } from '../../shared/binary';
-import type { RetrySettings } from '../../shared/retry';
-import { AUDIO_FORMATS } from '../../shared/speech';
+import { slugFromText, toOutputBinary } from '../../shared/media/binary';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
 import { downloadLongSpeechResult } from './longSpeech';
 import { addSubtitleBinaries, item, speechJson } from './output';
 import type { SpeechSettings } from './requestBody';

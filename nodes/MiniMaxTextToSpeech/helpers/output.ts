@@ -1,8 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/binary';
-import { AUDIO_FORMATS } from '../../shared/speech';
-import { toSrt, type SubtitleEntry } from '../../shared/subtitles';
+import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/media/binary';
+import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
+import { toSrt, type SubtitleEntry } from '../../shared/media/subtitles';
 import type { SpeechSettings } from './requestBody';
 
 export const SUBTITLES_SRT_FIELD = 'subtitles';

@@ -8,7 +8,7 @@ import {
 	SAMPLE_RATES,
 	SOUND_EFFECTS,
 	SPEECH_MODEL_IDS,
-} from '../../shared/speech';
+} from '../../shared/descriptions/speech';
 import type { InputValidator } from '../../shared/validation';
 
 /** Voice and audio settings after validation, shared by the sync and async APIs. */
@@ -113,7 +113,7 @@ export interface SyncExtras {
 	watermark: boolean;
 }
 
-/** Body for POST /v1/t2a_v2 (contract §2). */
+/** Body for POST /v1/t2a_v2 (docs/minimax-api.md §2). */
 export function syncBody(text: string, settings: SpeechSettings, extras: SyncExtras): IDataObject {
 	const body: IDataObject = {
 		model: settings.model,
@@ -142,7 +142,7 @@ export function syncBody(text: string, settings: SpeechSettings, extras: SyncExt
 	return body;
 }
 
-/** Body for POST /v1/t2a_async_v2: note `audio_sample_rate` and `english_normalization` (contract §3). */
+/** Body for POST /v1/t2a_async_v2: note `audio_sample_rate` and `english_normalization` (docs/minimax-api.md §3). */
 export function asyncBody(source: { text: string } | { textFileId: number }, settings: SpeechSettings): IDataObject {
 	return {
 		model: settings.model,

@@ -9,8 +9,8 @@ import {
 	requestsPerMinuteOption,
 	retryDelayOption,
 	waitTimeoutOption,
-} from '../../shared/options';
-import { EMOTIONS, LANGUAGE_BOOST_OPTIONS, SOUND_EFFECTS } from '../../shared/speech';
+} from '../../shared/descriptions/options';
+import { EMOTIONS, LANGUAGE_BOOST_OPTIONS, SOUND_EFFECTS } from '../../shared/descriptions/speech';
 
 const titleCase = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 

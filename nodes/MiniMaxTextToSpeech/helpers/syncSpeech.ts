@@ -1,14 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toOutputBinary, type OutputFile } from '../../shared/binary';
-import { downloadSignedUrl } from '../../shared/download';
-import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/errors';
-import { backoffDelay, type RetrySettings } from '../../shared/retry';
-import { destroyStream, withIdleTimeout } from '../../shared/idleTimeout';
-import { readSseJson } from '../../shared/sse';
-import { endedEarlyError, streamIdleError } from '../../shared/streamErrors';
-import { cancellableSleep, miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+import { toOutputBinary, type OutputFile } from '../../shared/media/binary';
+import { downloadSignedUrl } from '../../shared/transport/download';
+import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/transport/errors';
+import { backoffDelay, type RetrySettings } from '../../shared/transport/retry';
+import { destroyStream, withIdleTimeout } from '../../shared/transport/idleTimeout';
+import { readSseJson } from '../../shared/transport/sse';
+import { endedEarlyError, streamIdleError } from '../../shared/transport/streamErrors';
+import { cancellableSleep, miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 /** Longest silence allowed in an audio stream unless the option says otherwise. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
@@ -83,7 +83,7 @@ function decodeHexAudio(ctx: IExecuteFunctions, itemIndex: number, hex: string, 
 /**
  * Streaming mode: hex chunks arrive as SSE events, each carrying its own base_resp. A transient
  * error inside the stream restarts the request (sync speech creates no job that could be doubled).
- * The stream is complete only with its `status: 2` event (contract §2, §17.4): a stream that ends
+ * The stream is complete only with its `status: 2` event (docs/minimax-api.md §2, §17.4): a stream that ends
  * before it, or goes silent for `idleTimeoutMs`, is an error (retried like a transient one), never
  * a shorter file.
  */

@@ -1,13 +1,13 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isStatus } from '../../shared/polling';
-import type { RetrySettings } from '../../shared/retry';
-import type { MiniMaxContext } from '../../shared/transport';
-import { H3_FAILURE, H3_SUCCESS, queryH3Task } from '../../MiniMaxVideo/helpers/h3Api';
-import { miniMaxCodeOf, TASK_FAILURE_CODES } from '../../MiniMaxVideo/helpers/taskErrors';
-import { queryTemplateTask } from '../../MiniMaxVideo/helpers/templateApi';
-import { FAILURE_STATUSES, queryVideoTask } from '../../MiniMaxVideo/helpers/videoApi';
+import { isStatus } from '../../shared/transport/polling';
+import type { RetrySettings } from '../../shared/transport/retry';
+import type { MiniMaxContext } from '../../shared/transport/request';
+import { H3_FAILURE, H3_SUCCESS, queryH3Task } from '../../shared/video/h3';
+import { miniMaxCodeOf, TASK_FAILURE_CODES } from '../../shared/video/taskErrors';
+import { queryTemplateTask } from '../../shared/video/template';
+import { FAILURE_STATUSES, queryVideoTask } from '../../shared/video/v1';
 
 export type TaskType = 'video' | 'template' | 'h3';
 

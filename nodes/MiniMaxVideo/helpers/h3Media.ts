@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import type { InputValidator } from '../../shared/validation';
 import { imageForRequest, type ImageSource } from './imageInput';
 

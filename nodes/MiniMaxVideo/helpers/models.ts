@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { InputValidator } from '../../shared/validation';
 
-/** The v1 video models and what each allows (contract §7.1): mode × resolution × duration. */
+/** The v1 video models and what each allows (docs/minimax-api.md §7.1): mode × resolution × duration. */
 
 export type VideoMode = 'textToVideo' | 'imageToVideo' | 'firstLastFrame' | 'subjectReference';
 

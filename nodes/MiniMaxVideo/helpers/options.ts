@@ -11,8 +11,8 @@ import {
 	retryDelayOption,
 	waitTimeoutOption,
 	type CommonOptions,
-} from '../../shared/options';
-import { fileNameOption, outputModeOption, readOutputSettings, type OutputSettings } from './output';
+} from '../../shared/descriptions/options';
+import { fileNameOption, outputModeOption, readOutputSettings, type OutputSettings } from '../../shared/video/output';
 
 /** The Options collections of the video operations (kept alphabetical, as n8n's lint wants). */
 

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { downloadSignedUrl } from '../../shared/download';
+import { downloadSignedUrl } from '../../shared/transport/download';
 import {
 	concurrencyOption,
 	maxRateLimitWaitOption,
@@ -10,10 +10,10 @@ import {
 	readCommonOptions,
 	requestsPerMinuteOption,
 	retryDelayOption,
-} from '../../shared/options';
-import { DEFAULT_SPEECH_MODEL, LANGUAGE_BOOST_OPTIONS, LANGUAGE_BOOSTS, SPEECH_MODEL_IDS, SPEECH_MODELS } from '../../shared/speech';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
-import { uploadFile } from '../../shared/upload';
+} from '../../shared/descriptions/options';
+import { DEFAULT_SPEECH_MODEL, LANGUAGE_BOOST_OPTIONS, LANGUAGE_BOOSTS, SPEECH_MODEL_IDS, SPEECH_MODELS } from '../../shared/descriptions/speech';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
+import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
 import { audioFromBinary, audioFromUrl, type AudioFile } from '../helpers/audioInput';
 import { generateVoiceId } from '../helpers/voiceId';

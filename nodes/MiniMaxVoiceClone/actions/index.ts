@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteVoiceOperation, listVoicesOperation } from '../../shared/voiceOperations';
+import { deleteVoiceOperation, listVoicesOperation } from '../../shared/voices/operations';
 import type { Operation } from '../../shared/router';
 import * as clone from './clone.operation';
 

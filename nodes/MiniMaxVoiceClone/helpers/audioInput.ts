@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { sniffAudio, type AudioContainer } from '../../shared/audioInfo';
-import { getInputBinary, readInputBinaryBuffer } from '../../shared/binary';
-import { cancelSignalOf } from '../../shared/transport';
+import { sniffAudio, type AudioContainer } from '../../shared/media/audioInfo';
+import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
+import { cancelSignalOf } from '../../shared/transport/request';
 import type { InputValidator } from '../../shared/validation';
 
 export const CLONE_FORMATS: AudioContainer[] = ['mp3', 'm4a', 'wav'];

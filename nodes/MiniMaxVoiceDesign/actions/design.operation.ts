@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toOutputBinary } from '../../shared/binary';
-import { miniMaxApiError } from '../../shared/errors';
+import { toOutputBinary } from '../../shared/media/binary';
+import { miniMaxApiError } from '../../shared/transport/errors';
 import {
 	concurrencyOption,
 	maxRateLimitWaitOption,
@@ -11,8 +11,8 @@ import {
 	readCommonOptions,
 	requestsPerMinuteOption,
 	retryDelayOption,
-} from '../../shared/options';
-import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport';
+} from '../../shared/descriptions/options';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 
 const properties: INodeProperties[] = [

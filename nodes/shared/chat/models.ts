@@ -1,6 +1,4 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
-
-/** Chat models (contract §11). The OpenAI-compatible endpoint serves the M2/M3 family; M1 and Text-01 only the native one. */
+/** Chat models (docs/minimax-api.md §11). The OpenAI-compatible endpoint serves the M2/M3 family; M1 and Text-01 only the native one. */
 export interface ChatModelInfo {
 	id: string;
 	description: string;
@@ -42,41 +40,4 @@ export function acceptsResponseFormat(model: string): boolean {
 export function chatApiFor(model: string, choice: unknown): ChatApi {
 	if (choice === 'openai' || choice === 'native') return choice;
 	return isNativeOnlyModel(model) ? 'native' : 'openai';
-}
-
-export async function searchChatModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const needle = filter?.trim().toLowerCase();
-	return {
-		results: CHAT_MODELS.filter((model) => !needle || model.id.toLowerCase().includes(needle) || model.description.toLowerCase().includes(needle)).map((model) => ({
-			name: model.native ? `${model.id} (native API)` : model.id,
-			value: model.id,
-			description: model.description,
-		})),
-	};
-}
-
-export function chatModelLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Model',
-		name: 'model',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: DEFAULT_CHAT_MODEL },
-		required: true,
-		description: 'The MiniMax chat model. MiniMax-M1 and MiniMax-Text-01 are served by the native API.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchChatModels', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. MiniMax-M2.7',
-			},
-		],
-		...overrides,
-	};
 }

@@ -3,7 +3,7 @@ import type { WireResponse, WireTool, WireToolCall } from './wire';
 
 /**
  * The reply as the OpenAI-compatible reference page describes it, whatever form MiniMax used:
- * tool calls written as `<minimax:tool_call>` markup in `content` (contract §17.4) become
+ * tool calls written as `<minimax:tool_call>` markup in `content` (docs/minimax-api.md §17.4) become
  * `tool_calls` (after any native ones), the markup leaves the text, and the finish reason becomes
  * `tool_calls`. Call ids are `call_<reply id>_<n>`. Other replies are returned unchanged.
  */

@@ -7,7 +7,7 @@ export interface SplitReply {
 }
 
 /**
- * Opening and closing reasoning tags MiniMax replies are reported to use (contract §17.4):
+ * Opening and closing reasoning tags MiniMax replies are reported to use (docs/minimax-api.md §17.4):
  * `<think>`, `<thinking>` and the M3 form `<mm:think>`. Matched case-insensitively.
  */
 const OPEN_TAGS = ['<think>', '<thinking>', '<mm:think>'];

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../errors';
-import { destroyStream, withIdleTimeout } from '../idleTimeout';
-import { streamIdleError } from '../streamErrors';
-import type { RetrySettings } from '../retry';
-import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport';
+import { miniMaxApiError } from '../transport/errors';
+import { destroyStream, withIdleTimeout } from '../transport/idleTimeout';
+import { streamIdleError } from '../transport/streamErrors';
+import type { RetrySettings } from '../transport/retry';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { CHAT_PATHS, type ChatApi } from './models';
 import { ChatStreamAccumulator, readChatStream, type ChatStreamEvent } from './stream';
 import type { WireMessage, WireResponse, WireTool } from './wire';

@@ -1,5 +1,5 @@
-import type { Readable } from '../binary';
-import { readSseJson } from '../sse';
+import type { Readable } from '../media/binary';
+import { readSseJson } from '../transport/sse';
 import type { ReasoningDetail, WireResponse, WireToolCall, WireUsage } from './wire';
 
 export type ChatStreamEvent = { type: 'text'; delta: string } | { type: 'reasoning'; delta: string };
@@ -30,7 +30,7 @@ interface Chunk {
 export type StreamFailure = (message: string, code?: number) => never;
 
 /**
- * Collects a MiniMax chat SSE stream. Handles the quirks of contract §11.2: `"role": ""` deltas,
+ * Collects a MiniMax chat SSE stream. Handles the quirks of docs/minimax-api.md §11.2: `"role": ""` deltas,
  * `reasoning_details` that are incremental or cumulative (whichever the service sends), native
  * `reasoning_content` deltas, tool-call argument fragments, usage in the last chunk, and a
  * non-zero `base_resp` in any chunk.
@@ -98,7 +98,7 @@ export class ChatStreamAccumulator {
 	}
 
 	/**
-	 * Tool-call fragments are merged by `index`. Native-API streams may leave `index` out (contract
+	 * Tool-call fragments are merged by `index`. Native-API streams may leave `index` out (docs/minimax-api.md
 	 * §17.4): then a fragment with a new non-empty `id` starts a call, and one with an empty or the
 	 * same `id` continues the previous call.
 	 */
@@ -120,7 +120,7 @@ export class ChatStreamAccumulator {
 
 	/**
 	 * Called when the body has ended: a stream without a finish reason was cut off before MiniMax
-	 * completed the answer (contract §17.4), which is an error, not a shorter answer.
+	 * completed the answer (docs/minimax-api.md §17.4), which is an error, not a shorter answer.
 	 */
 	end(): void {
 		if (!this.finishReason) {

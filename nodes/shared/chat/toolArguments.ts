@@ -1,6 +1,6 @@
 /**
  * Tool-call `arguments` sent back in the history must be a JSON object text: MiniMax refuses
- * anything else with 2013 "invalid function arguments json string" (contract §17.4). Models and
+ * anything else with 2013 "invalid function arguments json string" (docs/minimax-api.md §17.4). Models and
  * other tools sometimes produce JavaScript-style objects instead. This repairs the unambiguous
  * cases and reports the rest.
  */

@@ -2,7 +2,7 @@ import { partialTagLength } from './tags';
 
 /**
  * MiniMax models sometimes write their tool calls into the reply text instead of `tool_calls`
- * (contract §17.4):
+ * (docs/minimax-api.md §17.4):
  *
  *   <minimax:tool_call>
  *   <invoke name="get_weather">

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The chat wire format shared by MiniMax's OpenAI-compatible and native endpoints (contract §11). */
+/** The chat wire format shared by MiniMax's OpenAI-compatible and native endpoints (docs/minimax-api.md §11). */
 
 export interface WireToolCall {
 	id: string;
@@ -20,7 +20,7 @@ export interface WireMessage {
 	name?: string;
 	tool_calls?: WireToolCall[];
 	tool_call_id?: string;
-	/** Sent back unchanged in multi-turn tool use (contract §11.2). */
+	/** Sent back unchanged in multi-turn tool use (docs/minimax-api.md §11.2). */
 	reasoning_details?: ReasoningDetail[];
 }
 
@@ -64,7 +64,7 @@ export function contentText(content: WireMessage['content'] | undefined): string
 
 /**
  * MiniMax rejects more than one system message, and a system message that is not first
- * (contract §16): every system text is merged, in order, into one leading system message.
+ * (docs/minimax-api.md §16): every system text is merged, in order, into one leading system message.
  */
 export function mergeSystemMessages(messages: WireMessage[], systemPrompt?: string): WireMessage[] {
 	const systemTexts = [systemPrompt ?? '', ...messages.filter((m) => m.role === 'system').map((m) => contentText(m.content))]

@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../../shared/errors';
-import { isStatus } from '../../../shared/polling';
+import { miniMaxApiError } from '../../../shared/transport/errors';
+import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
-import { H3_FAILURE, H3_SUCCESS, h3FailedError, h3Json, h3ResumeHint, h3Video, queryH3Task } from '../../helpers/h3Api';
+import { H3_FAILURE, H3_SUCCESS, h3FailedError, h3Json, h3ResumeHint, h3Video, queryH3Task } from '../../../shared/video/h3';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { withTaskId } from '../../helpers/taskErrors';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { withTaskId } from '../../../shared/video/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 
 const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate MiniMax-H3 Video'), downloadOptions];

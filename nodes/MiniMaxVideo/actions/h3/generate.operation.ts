@@ -2,11 +2,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputValidator } from '../../../shared/validation';
-import { createH3Task, h3Json, h3Video, waitForH3Task } from '../../helpers/h3Api';
+import { createH3Task, h3Json, h3Video, waitForH3Task } from '../../../shared/video/h3';
 import { mediaProperty, readH3Media } from '../../helpers/h3Media';
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waiting';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
 
 const MAX_PROMPT_CHARS = 7000;
 const RATIOS = ['adaptive', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];

@@ -1,15 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../../shared/errors';
-import { isStatus } from '../../../shared/polling';
+import { miniMaxApiError } from '../../../shared/transport/errors';
+import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { withTaskId } from '../../helpers/taskErrors';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { withTaskId } from '../../../shared/video/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { queryTemplateTask, templateFailedError, templateResumeHint, templateVideo } from '../../helpers/templateApi';
-import { FAILURE_STATUSES } from '../../helpers/videoApi';
+import { queryTemplateTask, templateFailedError, templateResumeHint, templateVideo } from '../../../shared/video/template';
+import { FAILURE_STATUSES } from '../../../shared/video/v1';
 
 const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate From Template'), downloadOptions];
 

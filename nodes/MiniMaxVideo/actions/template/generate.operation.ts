@@ -4,10 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InputValidator } from '../../../shared/validation';
 import { imageForRequest, imageSourceOptions, type ImageSource } from '../../helpers/imageInput';
 import { generateOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { templateVideo, waitForTemplateTask } from '../../helpers/templateApi';
-import { createTask } from '../../helpers/videoApi';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waiting';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { templateVideo, waitForTemplateTask } from '../../../shared/video/template';
+import { createTask } from '../../../shared/video/v1';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
 
 const MAX_INPUTS = 10;
 

@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isStatus } from '../../../shared/polling';
+import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { readVideoOptions, statusOptions } from '../../helpers/options';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { taskStatusItem } from '../../helpers/taskStatus';
-import { queryTemplateTask, templateResumeHint } from '../../helpers/templateApi';
-import { FAILURE_STATUSES } from '../../helpers/videoApi';
+import { taskStatusItem } from '../../../shared/video/taskStatus';
+import { queryTemplateTask, templateResumeHint } from '../../../shared/video/template';
+import { FAILURE_STATUSES } from '../../../shared/video/v1';
 
 const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate From Template'), statusOptions];
 

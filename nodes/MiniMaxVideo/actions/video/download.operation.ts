@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../../shared/errors';
-import { isStatus } from '../../../shared/polling';
+import { miniMaxApiError } from '../../../shared/transport/errors';
+import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { withTaskId } from '../../helpers/taskErrors';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { withTaskId } from '../../../shared/video/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { FAILURE_STATUSES, queryVideoTask, resumeHintFor, taskFailedError, videoFromFile } from '../../helpers/videoApi';
+import { FAILURE_STATUSES, queryVideoTask, resumeHintFor, taskFailedError, videoFromFile } from '../../../shared/video/v1';
 
 const properties: INodeProperties[] = [
 	{

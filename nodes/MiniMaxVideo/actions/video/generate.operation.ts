@@ -1,14 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../../shared/errors';
+import { miniMaxApiError } from '../../../shared/transport/errors';
 import { InputValidator } from '../../../shared/validation';
 import { imageForRequest, imageProperties, imageSourceOptions, type ImageSource } from '../../helpers/imageInput';
 import { checkCombination, defaultModel, MODE_LABELS, modelOptions, type VideoMode } from '../../helpers/models';
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
-import { finishedVideoItem } from '../../helpers/output';
-import { createTask, videoFromFile, waitForVideoTask } from '../../helpers/videoApi';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waiting';
+import { finishedVideoItem } from '../../../shared/video/output';
+import { createTask, videoFromFile, waitForVideoTask } from '../../../shared/video/v1';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
 
 const MODES: VideoMode[] = ['textToVideo', 'imageToVideo', 'firstLastFrame', 'subjectReference'];
 const WITH_IMAGES: VideoMode[] = ['imageToVideo', 'firstLastFrame', 'subjectReference'];

@@ -1,12 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isStatus } from '../../../shared/polling';
+import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { statusOptions, readVideoOptions } from '../../helpers/options';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { taskStatusItem } from '../../helpers/taskStatus';
-import { FAILURE_STATUSES, queryVideoTask, resumeHintFor, retrieveFile } from '../../helpers/videoApi';
+import { taskStatusItem } from '../../../shared/video/taskStatus';
+import { FAILURE_STATUSES, queryVideoTask, resumeHintFor } from '../../../shared/video/v1';
+import { retrieveDownloadUrl } from '../../../shared/files/retrieve';
 
 const properties: INodeProperties[] = [
 	taskIdProperty('The task ID returned by Generate Video (Submit Only or callback mode)'),
@@ -28,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			failed: isStatus(task.status, FAILURE_STATUSES),
 			message: task.message,
 			details: { fileId: task.fileId, width: task.width, height: task.height },
-			downloadUrl: async () => (task.fileId ? (await retrieveFile(this, itemIndex, task.fileId, common.retry)).downloadUrl : undefined),
+			downloadUrl: async () => (task.fileId ? (await retrieveDownloadUrl(this, itemIndex, task.fileId, common.retry)).downloadUrl : undefined),
 		};
 	});
 }

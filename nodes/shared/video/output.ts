@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { slugFromText } from '../../shared/binary';
-import { downloadSignedUrl } from '../../shared/download';
-import type { RetrySettings } from '../../shared/retry';
+import { slugFromText } from '../media/binary';
+import { downloadSignedUrl } from '../transport/download';
+import type { RetrySettings } from '../transport/retry';
 
 /** Turns a finished video (a signed URL) into an output item: the MP4 streamed into a binary, plus useful JSON. */
 

@@ -3,7 +3,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 
 import { messageHint } from './messageHints';
 
-/** MiniMax business codes (contract §12) with a plain-language hint for each. */
+/** MiniMax business codes (docs/minimax-api.md §12) with a plain-language hint for each. */
 export const ERROR_HINTS: Record<number, string> = {
 	1000: 'MiniMax had an unknown error. It is usually temporary: try again in a moment. If it persists, send the trace ID to MiniMax support.',
 	1001: 'MiniMax timed out while handling the request. Try again; for long texts use the long-text (async) operation.',

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { RetrySettings } from '../shared/retry';
-import { miniMaxRequest, type MiniMaxResponse } from '../shared/transport';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 export interface GeneratedVideo {
 	fileId: string;

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption, readCommonOptions, retryDelayOption } from './options';
-import { InputValidator } from './validation';
-import { deleteVoice, fetchVoices, VOICE_TYPES, type CustomVoiceType } from './voices';
+import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../descriptions/options';
+import { InputValidator } from '../validation';
+import { deleteVoice, fetchVoices, VOICE_TYPES, type CustomVoiceType } from './api';
 
 export interface VoiceOperation {
 	description: INodeProperties[];

@@ -1,13 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { BinaryContext, OutputFile, Readable } from './binary';
-import { toOutputBinary } from './binary';
+import type { BinaryContext, OutputFile, Readable } from '../media/binary';
+import { toOutputBinary } from '../media/binary';
 import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from './bodyCheck';
-import { binaryStorageLimitError, isBinaryStorageLimitError } from './binaryLimit';
+import { binaryStorageLimitError, isBinaryStorageLimitError } from '../media/binaryLimit';
 import { miniMaxApiError } from './errors';
 import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry';
-import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './transport';
+import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './request';
 
 export interface DownloadRequest {
 	url: string;

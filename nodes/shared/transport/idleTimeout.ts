@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Reads `source` but fails when no chunk arrives for `idleMs` (a stream that went silent while
- * keeping its socket open, contract §17.4): `onIdle()` builds the error, `close()` releases the
+ * keeping its socket open, docs/minimax-api.md §17.4): `onIdle()` builds the error, `close()` releases the
  * connection. Each wait is a cancellable n8n `sleep`, so no timer outlives the chunk it guards.
  * `idleMs` ≤ 0 turns the check off.
  */

@@ -1,9 +1,9 @@
-import type { Readable } from './binary';
+import type { Readable } from '../media/binary';
 
 /**
  * Yields each `data:` payload of a Server-Sent-Events stream, parsed as JSON (`[DONE]` skipped; a
  * payload that is not JSON yields `{ unparsable }`). The body is a byte stream whose network
- * chunks may split a multi-byte UTF-8 character (contract §17.4): bytes are collected until an
+ * chunks may split a multi-byte UTF-8 character (docs/minimax-api.md §17.4): bytes are collected until an
  * event ends (a blank line, which is ASCII) and only whole events are decoded.
  */
 export async function* readSseJson(

@@ -1,14 +1,7 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { RetrySettings } from './retry';
-import { DEFAULT_VOICE_ID } from './speech';
-import { miniMaxRequest, type MiniMaxContext } from './transport';
+import type { RetrySettings } from '../transport/retry';
+import { miniMaxRequest, type MiniMaxContext } from '../transport/request';
 
 export type VoiceKind = 'system' | 'cloned' | 'designed';
 
@@ -65,59 +58,6 @@ export async function fetchVoices(
 		}
 	}
 	return voices;
-}
-
-const KIND_LABEL: Record<VoiceKind, string> = { system: 'System', cloned: 'Cloned', designed: 'Designed' };
-
-export async function searchVoices(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const voices = await fetchVoices(this, 'all');
-	const needle = filter?.trim().toLowerCase();
-	const results: INodeListSearchItems[] = voices
-		.filter(
-			(voice) =>
-				!needle ||
-				voice.voiceId.toLowerCase().includes(needle) ||
-				voice.name.toLowerCase().includes(needle) ||
-				KIND_LABEL[voice.kind].toLowerCase().includes(needle),
-		)
-		.map((voice) => ({
-			name:
-				voice.kind === 'system' && voice.name !== voice.voiceId
-					? `${voice.name} (${voice.voiceId})`
-					: `${KIND_LABEL[voice.kind]}: ${voice.name}`,
-			value: voice.voiceId,
-			description: voice.description.join(' '),
-		}));
-	return { results };
-}
-
-export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Voice',
-		name: 'voice',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: DEFAULT_VOICE_ID },
-		required: true,
-		description: 'System voices, plus the voices you cloned or designed',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchVoices', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. English_expressive_narrator',
-			},
-		],
-		...overrides,
-	};
 }
 
 export type CustomVoiceType = 'voice_cloning' | 'voice_generation';

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cancellableSleep, throwIfCancelled, type MiniMaxContext } from './transport';
+import { cancellableSleep, throwIfCancelled, type MiniMaxContext } from './request';
 
 export interface PollSettings {
 	intervalMs: number;

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from './errors';
 import type { RetrySettings } from './retry';
-import { miniMaxRequest, type MiniMaxResponse } from './transport';
+import { miniMaxRequest, type MiniMaxResponse } from './request';
 
 export interface UploadedFile {
 	fileId: number;

@@ -1,6 +1,6 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { toOutputBinary, type BinaryContext, type OutputFile, type Readable } from './binary';
+import { toOutputBinary, type BinaryContext, type OutputFile, type Readable } from '../media/binary';
 import { fetchSignedUrl, type DownloadRequest } from './download';
 
 /**

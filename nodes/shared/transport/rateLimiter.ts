@@ -2,7 +2,7 @@ import type { RetrySettings } from './retry';
 import { backoffDelay } from './retry';
 
 /**
- * Request pacing within MiniMax's per-account rate limits (contract §13, "Rate limits";
+ * Request pacing within MiniMax's per-account rate limits (docs/minimax-api.md §13, "Rate limits";
  * https://platform.minimax.io/docs/guides/rate-limits). MiniMax counts requests per minute per
  * account and API family and refuses the excess with `1002 rate limit exceeded(RPM)` (HTTP 200
  * with base_resp) or HTTP 429 (`rate_limit_error`, v2 video and the compatible chat routes).
@@ -33,7 +33,7 @@ export interface FamilyLimits {
 	maxConcurrent?: number;
 }
 
-/** Published limits per family (contract §13): global page, free plan where plans differ. */
+/** Published limits per family (docs/minimax-api.md §13): global page, free plan where plans differ. */
 export const FAMILY_LIMITS: Record<ApiFamily, FamilyLimits> = {
 	speech: { family: 'speech', label: 'Text to Speech (T2A)', rpm: 60 },
 	voiceCloning: { family: 'voiceCloning', label: 'Voice Cloning', rpm: 60 },

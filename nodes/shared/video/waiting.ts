@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { pollUntilDone, type PollSettings } from '../../shared/polling';
-import type { InputValidator } from '../../shared/validation';
+import { pollUntilDone, type PollSettings } from '../transport/polling';
+import type { InputValidator } from '../validation';
 import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from './taskErrors';
 
 /**

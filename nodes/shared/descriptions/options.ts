@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from './items';
-import { DEFAULT_MAX_REFUSAL_WAIT_MS, type RateLimitOptions } from './rateLimiter';
-import { DEFAULT_RETRY, type RetrySettings } from './retry';
+import { MAX_CONCURRENCY } from '../items';
+import { DEFAULT_MAX_REFUSAL_WAIT_MS, type RateLimitOptions } from '../transport/rateLimiter';
+import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 
 /** Options shared by every action node; spread them into the node's "Options" collection. */
 export const concurrencyOption: INodeProperties = {

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../shared/errors';
-import type { PollSettings } from '../../shared/polling';
-import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxApiError } from '../transport/errors';
+import type { PollSettings } from '../transport/polling';
+import type { RetrySettings } from '../transport/retry';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import type { FinishedVideo } from './output';
-import type { CreatedTask } from './videoApi';
+import type { CreatedTask } from './v1';
 import { waitForTask } from './waiting';
 
 /**
- * MiniMax-H3 through the v2 video API (contract §7.6). Where the contract marks shapes uncertain,
+ * MiniMax-H3 through the v2 video API (docs/minimax-api.md §7.6). Where docs/minimax-api.md marks shapes uncertain,
  * both are read: the task under `task` or at the top level, the URL in content.url (or similar),
  * the failure as an {code, message} object or a plain text. HTTP errors with the v2 error object
  * are mapped by the shared transport.

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../shared/errors';
-import type { PollSettings } from '../../shared/polling';
-import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxApiError } from '../transport/errors';
+import type { PollSettings } from '../transport/polling';
+import type { RetrySettings } from '../transport/retry';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
-import { FAILURE_STATUSES } from './videoApi';
+import { FAILURE_STATUSES } from './v1';
 import { waitForTask } from './waiting';
 
-/** Video Agent templates (contract §7.5): the query returns the video URL directly, no file hop. */
+/** Video Agent templates (docs/minimax-api.md §7.5): the query returns the video URL directly, no file hop. */
 
 export interface TemplateTaskStatus {
 	taskId: string;

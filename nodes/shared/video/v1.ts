@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { miniMaxApiError } from '../../shared/errors';
-import type { PollSettings } from '../../shared/polling';
-import type { RetrySettings } from '../../shared/retry';
-import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../../shared/transport';
+import { miniMaxApiError } from '../transport/errors';
+import type { PollSettings } from '../transport/polling';
+import type { RetrySettings } from '../transport/retry';
+import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
+import { retrieveDownloadUrl } from '../files/retrieve';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
 import { waitForTask } from './waiting';
 
-/** Video generation v1: create, query, files/retrieve (contract §7.1–7.3). */
+/** Video generation v1: create, query, files/retrieve (docs/minimax-api.md §7.1–7.3). */
 
 export interface CreatedTask {
 	taskId: string;
@@ -106,31 +107,6 @@ export function taskFailedError(ctx: IExecuteFunctions, itemIndex: number, task:
 	});
 }
 
-export interface RetrievedFile {
-	fileId: string;
-	downloadUrl: string;
-	bytes?: number;
-	createdAt?: number;
-}
-
-export async function retrieveFile(
-	ctx: MiniMaxContext,
-	itemIndex: number,
-	fileId: string,
-	retry: RetrySettings,
-): Promise<RetrievedFile> {
-	const { body, traceId } = (await miniMaxRequest.call(ctx, {
-		method: 'GET',
-		path: '/v1/files/retrieve',
-		qs: { file_id: fileId },
-		itemIndex,
-		retry,
-	})) as MiniMaxResponse<{ file?: { download_url?: string; bytes?: number; created_at?: number } }>;
-	const url = body.file?.download_url;
-	if (!url) throw miniMaxApiError(ctx.getNode(), { message: `File ${fileId} has no download link`, traceId, itemIndex });
-	return { fileId, downloadUrl: url, bytes: positive(body.file?.bytes), createdAt: body.file?.created_at };
-}
-
 /** A finished v1 video: a fresh files/retrieve link now, and again whenever that link has expired. */
 export async function videoFromFile(
 	ctx: IExecuteFunctions,
@@ -139,11 +115,11 @@ export async function videoFromFile(
 	retry: RetrySettings,
 	details: Omit<FinishedVideo, 'url' | 'refreshUrl' | 'urlValidHours'>,
 ): Promise<FinishedVideo> {
-	const file = await retrieveFile(ctx, itemIndex, fileId, retry);
+	const file = await retrieveDownloadUrl(ctx, itemIndex, fileId, retry);
 	return {
 		...details,
 		url: file.downloadUrl,
 		urlValidHours: FILE_URL_VALID_HOURS,
-		refreshUrl: async () => (await retrieveFile(ctx, itemIndex, fileId, retry)).downloadUrl,
+		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl,
 	};
 }

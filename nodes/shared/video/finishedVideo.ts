@@ -1,8 +1,8 @@
 import type { IBinaryData, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { downloadSignedUrl } from '../../shared/download';
-import type { RetrySettings } from '../../shared/retry';
-import { retrieveFile } from '../../MiniMaxVideo/helpers/videoApi';
+import { downloadSignedUrl } from '../transport/download';
+import type { RetrySettings } from '../transport/retry';
+import { retrieveDownloadUrl } from '../files/retrieve';
 
 /** Downloads a finished video (fresh link from files/retrieve for v1 file IDs) without the API key. */
 export async function downloadFinishedVideo(
@@ -14,7 +14,7 @@ export async function downloadFinishedVideo(
 	const urlOnlyOption = '"Download Video" turned off (the item keeps the file ID; a MiniMax Video node can download it later)';
 	if (source.fileId) {
 		const fileId = source.fileId;
-		const retrieved = await retrieveFile(ctx, 0, fileId, retry);
+		const retrieved = await retrieveDownloadUrl(ctx, 0, fileId, retry);
 		return await downloadSignedUrl(ctx, {
 			url: retrieved.downloadUrl,
 			file,
@@ -22,7 +22,7 @@ export async function downloadFinishedVideo(
 			retry,
 			what: 'the video',
 			urlOnlyOption,
-			refreshUrl: async () => (await retrieveFile(ctx, 0, fileId, retry)).downloadUrl,
+			refreshUrl: async () => (await retrieveDownloadUrl(ctx, 0, fileId, retry)).downloadUrl,
 		});
 	}
 	if (source.videoUrl) return await downloadSignedUrl(ctx, { url: source.videoUrl, file, itemIndex: 0, retry, what: 'the video', urlOnlyOption });

@@ -1,5 +1,5 @@
 /**
- * Checks that a download delivered the whole file (contract §17.4): a body shorter or longer than
+ * Checks that a download delivered the whole file (docs/minimax-api.md §17.4): a body shorter or longer than
  * its Content-Length, an empty body, or an HTML/JSON page where media was expected is an error,
  * never a result. Pure decisions on headers and counts, so every download path can use them.
  */

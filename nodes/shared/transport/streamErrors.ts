@@ -1,7 +1,7 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 import { miniMaxApiError } from './errors';
-import type { MiniMaxContext } from './transport';
+import type { MiniMaxContext } from './request';
 
 /** A stream that sent nothing for `idleMs`: names what was streamed, the wait and the trace id. */
 export function streamIdleError(
