@@ -6,7 +6,7 @@ import { backoffDelay, parseRetryAfter } from '../../nodes/shared/transport/retr
 import { readSseJson } from '../../nodes/shared/transport/sse';
 import { parseSubtitles, toSrt } from '../../nodes/shared/media/subtitles';
 import { isTar, readTar } from '../../nodes/shared/media/tar';
-import { baseUrlFromCredentials } from '../../nodes/shared/transport/request';
+import { baseUrlFromCredentials } from '../../nodes/shared/transport/baseUrl';
 import { InputValidator } from '../../nodes/shared/validation';
 import { slugFromText } from '../../nodes/shared/media/binary';
 import { emotionsForModel } from '../../nodes/shared/descriptions/speech';

@@ -4,14 +4,17 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toOutputBinary, type OutputFile } from '../../shared/media/binary';
 import { downloadSignedUrl } from '../../shared/transport/download';
 import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/transport/errors';
-import { backoffDelay, type RetrySettings } from '../../shared/transport/retry';
+import { cancellableSleep } from '../../shared/transport/cancellation';
+import { GENERATION_TIMEOUT_MS, STREAM_IDLE_TIMEOUT_MS } from '../../shared/transport/consts';
+import { retryWithExponentialBackoff, type RetrySettings } from '../../shared/transport/retry';
+import { retrySettingsOf } from '../../shared/transport/settings';
 import { destroyStream, withIdleTimeout } from '../../shared/transport/idleTimeout';
 import { readSseJson } from '../../shared/transport/sse';
 import { endedEarlyError, streamIdleError } from '../../shared/transport/streamErrors';
-import { cancellableSleep, miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
+import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 /** Longest silence allowed in an audio stream unless the option says otherwise. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = STREAM_IDLE_TIMEOUT_MS;
 
 export interface SyncSpeechResult {
 	audio: IBinaryData;
@@ -46,7 +49,7 @@ export async function synthesizeSync(
 		body,
 		itemIndex,
 		retry,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<SpeechResponse>;
 	const audioField = response.data?.audio ?? '';
 	const extraInfo = response.extra_info ?? {};
@@ -95,74 +98,94 @@ async function synthesizeStreamed(
 	retry: RetrySettings,
 	idleTimeoutMs: number,
 ): Promise<SyncSpeechResult> {
-	for (let attempt = 0; ; attempt++) {
-		const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
-			method: 'POST',
-			path: '/v1/t2a_v2',
-			body,
-			itemIndex,
-			retry,
-			response: 'stream',
-			timeoutMs: 300_000,
-		});
-		const chunks: Buffer[] = [];
-		let aggregated: Buffer | undefined;
-		let extraInfo: IDataObject = {};
-		let traceId = headerTrace;
-		let completed = false;
-		try {
-			const guarded = withIdleTimeout(
-				stream as AsyncIterable<Buffer>,
-				idleTimeoutMs,
-				() => Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), { transient: true }),
-				() => destroyStream(stream),
+	const restart = retry ?? retrySettingsOf(ctx);
+	return await retryWithExponentialBackoff<SyncSpeechResult, Error>(
+		async () => {
+			try {
+				return { value: await streamOnce(ctx, itemIndex, body, file, retry, idleTimeoutMs) };
+			} catch (error) {
+				return { failure: error as Error };
+			}
+		},
+		{
+			settings: restart,
+			sleep: async (ms) => await cancellableSleep(ctx, ms, itemIndex),
+			// The request itself was retried by the transport; a transient error inside the stream
+			// restarts the whole request (sync speech creates no job that could be doubled).
+			classify: (error) =>
+				(error as { transient?: boolean }).transient === true ? { action: 'retry' } : { action: 'fail' },
+			toError: (error) =>
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), error, { itemIndex }),
+		},
+	);
+}
+
+/** One streamed request, read to its final event; stream errors carry `transient` for a restart. */
+async function streamOnce(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	file: OutputFile,
+	retry: RetrySettings | undefined,
+	idleTimeoutMs: number,
+): Promise<SyncSpeechResult> {
+	const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
+		method: 'POST',
+		path: '/v1/t2a_v2',
+		body,
+		itemIndex,
+		retry,
+		response: 'stream',
+		timeoutMs: GENERATION_TIMEOUT_MS,
+	});
+	const chunks: Buffer[] = [];
+	let aggregated: Buffer | undefined;
+	let extraInfo: IDataObject = {};
+	let traceId = headerTrace;
+	let completed = false;
+	const guarded = withIdleTimeout(
+		stream as AsyncIterable<Buffer>,
+		idleTimeoutMs,
+		() => Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), { transient: true }),
+		() => destroyStream(stream),
+	);
+	for await (const raw of readSseJson(guarded)) {
+		const event = raw as SpeechResponse;
+		traceId = event.trace_id ?? traceId;
+		const code = Number(event.base_resp?.status_code ?? 0);
+		if (code !== 0) {
+			throw Object.assign(
+				miniMaxApiError(ctx.getNode(), {
+					code,
+					message: event.base_resp?.status_msg || 'MiniMax reported an error in the audio stream',
+					traceId,
+					itemIndex,
+				}),
+				{ transient: TRANSIENT_CODES.has(code) },
 			);
-			for await (const raw of readSseJson(guarded)) {
-				const event = raw as SpeechResponse;
-				traceId = event.trace_id ?? traceId;
-				const code = Number(event.base_resp?.status_code ?? 0);
-				if (code !== 0) {
-					throw Object.assign(
-						miniMaxApiError(ctx.getNode(), {
-							code,
-							message: event.base_resp?.status_msg || 'MiniMax reported an error in the audio stream',
-							traceId,
-							itemIndex,
-						}),
-						{ transient: TRANSIENT_CODES.has(code) },
-					);
-				}
-				const hex = event.data?.audio;
-				if (event.extra_info || event.data?.status === 2) {
-					completed = true;
-					extraInfo = event.extra_info ?? extraInfo;
-					if (hex) aggregated = decodeHexAudio(ctx, itemIndex, hex, traceId);
-				} else if (hex) {
-					chunks.push(decodeHexAudio(ctx, itemIndex, hex, traceId));
-				}
-			}
-			if (!completed) {
-				const received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-				throw Object.assign(
-					endedEarlyError(ctx, `The audio stream ended before MiniMax completed it (no final status 2 event; ${received} bytes of audio received)`, traceId, itemIndex),
-					{ transient: true },
-				);
-			}
-		} catch (error) {
-			const transient = (error as { transient?: boolean }).transient === true;
-			if (transient && attempt < retry.maxRetries) {
-				await cancellableSleep(ctx, backoffDelay(retry, attempt), itemIndex);
-				continue;
-			}
-			throw error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 		}
-		// The final event repeats the whole audio unless exclude_aggregated_audio was honoured.
-		const buffer = chunks.length ? Buffer.concat(chunks) : aggregated;
-		if (!buffer?.length) {
-			throw miniMaxApiError(ctx.getNode(), { message: 'The audio stream ended without audio', traceId, itemIndex });
+		const hex = event.data?.audio;
+		if (event.extra_info || event.data?.status === 2) {
+			completed = true;
+			extraInfo = event.extra_info ?? extraInfo;
+			if (hex) aggregated = decodeHexAudio(ctx, itemIndex, hex, traceId);
+		} else if (hex) {
+			chunks.push(decodeHexAudio(ctx, itemIndex, hex, traceId));
 		}
-		return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId };
 	}
+	if (!completed) {
+		const received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+		throw Object.assign(
+			endedEarlyError(ctx, `The audio stream ended before MiniMax completed it (no final status 2 event; ${received} bytes of audio received)`, traceId, itemIndex),
+			{ transient: true },
+		);
+	}
+	// The final event repeats the whole audio unless exclude_aggregated_audio was honoured.
+	const buffer = chunks.length ? Buffer.concat(chunks) : aggregated;
+	if (!buffer?.length) {
+		throw miniMaxApiError(ctx.getNode(), { message: 'The audio stream ended without audio', traceId, itemIndex });
+	}
+	return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId };
 }

@@ -5,7 +5,7 @@ import { isStatus } from '../../shared/transport/polling';
 import type { RetrySettings } from '../../shared/transport/retry';
 import type { MiniMaxContext } from '../../shared/transport/request';
 import { H3_FAILURE, H3_SUCCESS, queryH3Task } from '../../shared/video/h3';
-import { miniMaxCodeOf, TASK_FAILURE_CODES } from '../../shared/video/taskErrors';
+import { miniMaxCodeOf, TASK_FAILURE_CODES } from '../../shared/transport/taskErrors';
 import { queryTemplateTask } from '../../shared/video/template';
 import { FAILURE_STATUSES, queryVideoTask } from '../../shared/video/v1';
 

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { sniffAudio, type AudioContainer } from '../../shared/media/audioInfo';
 import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
-import { cancelSignalOf } from '../../shared/transport/request';
+import { fetchSignedUrlBuffer } from '../../shared/transport/download';
 import type { InputValidator } from '../../shared/validation';
 
 export const CLONE_FORMATS: AudioContainer[] = ['mp3', 'm4a', 'wav'];
@@ -42,7 +42,10 @@ export async function audioFromBinary(
 	return checkedAudio(check, parameter, data, input.fileName, limits);
 }
 
-/** Fetches audio from a public URL (a plain request: no MiniMax key is sent) and checks it. */
+/**
+ * Fetches audio from a public URL (a plain request: no MiniMax key is sent; transient failures
+ * retried like every download) and checks it. Throws a NodeApiError when the download fails.
+ */
 export async function audioFromUrl(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -52,18 +55,14 @@ export async function audioFromUrl(
 	limits: AudioLimits,
 ): Promise<AudioFile> {
 	if (!/^https?:\/\/\S+$/i.test(url)) check.fail(parameter, `"${url}" is not an http(s) URL`);
-	const response = (await ctx.helpers.httpRequest({
-		method: 'GET',
+	// The same download path as MiniMax's signed links: no key, retried, errors mapped, checked
+	// against Content-Length.
+	const data = await fetchSignedUrlBuffer(ctx, {
 		url,
-		encoding: 'arraybuffer',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: false,
-		timeout: 120_000,
-		abortSignal: cancelSignalOf(ctx),
-	} as IHttpRequestOptions)) as { body: ArrayBuffer | Buffer; statusCode: number };
-	if (response.statusCode >= 400) check.fail(parameter, `downloading "${url}" failed with HTTP ${response.statusCode}`);
-	const data = Buffer.from(response.body as ArrayBuffer);
+		itemIndex,
+		what: `the audio at "${url}"`,
+		expectMedia: true,
+	});
 	const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'audio');
 	return checkedAudio(check, parameter, data, fileName, limits);
 }

@@ -3,11 +3,14 @@ import type { IBinaryData, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { BinaryContext, OutputFile, Readable } from '../media/binary';
 import { toOutputBinary } from '../media/binary';
-import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from './bodyCheck';
 import { binaryStorageLimitError, isBinaryStorageLimitError } from '../media/binaryLimit';
+import { announcedLength, bodyExcerpt, sizeProblem, wrongContentType } from './bodyCheck';
+import { cancellableSleep, cancelSignalOf, throwIfCancelled } from './cancellation';
+import { DOWNLOAD_TIMEOUT_MS } from './consts';
 import { miniMaxApiError } from './errors';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry';
-import { cancellableSleep, cancelSignalOf, readStreamText, throwIfCancelled } from './request';
+import { readStreamText } from './request';
+import { retryWithExponentialBackoff, type RetrySettings } from './retry';
+import { retrySettingsOf } from './settings';
 
 export interface DownloadRequest {
 	url: string;
@@ -15,6 +18,7 @@ export interface DownloadRequest {
 	itemIndex: number;
 	/** Gets a fresh signed URL (e.g. files/retrieve again) when the URL has expired; at most Max Retries times (at least once). */
 	refreshUrl?: () => Promise<string>;
+	/** Overrides the execution's retry settings (node Options → Max Retries, Retry Delay). */
 	retry?: RetrySettings;
 	/** Describes what is downloaded, for error messages: "the generated audio". */
 	what?: string;
@@ -72,97 +76,137 @@ export async function fetchSignedUrl<T>(
 	consume: (body: Readable) => Promise<T>,
 	sizeOf?: (result: T) => number | undefined,
 ): Promise<T> {
-	const retry = request.retry ?? DEFAULT_RETRY;
+	const retry = request.retry ?? retrySettingsOf(ctx);
 	const what = request.what ?? 'the file';
 	let url = request.url;
 	let refreshes = 0;
-	let attempt = 0;
-	for (;;) {
-		throwIfCancelled(ctx, request.itemIndex);
-		let failure: { message: string; status?: number; retryable: boolean; expired: boolean };
-		let tooLarge: Error | undefined;
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'stream',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				json: false,
-				timeout: 120_000,
-				abortSignal: cancelSignalOf(ctx),
-			} as IHttpRequestOptions)) as { body: Readable; statusCode: number; headers: Record<string, string> };
-			const wrongType = response.statusCode >= 200 && response.statusCode < 300 ? wrongContentType(response.headers, request.expectMedia === true) : undefined;
-			if (wrongType) {
-				const text = bodyExcerpt(await readStreamText(response.body).catch(() => ''));
-				failure = { message: `downloading ${what} failed: ${wrongType}${text ? ` ("${text}")` : ''}`, retryable: true, expired: false };
-			} else if (response.statusCode >= 200 && response.statusCode < 300) {
-				try {
-					const result = await consume(response.body);
-					const received = sizeOf?.(result);
-					const problem = received === undefined ? undefined : sizeProblem(received, announcedLength(response.headers));
-					if (!problem) return result;
-					failure = { message: `the download of ${what} was incomplete: ${problem}`, retryable: true, expired: false };
-				} catch (error) {
-					throwIfCancelled(ctx, request.itemIndex);
-					// n8n's binary data storage refused the file (database mode size cap): retrying cannot help.
-					if (isBinaryStorageLimitError(error)) tooLarge = error;
-					failure = {
-						message: `the download of ${what} broke off: ${(error as Error).message}`,
-						retryable: true,
-						expired: false,
-					};
+	return await retryWithExponentialBackoff<T, DownloadFailure>(
+		async () => await attemptDownload(ctx, url, request, what, consume, sizeOf),
+		{
+			settings: retry,
+			sleep: async (ms) => await cancellableSleep(ctx, ms, request.itemIndex),
+			beforeAttempt: () => throwIfCancelled(ctx, request.itemIndex),
+			classify: async (failure) => {
+				// n8n's binary data storage refused the file (database mode size cap): retrying cannot help.
+				if (failure.tooLarge) {
+					const error = binaryStorageLimitError(ctx.getNode(), failure.tooLarge, {
+						itemIndex: request.itemIndex,
+						what,
+						urlOnlyOption: request.urlOnlyOption,
+						paidWork: request.paidWork,
+					});
+					return { action: 'fail', error };
 				}
-			} else {
-				const text = (await readStreamText(response.body).catch(() => '')).slice(0, 2000);
-				const expired =
-					EXPIRY_STATUSES.has(response.statusCode) &&
-					(/expired|AccessDenied|signature/i.test(text) || response.statusCode === 410);
-				failure = {
-					message: expired
-						? `the download link for ${what} has expired`
-						: `downloading ${what} failed with HTTP ${response.statusCode}`,
-					status: response.statusCode,
-					retryable: response.statusCode === 429 || response.statusCode >= 500,
-					expired,
-				};
-			}
-		} catch (error) {
-			throwIfCancelled(ctx, request.itemIndex);
-			failure = {
-				message: `downloading ${what} failed: ${String((error as Error).message).split('\n')[0]}`,
-				retryable: true,
-				expired: false,
-			};
-		}
+				// A fresh link does not use up a retry: the old one had lapsed, the file is fine.
+				if (failure.expired && request.refreshUrl && refreshes < Math.max(1, retry.maxRetries)) {
+					refreshes++;
+					url = await request.refreshUrl();
+					return { action: 'again' };
+				}
+				return failure.retryable ? { action: 'retry' } : { action: 'fail' };
+			},
+			toError: (failure) => downloadError(ctx, request, failure, refreshes),
+		},
+	);
+}
 
-		if (tooLarge) {
-			throw binaryStorageLimitError(ctx.getNode(), tooLarge, { itemIndex: request.itemIndex, what, urlOnlyOption: request.urlOnlyOption, paidWork: request.paidWork });
-		}
-		if (failure.expired && request.refreshUrl && refreshes < Math.max(1, retry.maxRetries)) {
-			refreshes++;
-			url = await request.refreshUrl();
-			continue;
-		}
-		if (failure.retryable && attempt < retry.maxRetries) {
-			await cancellableSleep(ctx, backoffDelay(retry, attempt), request.itemIndex);
-			attempt++;
-			continue;
-		}
-		if (failure.expired) {
-			throw new NodeOperationError(ctx.getNode(), capitalize(failure.message), {
-				itemIndex: request.itemIndex,
-				description: request.refreshUrl
-					? `A fresh link was requested ${refreshes} time(s) and it had expired again. Check the system clock, then try again later.`
-					: 'MiniMax links are only valid for a limited time (24 h for audio and images, 9 h for files). Generate again, or use the file ID with a Download operation to get a fresh link.',
-			});
-		}
-		throw miniMaxApiError(ctx.getNode(), {
-			message: capitalize(failure.message),
-			httpStatus: failure.status,
+interface DownloadFailure {
+	message: string;
+	status?: number;
+	retryable: boolean;
+	expired: boolean;
+	/** n8n's binary data storage refused the file. */
+	tooLarge?: Error;
+}
+
+/** One GET of the signed URL, read by `consume`; every way it can fail becomes a DownloadFailure. */
+async function attemptDownload<T>(
+	ctx: BinaryContext,
+	url: string,
+	request: Omit<DownloadRequest, 'file'>,
+	what: string,
+	consume: (body: Readable) => Promise<T>,
+	sizeOf?: (result: T) => number | undefined,
+): Promise<{ value: T } | { failure: DownloadFailure }> {
+	let response: { body: Readable; statusCode: number; headers: Record<string, string> };
+	try {
+		response = (await ctx.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: false,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+			abortSignal: cancelSignalOf(ctx),
+		} as IHttpRequestOptions)) as typeof response;
+	} catch (error) {
+		throwIfCancelled(ctx, request.itemIndex);
+		const reason = String((error as Error).message).split('\n')[0];
+		return { failure: { message: `downloading ${what} failed: ${reason}`, retryable: true, expired: false } };
+	}
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (!ok) return { failure: await httpFailure(response, what) };
+	const wrongType = wrongContentType(response.headers, request.expectMedia === true);
+	if (wrongType) {
+		const text = bodyExcerpt(await readStreamText(response.body).catch(() => ''));
+		const message = `downloading ${what} failed: ${wrongType}${text ? ` ("${text}")` : ''}`;
+		return { failure: { message, retryable: true, expired: false } };
+	}
+	try {
+		const result = await consume(response.body);
+		const received = sizeOf?.(result);
+		const problem =
+			received === undefined ? undefined : sizeProblem(received, announcedLength(response.headers));
+		if (!problem) return { value: result };
+		const message = `the download of ${what} was incomplete: ${problem}`;
+		return { failure: { message, retryable: true, expired: false } };
+	} catch (error) {
+		throwIfCancelled(ctx, request.itemIndex);
+		const message = `the download of ${what} broke off: ${(error as Error).message}`;
+		const tooLarge = isBinaryStorageLimitError(error) ? error : undefined;
+		return { failure: { message, retryable: true, expired: false, tooLarge } };
+	}
+}
+
+/** An HTTP error answer: an expired link (object-store wording or 410), or a plain failure. */
+async function httpFailure(
+	response: { body: Readable; statusCode: number },
+	what: string,
+): Promise<DownloadFailure> {
+	const text = (await readStreamText(response.body).catch(() => '')).slice(0, 2000);
+	const expired =
+		EXPIRY_STATUSES.has(response.statusCode) &&
+		(/expired|AccessDenied|signature/i.test(text) || response.statusCode === 410);
+	return {
+		message: expired
+			? `the download link for ${what} has expired`
+			: `downloading ${what} failed with HTTP ${response.statusCode}`,
+		status: response.statusCode,
+		retryable: response.statusCode === 429 || response.statusCode >= 500,
+		expired,
+	};
+}
+
+function downloadError(
+	ctx: BinaryContext,
+	request: Omit<DownloadRequest, 'file'>,
+	failure: DownloadFailure,
+	refreshes: number,
+): Error {
+	if (failure.expired) {
+		return new NodeOperationError(ctx.getNode(), capitalize(failure.message), {
 			itemIndex: request.itemIndex,
+			description: request.refreshUrl
+				? `A fresh link was requested ${refreshes} time(s) and it had expired again. Check the system clock, then try again later.`
+				: 'MiniMax links are only valid for a limited time (24 h for audio and images, 9 h for files). Generate again, or use the file ID with a Download operation to get a fresh link.',
 		});
 	}
+	return miniMaxApiError(ctx.getNode(), {
+		message: capitalize(failure.message),
+		httpStatus: failure.status,
+		itemIndex: request.itemIndex,
+	});
 }
 
 function capitalize(text: string): string {

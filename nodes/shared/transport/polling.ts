@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cancellableSleep, throwIfCancelled, type MiniMaxContext } from './request';
+import { cancellableSleep, throwIfCancelled } from './cancellation';
+import type { MiniMaxContext } from './context';
+import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from './taskErrors';
 
 export interface PollSettings {
 	intervalMs: number;
@@ -19,17 +21,42 @@ export interface PollTask<T> {
 	taskLabel: string;
 	/** How to pick the job up later, e.g. "use Get Long Speech Task with this task ID". */
 	resumeHint: string;
+	/**
+	 * When set, every error names this task ID; errors that leave the task running (timeout,
+	 * cancel, a failed query) also carry the resume hint. A task that failed has nothing to resume.
+	 */
+	taskId?: string;
 }
 
 export const isStatus = (status: string | undefined, candidates: string[]): boolean =>
 	status !== undefined && candidates.some((c) => c.toLowerCase() === status.toLowerCase());
 
-/** Polls until a terminal status, the overall timeout, or the execution is cancelled. */
+/**
+ * The one polling loop (the shape of OpenAI's pollUntilAvailable): queries until a terminal status,
+ * the overall timeout (NodeOperationError with the resume hint), or the execution is cancelled.
+ * Returns the value with a success status; throws `onFailure(value)` for a failure status.
+ */
 export async function pollUntilDone<T>(
 	ctx: MiniMaxContext,
 	settings: PollSettings,
 	task: PollTask<T>,
 ): Promise<T> {
+	if (task.taskId === undefined) return await pollLoop(ctx, settings, task);
+	let failure: Error | undefined;
+	try {
+		return await pollLoop(ctx, settings, {
+			...task,
+			onFailure: (value, status) => (failure = task.onFailure(value, status)),
+		});
+	} catch (error) {
+		const code = miniMaxCodeOf(error);
+		const taskFailed = error === failure || (code !== undefined && TASK_FAILURE_CODES.has(code));
+		const hint = taskFailed ? '' : `${task.resumeHint.charAt(0).toUpperCase()}${task.resumeHint.slice(1)}.`;
+		throw withTaskId(error, task.taskId, hint);
+	}
+}
+
+async function pollLoop<T>(ctx: MiniMaxContext, settings: PollSettings, task: PollTask<T>): Promise<T> {
 	const deadline = Date.now() + settings.timeoutMs;
 	for (;;) {
 		throwIfCancelled(ctx, task.itemIndex);

@@ -1,28 +1,18 @@
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
+import { resolveBaseUrl } from './baseUrl';
+import { cancellableSleep, cancelSignalOf, throwIfCancelled } from './cancellation';
+import { REQUEST_TIMEOUT_MS } from './consts';
+import type { MiniMaxContext } from './context';
+import { CREDENTIAL_TYPE } from './credential';
 import { miniMaxApiError, RATE_LIMIT_CODES, TRANSIENT_CODES } from './errors';
 import { recordCreated, throwIfStopped } from './paidWork';
 import { familyOfPath, pacerFor, pacerSettingsFor, type RequestPacer } from './rateLimiter';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetrySettings } from './retry';
+import { parseRetryAfter, retryWithExponentialBackoff, type RetrySettings } from './retry';
+import { retrySettingsOf } from './settings';
 
-export const CREDENTIAL_TYPE = 'miniMaxApi';
-
-export type MiniMaxContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+export type { MiniMaxContext } from './context';
 
 export interface MiniMaxRequest {
 	method: IHttpRequestMethods;
@@ -39,6 +29,7 @@ export interface MiniMaxRequest {
 	response?: 'json' | 'stream';
 	timeoutMs?: number;
 	itemIndex?: number;
+	/** Overrides the execution's retry settings (node Options → Max Retries, Retry Delay). */
 	retry?: RetrySettings;
 }
 
@@ -76,75 +67,6 @@ const NETWORK_RETRYABLE = new Set([
 	'ENETUNREACH',
 ]);
 
-/** Base URLs per node execution context: credentials are per node, so one lookup serves every item. */
-const baseUrlCache = new WeakMap<object, Promise<string>>();
-
-export async function resolveBaseUrl(this: MiniMaxContext, itemIndex?: number): Promise<string> {
-	const cached = baseUrlCache.get(this);
-	if (cached) return await cached;
-	const pending = (async () => {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-		return baseUrlFromCredentials(credentials, (message) => {
-			throw new NodeOperationError(this.getNode(), message, { itemIndex });
-		});
-	})();
-	baseUrlCache.set(this, pending);
-	pending.catch(() => baseUrlCache.delete(this));
-	return await pending;
-}
-
-export function baseUrlFromCredentials(
-	credentials: IDataObject,
-	fail: (message: string) => never,
-): string {
-	const region = String(credentials.region ?? 'global');
-	if (region === 'china') return 'https://api.minimaxi.com';
-	if (region !== 'custom') return 'https://api.minimax.io';
-	const raw = String(credentials.customBaseUrl ?? '').trim();
-	const cleaned = raw.replace(/\/+$/, '').replace(/\/v1$/, '');
-	if (!/^https?:\/\/[^\s/]+/i.test(cleaned)) {
-		fail(
-			`The credential's Base URL "${raw}" is not a valid http(s) URL. Set it to the host only, e.g. https://api.minimax.io`,
-		);
-	}
-	return cleaned;
-}
-
-export function cancelSignalOf(ctx: MiniMaxContext): AbortSignal | undefined {
-	const candidate = ctx as Partial<IExecuteFunctions>;
-	return typeof candidate.getExecutionCancelSignal === 'function'
-		? candidate.getExecutionCancelSignal()
-		: undefined;
-}
-
-export function throwIfCancelled(ctx: MiniMaxContext, itemIndex?: number): void {
-	if (cancelSignalOf(ctx)?.aborted) {
-		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
-	}
-}
-
-/** Sleeps in short slices so that a cancelled execution stops waiting promptly. */
-export async function cancellableSleep(
-	ctx: MiniMaxContext,
-	ms: number,
-	itemIndex?: number,
-): Promise<void> {
-	const signal = cancelSignalOf(ctx);
-	let remaining = ms;
-	while (remaining > 0) {
-		throwIfCancelled(ctx, itemIndex);
-		const slice = Math.min(remaining, 250);
-		try {
-			await sleep(slice, signal);
-		} catch {
-			// sleep rejects with the abort reason when the execution is cancelled
-			throwIfCancelled(ctx, itemIndex);
-		}
-		remaining -= slice;
-	}
-	throwIfCancelled(ctx, itemIndex);
-}
-
 /**
  * The one way every node talks to MiniMax: base URL from the credential, auth only through
  * httpRequestWithAuthentication, base_resp checked, errors mapped, transient failures retried.
@@ -157,43 +79,51 @@ export async function miniMaxRequest<T = IDataObject>(
 	this: MiniMaxContext,
 	request: MiniMaxRequest,
 ): Promise<MiniMaxResponse<T>> {
-	const retry = request.retry ?? DEFAULT_RETRY;
+	const retry = request.retry ?? retrySettingsOf(this);
 	const baseUrl = await resolveBaseUrl.call(this, request.itemIndex);
 	const pacer = pacerOf(this, baseUrl, request.path);
 	const sleeper = async (ms: number) => await cancellableSleep(this, ms, request.itemIndex);
-	let attempt = 0;
-	for (;;) {
-		throwIfCancelled(this, request.itemIndex);
-		throwIfStopped(this, request.itemIndex);
-		const release = await pacer.acquire(sleeper);
-		let outcome: Awaited<ReturnType<typeof attemptRequest>>;
-		try {
-			throwIfStopped(this, request.itemIndex);
-			outcome = await attemptRequest.call(this, baseUrl, request);
-		} finally {
-			release();
-		}
-		if (!('failure' in outcome)) {
-			pacer.accepted();
-			recordCreated(this, request.itemIndex, request.path, outcome.response.body, request.body);
-			return outcome.response as MiniMaxResponse<T>;
-		}
-		const { failure } = outcome;
-		if (failure.rateLimited) {
-			if (pacer.refused(failure.retryAfterMs, retry)) continue;
-			throw withRateLimitNote(failure.error, pacer);
-		}
-		const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
-		if (!allowed || attempt >= retry.maxRetries) {
-			if (attempt > 0 && failure.error instanceof NodeApiError) {
-				failure.error.description = `${failure.error.description ?? ''} Gave up after ${attempt + 1} attempts.`.trim();
+	const response = await retryWithExponentialBackoff<MiniMaxResponse<unknown>, Failure>(
+		async () => {
+			const release = await pacer.acquire(sleeper);
+			try {
+				throwIfStopped(this, request.itemIndex);
+				return await attemptRequest.call(this, baseUrl, request);
+			} finally {
+				release();
 			}
-			throw failure.error;
-		}
-		const delay = failure.retryAfterMs ?? backoffDelay(retry, attempt);
-		attempt++;
-		await cancellableSleep(this, delay, request.itemIndex);
+		},
+		{
+			settings: retry,
+			sleep: sleeper,
+			beforeAttempt: () => {
+				throwIfCancelled(this, request.itemIndex);
+				throwIfStopped(this, request.itemIndex);
+			},
+			classify: (failure) => {
+				if (failure.rateLimited) {
+					// A refusal waits for the family's window (pacer) instead of using up a retry.
+					if (pacer.refused(failure.retryAfterMs, retry)) return { action: 'again' };
+					return { action: 'fail', error: withRateLimitNote(failure.error, pacer) };
+				}
+				const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
+				return allowed ? { action: 'retry', delayMs: failure.retryAfterMs } : { action: 'fail' };
+			},
+			toError: (failure, retriesUsed) => withAttempts(failure.error, retriesUsed),
+		},
+	);
+	pacer.accepted();
+	recordCreated(this, request.itemIndex, request.path, response.body, request.body);
+	return response as MiniMaxResponse<T>;
+}
+
+/** Notes the number of attempts on an API error that was retried before it was given up. */
+function withAttempts(error: Error, retriesUsed: number): Error {
+	if (retriesUsed > 0 && error instanceof NodeApiError) {
+		const note = `Gave up after ${retriesUsed + 1} attempts.`;
+		error.description = `${error.description ?? ''} ${note}`.trim();
 	}
+	return error;
 }
 
 /** The pacer of this execution, credential and the request's API family. */
@@ -220,7 +150,7 @@ async function attemptRequest(
 	this: MiniMaxContext,
 	baseUrl: string,
 	request: MiniMaxRequest,
-): Promise<{ response: MiniMaxResponse<unknown> } | { failure: Failure }> {
+): Promise<{ value: MiniMaxResponse<unknown> } | { failure: Failure }> {
 	const isForm = typeof FormData !== 'undefined' && request.body instanceof FormData;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -230,7 +160,7 @@ async function attemptRequest(
 		json: !isForm,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? 120_000,
+		timeout: request.timeoutMs ?? REQUEST_TIMEOUT_MS,
 		encoding: request.response === 'stream' ? 'stream' : undefined,
 		abortSignal: cancelSignalOf(this),
 	};
@@ -248,7 +178,7 @@ async function attemptRequest(
 	if (request.response === 'stream' && statusCode < 400) {
 		const contentType = String(headers['content-type'] ?? '');
 		if (!contentType.includes('application/json')) {
-			return { response: { body: raw.body, traceId, headers, statusCode } };
+			return { value: { body: raw.body, traceId, headers, statusCode } };
 		}
 		// A JSON answer where a stream was expected is MiniMax reporting an error on HTTP 200.
 		raw.body = await readStreamText(raw.body);
@@ -295,7 +225,7 @@ async function attemptRequest(
 		};
 	}
 	return {
-		response: { body: parsed, traceId: traceId ?? bodyTraceId(parsed), headers, statusCode },
+		value: { body: parsed, traceId: traceId ?? bodyTraceId(parsed), headers, statusCode },
 	};
 }
 

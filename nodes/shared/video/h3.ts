@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
-import type { PollSettings } from '../transport/polling';
+import { pollUntilDone, type PollSettings } from '../transport/polling';
 import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import type { FinishedVideo } from './output';
 import type { CreatedTask } from './v1';
-import { waitForTask } from './waiting';
 
 /**
  * MiniMax-H3 through the v2 video API (docs/minimax-api.md §7.6). Where docs/minimax-api.md marks shapes uncertain,
@@ -99,10 +98,10 @@ export async function waitForH3Task(
 	poll: PollSettings,
 	retry: RetrySettings,
 ): Promise<H3TaskStatus> {
-	return await waitForTask(ctx, poll, {
+	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
-		label: 'MiniMax-H3 task',
+		taskLabel: `MiniMax-H3 task ${taskId}`,
 		resumeHint: h3ResumeHint(taskId),
 		query: async () => await queryH3Task(ctx, itemIndex, taskId, retry),
 		statusOf: (task) => task.status,

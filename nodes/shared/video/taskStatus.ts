@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { FILE_URL_VALID_HOURS } from './output';
-import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from './taskErrors';
+import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from '../transport/taskErrors';
 
 export interface QueriedTask {
 	status: string;

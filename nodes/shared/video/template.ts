@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
-import type { PollSettings } from '../transport/polling';
+import { pollUntilDone, type PollSettings } from '../transport/polling';
 import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
 import { FAILURE_STATUSES } from './v1';
-import { waitForTask } from './waiting';
 
 /** Video Agent templates (docs/minimax-api.md §7.5): the query returns the video URL directly, no file hop. */
 
@@ -58,10 +57,10 @@ export async function waitForTemplateTask(
 	poll: PollSettings,
 	retry: RetrySettings,
 ): Promise<TemplateTaskStatus> {
-	return await waitForTask(ctx, poll, {
+	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
-		label: 'video template task',
+		taskLabel: `video template task ${taskId}`,
 		resumeHint: templateResumeHint(taskId),
 		query: async () => await queryTemplateTask(ctx, itemIndex, taskId, retry),
 		statusOf: (task) => task.status,

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
-import type { PollSettings } from '../transport/polling';
+import { pollUntilDone, type PollSettings } from '../transport/polling';
 import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { retrieveDownloadUrl } from '../files/retrieve';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
-import { waitForTask } from './waiting';
 
 /** Video generation v1: create, query, files/retrieve (docs/minimax-api.md §7.1–7.3). */
 
@@ -86,10 +85,10 @@ export async function waitForVideoTask(
 	poll: PollSettings,
 	retry: RetrySettings,
 ): Promise<VideoTaskStatus> {
-	return await waitForTask(ctx, poll, {
+	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
-		label: 'video task',
+		taskLabel: `video task ${taskId}`,
 		resumeHint: resumeHintFor(taskId),
 		query: async () => await queryVideoTask(ctx, itemIndex, taskId, retry),
 		statusOf: (task) => task.status,

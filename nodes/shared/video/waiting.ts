@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { pollUntilDone, type PollSettings } from '../transport/polling';
 import type { InputValidator } from '../validation';
-import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from './taskErrors';
 
 /**
  * The three ways a Generate operation can wait for a video: poll in this execution (default),
@@ -72,42 +70,4 @@ export function submittedItem(itemIndex: number, wait: WaitSettings, json: IData
 	const item: IDataObject = { ...json, status: 'Submitted', waitMode: wait.mode, callbackUrl: wait.callbackUrl, next };
 	for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
 	return { json: item, pairedItem: { item: itemIndex } };
-}
-
-export interface TaskWait<T> {
-	itemIndex: number;
-	taskId: string;
-	/** "video task", "video template task", "MiniMax-H3 task". */
-	label: string;
-	resumeHint: string;
-	query: () => Promise<T>;
-	statusOf: (value: T) => string | undefined;
-	successStatuses: string[];
-	failureStatuses: string[];
-	onFailure: (value: T, status: string) => Error;
-}
-
-/**
- * Polls a task; every error names the task ID. Errors that leave the task running (timeout, cancel,
- * a failed query) also say how to pick it up again; a task that failed has nothing to pick up.
- */
-export async function waitForTask<T>(ctx: IExecuteFunctions, poll: PollSettings, wait: TaskWait<T>): Promise<T> {
-	let failure: Error | undefined;
-	try {
-		return await pollUntilDone(ctx, poll, {
-			itemIndex: wait.itemIndex,
-			query: wait.query,
-			statusOf: wait.statusOf,
-			successStatuses: wait.successStatuses,
-			failureStatuses: wait.failureStatuses,
-			onFailure: (value, status) => (failure = wait.onFailure(value, status)),
-			taskLabel: `${wait.label} ${wait.taskId}`,
-			resumeHint: wait.resumeHint,
-		});
-	} catch (error) {
-		const code = miniMaxCodeOf(error);
-		const taskFailed = error === failure || (code !== undefined && TASK_FAILURE_CODES.has(code));
-		const hint = taskFailed ? '' : `${wait.resumeHint.charAt(0).toUpperCase()}${wait.resumeHint.slice(1)}.`;
-		throw withTaskId(error, wait.taskId, hint);
-	}
 }

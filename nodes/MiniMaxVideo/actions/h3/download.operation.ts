@@ -7,7 +7,7 @@ import { InputValidator } from '../../../shared/validation';
 import { H3_FAILURE, H3_SUCCESS, h3FailedError, h3Json, h3ResumeHint, h3Video, queryH3Task } from '../../../shared/video/h3';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
-import { withTaskId } from '../../../shared/video/taskErrors';
+import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 
 const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate MiniMax-H3 Video'), downloadOptions];

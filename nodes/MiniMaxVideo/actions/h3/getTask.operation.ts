@@ -5,7 +5,7 @@ import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { H3_FAILURE, H3_SUCCESS, h3Json, h3ResumeHint, queryH3Task } from '../../../shared/video/h3';
 import { readVideoOptions, statusOptions } from '../../helpers/options';
-import { withTaskId } from '../../../shared/video/taskErrors';
+import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 
 const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate MiniMax-H3 Video'), statusOptions];

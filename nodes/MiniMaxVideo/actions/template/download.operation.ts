@@ -6,7 +6,7 @@ import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
-import { withTaskId } from '../../../shared/video/taskErrors';
+import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 import { queryTemplateTask, templateFailedError, templateResumeHint, templateVideo } from '../../../shared/video/template';
 import { FAILURE_STATUSES } from '../../../shared/video/v1';
