@@ -120,9 +120,9 @@ export class MiniMaxTrigger implements INodeType {
 		const emitted = state.emittedTaskIds ?? [];
 		if (emitted.includes(taskId)) return { webhookResponse: { received: true, duplicate: true } };
 
-		const { retry, outputField } = readCommonOptions(this.getNodeParameter('options', {}) as IDataObject);
+		const { outputField } = readCommonOptions(this.getNodeParameter('options', {}) as IDataObject);
 		const types = this.getNodeParameter('taskTypes', ['video', 'template', 'h3']) as TaskType[];
-		const task = await confirmFinishedTask(this, taskId, types, retry);
+		const task = await confirmFinishedTask(this, taskId, types);
 		if (!task) {
 			this.logger.warn(`MiniMax Trigger ignored a callback for task ${taskId}: MiniMax does not report it as finished`);
 			return { webhookResponse: { received: true } };
@@ -148,7 +148,7 @@ export class MiniMaxTrigger implements INodeType {
 		};
 		for (const key of Object.keys(item.json)) if (item.json[key] === undefined) delete item.json[key];
 		if (task.succeeded && (this.getNodeParameter('download', false) as boolean)) {
-			const video = await downloadFinishedVideo(this, { fileId: task.fileId, videoUrl: task.videoUrl, name: `minimax-${task.taskId}` }, retry);
+			const video = await downloadFinishedVideo(this, { fileId: task.fileId, videoUrl: task.videoUrl, name: `minimax-${task.taskId}` });
 			if (video) item.binary = { [outputField]: video };
 		}
 		return { webhookResponse: { received: true }, workflowData: [[item]] };

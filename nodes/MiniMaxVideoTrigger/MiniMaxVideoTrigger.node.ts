@@ -59,13 +59,13 @@ export class MiniMaxVideoTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const { retry, outputField } = readCommonOptions(options);
+		const { outputField } = readCommonOptions(options);
 		const download = this.getNodeParameter('download', false) as boolean;
-		const videos = await listGeneratedVideos(this, retry);
+		const videos = await listGeneratedVideos(this);
 
 		if (this.getMode() === 'manual') {
 			const newest = videos[videos.length - 1];
-			return newest ? [[await toItem(this, newest, download, outputField, retry)]] : null;
+			return newest ? [[await toItem(this, newest, download, outputField)]] : null;
 		}
 		const state = this.getWorkflowStaticData('node') as PollCursor;
 		if (!state.initialized) {
@@ -76,7 +76,7 @@ export class MiniMaxVideoTrigger implements INodeType {
 		const batch = fresh.slice(0, Math.max(1, Number(options.maxPerPoll ?? 20)));
 		if (!batch.length) return null;
 		const items: INodeExecutionData[] = [];
-		for (const video of batch) items.push(await toItem(this, video, download, outputField, retry));
+		for (const video of batch) items.push(await toItem(this, video, download, outputField));
 		// Advance only past what was emitted, so a capped poll continues where it stopped.
 		Object.assign(state, newSince(batch, state).next);
 		return [items];
@@ -88,7 +88,6 @@ async function toItem(
 	video: GeneratedVideo,
 	download: boolean,
 	outputField: string,
-	retry: ReturnType<typeof readCommonOptions>['retry'],
 ): Promise<INodeExecutionData> {
 	const item: INodeExecutionData = {
 		json: {
@@ -100,7 +99,7 @@ async function toItem(
 		},
 	};
 	if (download) {
-		const binary = await downloadFinishedVideo(ctx, { fileId: video.fileId, name: `minimax-video-${video.fileId}` }, retry);
+		const binary = await downloadFinishedVideo(ctx, { fileId: video.fileId, name: `minimax-video-${video.fileId}` });
 		if (binary) item.binary = { [outputField]: binary };
 	}
 	return item;

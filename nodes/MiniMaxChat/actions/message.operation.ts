@@ -133,7 +133,7 @@ async function complete(
 		settings.api,
 		settings.stream,
 	);
-	const call = { api: settings.api, body, itemIndex, retry: settings.common.retry, timeoutMs: settings.timeoutMs, idleTimeoutMs: settings.idleTimeoutMs };
+	const call = { api: settings.api, body, itemIndex, timeoutMs: settings.timeoutMs, idleTimeoutMs: settings.idleTimeoutMs };
 	if (!settings.stream) {
 		const sent = await sendChat(ctx, call);
 		return { response: normalizeReply(sent.response, settings.tools), traceId: sent.traceId };

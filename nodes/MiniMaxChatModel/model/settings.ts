@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { apiOption, idleTimeoutOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
-import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../../shared/descriptions/options';
-import type { RetrySettings } from '../../shared/transport/retry';
+import { maxRetriesOption, retryDelayOption } from '../../shared/descriptions/options';
 import type { InputValidator } from '../../shared/validation';
 
 export const chatSubNodeOptions: INodeProperties[] = [
@@ -16,10 +15,8 @@ export const chatSubNodeOptions: INodeProperties[] = [
 	topPOption,
 ];
 
-export interface ModelSettings extends ModelChoice {
-	retry: RetrySettings;
-}
+export type ModelSettings = ModelChoice;
 
 export function readModelSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ModelSettings {
-	return { ...readModelChoice(check, rawModel, options), retry: readCommonOptions(options).retry };
+	return readModelChoice(check, rawModel, options);
 }

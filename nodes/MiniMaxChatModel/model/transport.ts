@@ -20,7 +20,6 @@ export function chatTransport(ctx: ISupplyDataFunctions, settings: ModelSettings
 	const call = (stream: boolean, input: Parameters<ChatTransport['send']>[0]) => ({
 		api: settings.api,
 		body: chatBody(input, settings.api, stream),
-		retry: settings.retry,
 		timeoutMs: settings.timeoutMs,
 		idleTimeoutMs: settings.idleTimeoutMs,
 	});

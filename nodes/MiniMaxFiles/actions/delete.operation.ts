@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { ALL_PURPOSES, PURPOSE_IDS, readFileId } from '../helpers/fileObject';
@@ -25,7 +24,6 @@ export const description = updateDisplayOptions({ show: { operation: ['delete'] 
 /** POST /v1/files/delete with {file_id: <number>, purpose}. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
 	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), PURPOSE_IDS);
 	const { traceId } = (await miniMaxRequest.call(this, {
@@ -33,7 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/files/delete',
 		body: { file_id: fileId.number, purpose },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<{ file_id?: number | string }>;
 	const json: IDataObject = { fileId: fileId.text, purpose, deleted: true };
 	if (traceId) json.traceId = traceId;

@@ -11,6 +11,7 @@ import { fileJson, readFileId } from '../helpers/fileObject';
 import { downloadedFileType } from '../helpers/fileType';
 import { retrieveFile } from '../../shared/files/retrieve';
 import { fileIdProperty, fileOptions } from '../helpers/fileProperties';
+import { FILE_CONTENT_TIMEOUT_MS } from '../../shared/transport/consts';
 
 const properties: INodeProperties[] = [fileIdProperty, fileOptions(true)];
 
@@ -23,9 +24,9 @@ export const description = updateDisplayOptions({ show: { operation: ['download'
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { retry, outputField } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const { outputField } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
-	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text, retry);
+	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text);
 	const name = file.filename || `minimax-file-${fileId.text}`;
 	const fileFor = (head: Buffer) => downloadedFileType(name, head);
 
@@ -36,10 +37,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		stored = await downloadSignedUrlSniffed(this, {
 			url: file.download_url,
 			itemIndex,
-			retry,
 			what: `file ${fileId.text}`,
 			fileFor,
-			refreshUrl: async () => (await retrieveFile(this, itemIndex, fileId.text, retry)).file.download_url ?? '',
+			refreshUrl: async () => (await retrieveFile(this, itemIndex, fileId.text)).file.download_url ?? '',
 		});
 	} else {
 		source = 'retrieve_content';
@@ -49,8 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			qs: { file_id: fileId.text },
 			response: 'stream',
 			itemIndex,
-			retry,
-			timeoutMs: 600_000,
+			timeoutMs: FILE_CONTENT_TIMEOUT_MS,
 		});
 		stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
 		// A body that ends early is an error, never a shorter file (bodyCheck.ts).

@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
 import { retrieveFile } from '../../shared/files/retrieve';
@@ -14,9 +13,8 @@ export const description = updateDisplayOptions({ show: { operation: ['get'] } }
 /** GET /v1/files/retrieve: the file's metadata and, for generated files, a fresh download link. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
-	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text, retry);
+	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text);
 	const json: IDataObject = { ...fileJson(file), fileId: fileId.text };
 	if (file.download_url) {
 		json.downloadUrl = file.download_url;

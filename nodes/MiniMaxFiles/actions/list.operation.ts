@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { ALL_PURPOSES, fileJson, PURPOSE_IDS, type MiniMaxFile } from '../helpers/fileObject';
@@ -40,7 +39,6 @@ export const description = updateDisplayOptions({ show: { operation: ['list'] } 
 /** GET /v1/files/list?purpose=…: one item per file (MiniMax answers the whole list at once). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), PURPOSE_IDS);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
@@ -49,7 +47,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/files/list',
 		qs: { purpose },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<{ files?: MiniMaxFile[] | null }>;
 	return (body.files ?? []).slice(0, limit).map((file) => ({ json: fileJson(file), pairedItem: { item: itemIndex } }));
 }

@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCommonOptions } from '../../shared/descriptions/options';
 import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, UPLOAD_PURPOSES } from '../helpers/fileObject';
@@ -32,11 +31,10 @@ export const description = updateDisplayOptions({ show: { operation: ['upload'] 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), UPLOAD_PURPOSES.map((option) => String(option.value)));
 	const property = check.text('Input Binary Field', String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
 	const file = await checkedUpload(this, itemIndex, check, purpose, property);
-	const uploaded = await uploadFile(this, { purpose, data: file.data, fileName: file.fileName, mimeType: file.mimeType, itemIndex, retry });
+	const uploaded = await uploadFile(this, { purpose, data: file.data, fileName: file.fileName, mimeType: file.mimeType, itemIndex });
 	const json: IDataObject = {
 		...fileJson({ file_id: uploaded.fileId, bytes: uploaded.bytes, created_at: uploaded.createdAt, filename: uploaded.fileName ?? file.fileName, purpose: uploaded.purpose ?? purpose }),
 		mimeType: file.mimeType,

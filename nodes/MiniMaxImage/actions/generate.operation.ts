@@ -7,9 +7,9 @@ import { InputValidator } from '../../shared/validation';
 import { ASPECT_RATIO_OPTIONS, IMAGE_MODELS, MAX_IMAGES, SIZE_LIMITS, STYLE_OPTIONS } from '../helpers/imageModels';
 import { imageItems, type ImageResponse } from '../helpers/imageOutput';
 import { readImageSettings } from '../helpers/imageRequest';
+import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
 /** Generating up to nine images can take a while; the call is billed, so it is never retried blindly. */
-const GENERATION_TIMEOUT_MS = 300_000;
 
 const properties: INodeProperties[] = [
 	{
@@ -192,9 +192,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/image_generation',
 		body: settings.body,
 		itemIndex,
-		retry: common.retry,
 		createsJob: true,
 		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<ImageResponse>;
-	return await imageItems(this, itemIndex, settings, body, common.outputField, common.retry, traceId ?? body.id);
+	return await imageItems(this, itemIndex, settings, body, common.outputField, traceId ?? body.id);
 }

@@ -3,7 +3,6 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } 
 import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/media/binary';
 import { miniMaxApiError } from '../../shared/transport/errors';
 import { sniffImage } from '../../shared/media/imageInfo';
-import type { RetrySettings } from '../../shared/transport/retry';
 import { downloadSignedUrlSniffed } from '../../shared/transport/sniffedDownload';
 import type { ImageSettings } from './imageRequest';
 
@@ -59,7 +58,6 @@ async function produceImage(
 	settings: ImageSettings,
 	index: number,
 	source: { url?: string; base64?: string },
-	retry: RetrySettings,
 	traceId?: string,
 ): Promise<ProducedImage> {
 	if (source.url !== undefined) {
@@ -67,7 +65,6 @@ async function produceImage(
 		const { binary, head } = await downloadSignedUrlSniffed(ctx, {
 			url: source.url,
 			itemIndex,
-			retry,
 			what: `image ${index + 1}`,
 			fileFor: (start) => fileFor(settings, index, start),
 		});
@@ -89,7 +86,6 @@ export async function imageItems(
 	settings: ImageSettings,
 	response: ImageResponse,
 	outputField: string,
-	retry: RetrySettings,
 	traceId?: string,
 ): Promise<INodeExecutionData[]> {
 	const urls = (response.data?.image_urls ?? []).filter(Boolean);
@@ -105,7 +101,7 @@ export async function imageItems(
 		});
 	}
 	const note = partialNote(counts, sources.length);
-	const produced = await Promise.all(sources.map(async (source, index) => await produceImage(ctx, itemIndex, settings, index, source, retry, traceId)));
+	const produced = await Promise.all(sources.map(async (source, index) => await produceImage(ctx, itemIndex, settings, index, source, traceId)));
 	return produced.map((image, index) => {
 		const json: IDataObject = {
 			imageNumber: index + 1,

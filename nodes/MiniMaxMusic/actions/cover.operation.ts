@@ -104,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (seed !== undefined) body.seed = seed;
 	Object.assign(body, deliveryBody(delivery));
 
-	const { response, traceId } = await requestSong(this, itemIndex, body, delivery, common.retry);
+	const { response, traceId } = await requestSong(this, itemIndex, body, delivery);
 	const item = await songItem(this, itemIndex, response, delivery, {
 		baseName: `${songBaseName(prompt, lyrics, 'song')}-cover`,
 		outputField: common.outputField,
@@ -118,6 +118,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			referenceDurationSeconds: reference.durationSeconds === undefined ? undefined : Math.round(reference.durationSeconds * 10) / 10,
 			referenceUrl: reference.body.audio_url as string | undefined,
 		},
-	}, common.retry, traceId);
+	}, traceId);
 	return [item];
 }

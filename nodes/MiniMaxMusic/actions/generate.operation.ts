@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (song.vocals === 'writeLyrics') body.lyrics_optimizer = true;
 	Object.assign(body, deliveryBody(delivery));
 
-	const { response, traceId } = await requestSong(this, itemIndex, body, delivery, common.retry);
+	const { response, traceId } = await requestSong(this, itemIndex, body, delivery);
 	const item = await songItem(this, itemIndex, response, delivery, {
 		baseName: songBaseName(song.prompt, song.lyrics, 'song'),
 		outputField: common.outputField,
@@ -128,6 +128,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			lyricsLines: song.lyrics ? lyricsLineCount(song.lyrics) : undefined,
 			prompt: song.prompt,
 		},
-	}, common.retry, traceId);
+	}, traceId);
 	return [item];
 }

@@ -7,6 +7,7 @@ import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFiel
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { lyricsLineCount, requiredText } from '../helpers/songText';
+import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
 const PROMPT_LIMIT = { min: 1, max: 2000 };
 
@@ -56,9 +57,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/lyrics_generation',
 		body: { mode: 'write_full_song', prompt },
 		itemIndex,
-		retry: common.retry,
 		createsJob: true,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<WrittenLyrics & { data?: WrittenLyrics; trace_id?: string }>;
 	const written: WrittenLyrics = { ...(body.data ?? {}), ...body };
 	const lyrics = String(written.lyrics ?? body.data?.lyrics ?? '').trim();

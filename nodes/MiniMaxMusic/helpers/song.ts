@@ -5,7 +5,6 @@ import { sniffAudio } from '../../shared/media/audioInfo';
 import { toOutputBinary, type OutputFile } from '../../shared/media/binary';
 import { downloadSignedUrl } from '../../shared/transport/download';
 import { miniMaxApiError } from '../../shared/transport/errors';
-import type { RetrySettings } from '../../shared/transport/retry';
 import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import type { MusicDelivery } from './musicOptions';
@@ -34,7 +33,6 @@ export async function requestSong(
 	itemIndex: number,
 	body: IDataObject,
 	delivery: MusicDelivery,
-	retry: RetrySettings,
 ): Promise<{ response: MusicResponse; traceId?: string }> {
 	try {
 		const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
@@ -42,7 +40,6 @@ export async function requestSong(
 			path: '/v1/music_generation',
 			body,
 			itemIndex,
-			retry,
 			createsJob: true,
 			timeoutMs: delivery.timeoutMs,
 		})) as MiniMaxResponse<MusicResponse>;
@@ -118,7 +115,6 @@ export async function songItem(
 	response: MusicResponse,
 	delivery: MusicDelivery,
 	output: SongOutput,
-	retry: RetrySettings,
 	traceId?: string,
 ): Promise<INodeExecutionData> {
 	const status = response.data?.status;
@@ -134,7 +130,7 @@ export async function songItem(
 	let binary: IBinaryData | undefined;
 	let measured: number | undefined;
 	if (url) {
-		if (!delivery.linksOnly) binary = await downloadSignedUrl(ctx, { url, file, itemIndex, retry, what: 'the song', urlOnlyOption: 'Options › Transfer Format "URL" with "Return Link Only"' });
+		if (!delivery.linksOnly) binary = await downloadSignedUrl(ctx, { url, file, itemIndex, what: 'the song', urlOnlyOption: 'Options › Transfer Format "URL" with "Return Link Only"' });
 	} else {
 		const data = decodeHex(ctx, itemIndex, audio, traceId);
 		measured = extra.music_duration === undefined ? measuredDurationMs(data, delivery) : undefined;

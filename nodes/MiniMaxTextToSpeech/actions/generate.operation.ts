@@ -74,14 +74,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			check.fail('Text', `it has ${[...text].length.toLocaleString('en-US')} characters, the maximum for one request is ${SYNC_TEXT_LIMIT.toLocaleString('en-US')}`, 'Set Options › Long Texts to "Use the Long-Text API", or use the Generate Long Speech operation.');
 		}
 		if (settings.mix) check.fail('Voice Mixing', 'it is not available for texts over 9,999 characters (the long-text API has no voice mixing)');
-		const task = await createLongSpeechTask(this, itemIndex, asyncBody({ text }, settings), common.retry);
-		const done = await waitForLongSpeech(this, itemIndex, task.taskId, common.poll, common.retry);
+		const task = await createLongSpeechTask(this, itemIndex, asyncBody({ text }, settings));
+		const done = await waitForLongSpeech(this, itemIndex, task.taskId, common.poll);
 		return [
 			await longSpeechItem(this, itemIndex, {
 				taskId: task.taskId,
 				fileId: done.fileId ?? task.fileId ?? '',
 				outputField: common.outputField,
-				retry: common.retry,
 				includeSubtitles: extras.subtitles,
 				settings,
 				text,
@@ -95,14 +94,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const file = audioFileFor(text, settings);
 	const idleTimeoutMs = Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, max: 3600 }) * 1000);
-	const result = await synthesizeSync(this, itemIndex, syncBody(text, settings, extras), file, common.retry, idleTimeoutMs);
+	const result = await synthesizeSync(this, itemIndex, syncBody(text, settings, extras), file, idleTimeoutMs);
 	const binary: IBinaryKeyData = { [common.outputField]: result.audio };
 	let subtitleCount: number | undefined;
 	if (extras.subtitles && result.subtitleUrl) {
 		const subtitleText = await fetchSignedUrlBuffer(this, {
 			url: result.subtitleUrl,
 			itemIndex,
-			retry: common.retry,
 			what: 'the subtitles',
 		});
 		const entries = parseSubtitles(subtitleText.toString('utf8'));

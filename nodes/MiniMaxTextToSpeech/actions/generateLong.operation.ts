@@ -88,13 +88,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let text: string | undefined;
 	let textFileId: number;
 	if (source === 'binary') {
-		textFileId = await uploadTextFile(this, itemIndex, check, common.retry);
+		textFileId = await uploadTextFile(this, itemIndex, check);
 	} else {
 		text = check.text('Text', this.getNodeParameter('text', itemIndex), { min: 1, max: ASYNC_TEXT_LIMIT });
 	}
 
 	const body = asyncBody(text !== undefined ? { text } : { textFileId: textFileId! }, settings);
-	const task = await createLongSpeechTask(this, itemIndex, body, common.retry);
+	const task = await createLongSpeechTask(this, itemIndex, body);
 	if (!wait) {
 		return [
 			{
@@ -112,13 +112,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		];
 	}
-	const done = await waitForLongSpeech(this, itemIndex, task.taskId, common.poll, common.retry);
+	const done = await waitForLongSpeech(this, itemIndex, task.taskId, common.poll);
 	return [
 		await longSpeechItem(this, itemIndex, {
 			taskId: task.taskId,
 			fileId: done.fileId ?? task.fileId ?? '',
 			outputField: common.outputField,
-			retry: common.retry,
 			includeSubtitles: true,
 			settings,
 			text,
@@ -132,7 +131,6 @@ async function uploadTextFile(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	check: InputValidator,
-	retry: ReturnType<typeof readCommonOptions>['retry'],
 ): Promise<number> {
 	const property = check.text('Input Binary Field', ctx.getNodeParameter('binaryPropertyName', itemIndex), { min: 1 });
 	const input = getInputBinary(ctx, itemIndex, property, 'Input Binary Field');
@@ -153,7 +151,6 @@ async function uploadTextFile(
 		fileName,
 		mimeType: extension === 'zip' ? 'application/zip' : 'text/plain',
 		itemIndex,
-		retry,
 	});
 	return uploaded.fileId;
 }

@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const taskId = check.text('Task ID', String(this.getNodeParameter('taskId', itemIndex) ?? '').trim(), { min: 1, max: 64 });
 	if (!/^\d+$/.test(taskId)) check.fail('Task ID', `"${taskId}" is not a MiniMax task ID (digits only)`);
 
-	const task = await queryLongSpeechTask(this, itemIndex, taskId, common.retry);
+	const task = await queryLongSpeechTask(this, itemIndex, taskId);
 	const download = this.getNodeParameter('download', itemIndex, true) as boolean;
 	if (isStatus(task.status, ['Success']) && download && task.fileId) {
 		return [
@@ -59,7 +59,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				taskId,
 				fileId: task.fileId,
 				outputField: common.outputField,
-				retry: common.retry,
 				includeSubtitles: true,
 			}),
 		];

@@ -4,7 +4,6 @@ import { retrieveDownloadUrl } from '../../shared/files/retrieve';
 import { fetchSignedUrlBuffer } from '../../shared/transport/download';
 import { miniMaxApiError } from '../../shared/transport/errors';
 import { pollUntilDone, type PollSettings } from '../../shared/transport/polling';
-import type { RetrySettings } from '../../shared/transport/retry';
 import { parseSubtitles, type SubtitleEntry } from '../../shared/media/subtitles';
 import { isTar, readTar } from '../../shared/media/tar';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
@@ -36,14 +35,12 @@ export async function createLongSpeechTask(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	body: IDataObject,
-	retry: RetrySettings,
 ): Promise<LongSpeechTask> {
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v1/t2a_async_v2',
 		body,
 		itemIndex,
-		retry,
 		createsJob: true,
 	})) as MiniMaxResponse<IDataObject>;
 	const taskId = idText(response.task_id);
@@ -62,14 +59,12 @@ export async function queryLongSpeechTask(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	taskId: string,
-	retry: RetrySettings,
 ): Promise<LongSpeechStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: '/v1/query/t2a_async_query_v2',
 		qs: { task_id: taskId },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<IDataObject>;
 	return { taskId, status: String(body.status ?? ''), fileId: idText(body.file_id) };
 }
@@ -79,11 +74,10 @@ export async function waitForLongSpeech(
 	itemIndex: number,
 	taskId: string,
 	poll: PollSettings,
-	retry: RetrySettings,
 ): Promise<LongSpeechStatus> {
 	return await pollUntilDone(ctx, poll, {
 		itemIndex,
-		query: async () => await queryLongSpeechTask(ctx, itemIndex, taskId, retry),
+		query: async () => await queryLongSpeechTask(ctx, itemIndex, taskId),
 		statusOf: (task) => task.status,
 		successStatuses: ['Success'],
 		failureStatuses: ['Failed', 'Fail', 'Expired'],
@@ -107,15 +101,13 @@ export async function downloadLongSpeechResult(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fileId: string,
-	retry: RetrySettings,
 ): Promise<LongSpeechResult> {
-	const url = (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl;
+	const url = (await retrieveDownloadUrl(ctx, itemIndex, fileId)).downloadUrl;
 	const archive = await fetchSignedUrlBuffer(ctx, {
 		url,
 		itemIndex,
-		retry,
 		what: 'the long speech result',
-		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl,
+		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId)).downloadUrl,
 	});
 	if (!isTar(archive)) return { audio: archive, extraInfo: {} };
 

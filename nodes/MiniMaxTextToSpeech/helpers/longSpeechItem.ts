@@ -1,7 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { slugFromText, toOutputBinary } from '../../shared/media/binary';
-import type { RetrySettings } from '../../shared/transport/retry';
 import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
 import { downloadLongSpeechResult } from './longSpeech';
 import { addSubtitleBinaries, item, speechJson } from './output';
@@ -11,7 +10,6 @@ export interface LongSpeechItemRequest {
 	taskId: string;
 	fileId: string;
 	outputField: string;
-	retry: RetrySettings;
 	includeSubtitles: boolean;
 	/** Known when this execution created the task; absent for "Get Long Speech Task". */
 	settings?: SpeechSettings;
@@ -25,7 +23,7 @@ export async function longSpeechItem(
 	itemIndex: number,
 	request: LongSpeechItemRequest,
 ): Promise<INodeExecutionData> {
-	const result = await downloadLongSpeechResult(ctx, itemIndex, request.fileId, request.retry);
+	const result = await downloadLongSpeechResult(ctx, itemIndex, request.fileId);
 	const entryExtension = result.audioFileName?.toLowerCase().split('.').pop();
 	const format =
 		entryExtension && AUDIO_FORMATS[entryExtension] ? entryExtension : (request.settings?.format ?? 'mp3');

@@ -6,7 +6,7 @@ import { downloadSignedUrl } from '../../shared/transport/download';
 import { miniMaxApiError, TRANSIENT_CODES } from '../../shared/transport/errors';
 import { cancellableSleep } from '../../shared/transport/cancellation';
 import { GENERATION_TIMEOUT_MS, STREAM_IDLE_TIMEOUT_MS } from '../../shared/transport/consts';
-import { retryWithExponentialBackoff, type RetrySettings } from '../../shared/transport/retry';
+import { retryWithExponentialBackoff } from '../../shared/transport/retry';
 import { retrySettingsOf } from '../../shared/transport/settings';
 import { destroyStream, withIdleTimeout } from '../../shared/transport/idleTimeout';
 import { readSseJson } from '../../shared/transport/sse';
@@ -38,24 +38,22 @@ export async function synthesizeSync(
 	itemIndex: number,
 	body: IDataObject,
 	file: OutputFile,
-	retry: RetrySettings,
 	idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
 ): Promise<SyncSpeechResult> {
-	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, retry, idleTimeoutMs);
+	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, idleTimeoutMs);
 
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v1/t2a_v2',
 		body,
 		itemIndex,
-		retry,
 		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<SpeechResponse>;
 	const audioField = response.data?.audio ?? '';
 	const extraInfo = response.extra_info ?? {};
 	const subtitleUrl = response.data?.subtitle_file || undefined;
 	if (/^https?:\/\//i.test(audioField)) {
-		const audio = await downloadSignedUrl(ctx, { url: audioField, file, itemIndex, retry, what: 'the generated audio' });
+		const audio = await downloadSignedUrl(ctx, { url: audioField, file, itemIndex, what: 'the generated audio' });
 		return {
 			audio,
 			audioBytes: Number(audio.bytes ?? extraInfo.audio_size ?? 0),
@@ -95,14 +93,13 @@ async function synthesizeStreamed(
 	itemIndex: number,
 	body: IDataObject,
 	file: OutputFile,
-	retry: RetrySettings,
 	idleTimeoutMs: number,
 ): Promise<SyncSpeechResult> {
-	const restart = retry ?? retrySettingsOf(ctx);
+	const restart = retrySettingsOf(ctx);
 	return await retryWithExponentialBackoff<SyncSpeechResult, Error>(
 		async () => {
 			try {
-				return { value: await streamOnce(ctx, itemIndex, body, file, retry, idleTimeoutMs) };
+				return { value: await streamOnce(ctx, itemIndex, body, file, idleTimeoutMs) };
 			} catch (error) {
 				return { failure: error as Error };
 			}
@@ -128,7 +125,6 @@ async function streamOnce(
 	itemIndex: number,
 	body: IDataObject,
 	file: OutputFile,
-	retry: RetrySettings | undefined,
 	idleTimeoutMs: number,
 ): Promise<SyncSpeechResult> {
 	const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
@@ -136,7 +132,6 @@ async function streamOnce(
 		path: '/v1/t2a_v2',
 		body,
 		itemIndex,
-		retry,
 		response: 'stream',
 		timeoutMs: GENERATION_TIMEOUT_MS,
 	});

@@ -2,7 +2,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { isStatus } from '../../shared/transport/polling';
-import type { RetrySettings } from '../../shared/transport/retry';
 import type { MiniMaxContext } from '../../shared/transport/request';
 import { H3_FAILURE, H3_SUCCESS, queryH3Task } from '../../shared/video/h3';
 import { miniMaxCodeOf, TASK_FAILURE_CODES } from '../../shared/transport/taskErrors';
@@ -36,10 +35,9 @@ export async function confirmFinishedTask(
 	ctx: MiniMaxContext,
 	taskId: string,
 	types: TaskType[],
-	retry: RetrySettings,
 ): Promise<ConfirmedTask | undefined> {
 	for (const taskType of types) {
-		const confirmed = await queryType(ctx, taskType, taskId, retry);
+		const confirmed = await queryType(ctx, taskType, taskId);
 		if (confirmed !== 'unknown') return confirmed;
 	}
 	return undefined;
@@ -49,22 +47,21 @@ async function queryType(
 	ctx: MiniMaxContext,
 	taskType: TaskType,
 	taskId: string,
-	retry: RetrySettings,
 ): Promise<ConfirmedTask | undefined | 'unknown'> {
 	try {
 		if (taskType === 'video') {
-			const task = await queryVideoTask(ctx, 0, taskId, retry);
+			const task = await queryVideoTask(ctx, 0, taskId);
 			const succeeded = isStatus(task.status, ['Success']);
 			if (!succeeded && !isStatus(task.status, FAILURE_STATUSES)) return undefined;
 			return { taskType, taskId, succeeded, status: succeeded ? 'Success' : 'Fail', fileId: task.fileId, width: task.width, height: task.height, message: task.message };
 		}
 		if (taskType === 'template') {
-			const task = await queryTemplateTask(ctx, 0, taskId, retry);
+			const task = await queryTemplateTask(ctx, 0, taskId);
 			const succeeded = isStatus(task.status, ['Success']);
 			if (!succeeded && !isStatus(task.status, FAILURE_STATUSES)) return undefined;
 			return { taskType, taskId, succeeded, status: succeeded ? 'Success' : 'Fail', videoUrl: task.videoUrl, message: task.message };
 		}
-		const task = await queryH3Task(ctx, 0, taskId, retry);
+		const task = await queryH3Task(ctx, 0, taskId);
 		const succeeded = isStatus(task.status, H3_SUCCESS);
 		if (!succeeded && !isStatus(task.status, H3_FAILURE)) return undefined;
 		return {

@@ -1,6 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { RetrySettings } from '../../shared/transport/retry';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 export interface GeneratedVideo {
@@ -11,12 +10,11 @@ export interface GeneratedVideo {
 }
 
 /** GET /v1/files/list?purpose=video_generation, oldest first. */
-export async function listGeneratedVideos(ctx: IPollFunctions, retry: RetrySettings): Promise<GeneratedVideo[]> {
+export async function listGeneratedVideos(ctx: IPollFunctions): Promise<GeneratedVideo[]> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: '/v1/files/list',
 		qs: { purpose: 'video_generation' },
-		retry,
 	})) as MiniMaxResponse<{ files?: IDataObject[] }>;
 	return (body.files ?? [])
 		.filter((file) => file && file.file_id !== undefined && file.file_id !== null)

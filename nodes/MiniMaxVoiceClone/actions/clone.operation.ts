@@ -17,6 +17,7 @@ import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
 import { audioFromBinary, audioFromUrl, type AudioFile } from '../helpers/audioInput';
 import { generateVoiceId } from '../helpers/voiceId';
+import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
 const SOURCE_LIMITS = { minSeconds: 10, maxSeconds: 300.5, rule: '10 s to 5 min' };
 const PROMPT_LIMITS = { maxSeconds: 8, rule: 'under 8 s' };
@@ -206,11 +207,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		? await audioFromBinary(this, itemIndex, check, 'Prompt Audio Field', settings.promptField, PROMPT_LIMITS)
 		: undefined;
 
-	const sourceFile = await uploadFile(this, { purpose: 'voice_clone', ...source, itemIndex, retry: common.retry });
+	const sourceFile = await uploadFile(this, { purpose: 'voice_clone', ...source, itemIndex });
 	const body: IDataObject = { file_id: sourceFile.fileId, ...settings.body };
 	let promptFileId: number | undefined;
 	if (prompt) {
-		promptFileId = (await uploadFile(this, { purpose: 'prompt_audio', ...prompt, itemIndex, retry: common.retry })).fileId;
+		promptFileId = (await uploadFile(this, { purpose: 'prompt_audio', ...prompt, itemIndex })).fileId;
 		body.clone_prompt = { prompt_audio: promptFileId, prompt_text: settings.promptText };
 	}
 
@@ -219,9 +220,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/voice_clone',
 		body,
 		itemIndex,
-		retry: common.retry,
 		createsJob: true,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<{ demo_audio?: string; input_sensitive?: boolean }>;
 
 	const binary: IBinaryKeyData = {};
@@ -231,7 +231,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		binary[common.outputField] = await downloadSignedUrl(this, {
 			url: demoUrl,
 			itemIndex,
-			retry: common.retry,
 			what: 'the preview audio',
 			file: {
 				fileName: `${settings.voiceId}-preview.${extension}`,

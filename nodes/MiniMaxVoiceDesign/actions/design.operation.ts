@@ -14,6 +14,7 @@ import {
 } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
+import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
 const properties: INodeProperties[] = [
 	{
@@ -70,9 +71,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/v1/voice_design',
 		body,
 		itemIndex,
-		retry: common.retry,
 		createsJob: true,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<{ voice_id?: string; trial_audio?: string }>;
 
 	const voiceId = response.voice_id || rawId;

@@ -3,11 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { miniMaxApiError } from '../transport/errors';
 import { destroyStream, withIdleTimeout } from '../transport/idleTimeout';
 import { streamIdleError } from '../transport/streamErrors';
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { CHAT_PATHS, type ChatApi } from './models';
 import { ChatStreamAccumulator, readChatStream, type ChatStreamEvent } from './stream';
 import type { WireMessage, WireResponse, WireTool } from './wire';
+import { STREAM_IDLE_TIMEOUT_MS } from '../transport/consts';
 
 export interface ChatBodyInput {
 	model: string;
@@ -54,13 +54,12 @@ export interface ChatCall {
 	api: ChatApi;
 	body: IDataObject;
 	itemIndex?: number;
-	retry?: RetrySettings;
 	timeoutMs?: number;
 	/** Streams only: fail when no chunk arrives for this long (default 120 s; 0 = off). */
 	idleTimeoutMs?: number;
 }
 
-export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = STREAM_IDLE_TIMEOUT_MS;
 
 /** One non-streamed completion; the transport checks base_resp and HTTP error objects. */
 export async function sendChat(ctx: MiniMaxContext, call: ChatCall): Promise<{ response: WireResponse; traceId?: string }> {
@@ -69,7 +68,6 @@ export async function sendChat(ctx: MiniMaxContext, call: ChatCall): Promise<{ r
 		path: CHAT_PATHS[call.api],
 		body: { ...call.body, stream: false },
 		itemIndex: call.itemIndex,
-		retry: call.retry,
 		timeoutMs: call.timeoutMs,
 	})) as MiniMaxResponse<WireResponse>;
 	if (!Array.isArray(body.choices) || !body.choices.length || !body.choices[0]?.message) {
@@ -93,7 +91,6 @@ export async function openChatStream(ctx: MiniMaxContext, call: ChatCall): Promi
 		body: { ...call.body, stream: true },
 		response: 'stream',
 		itemIndex: call.itemIndex,
-		retry: call.retry,
 		timeoutMs: call.timeoutMs,
 	})) as MiniMaxResponse<AsyncIterable<Buffer>>;
 	const accumulator = new ChatStreamAccumulator((message, code) => {

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MAX_CONCURRENCY } from '../items';
 import { DEFAULT_MAX_REFUSAL_WAIT_MS, type RateLimitOptions } from '../transport/rateLimiter';
-import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 
 /** Options shared by every action node; spread them into the node's "Options" collection. */
 export const concurrencyOption: INodeProperties = {
@@ -84,7 +83,6 @@ export const waitTimeoutOption: INodeProperties = {
 
 export interface CommonOptions {
 	concurrency: number;
-	retry: RetrySettings;
 	outputField: string;
 	poll: { intervalMs: number; timeoutMs: number };
 	rateLimit: RateLimitOptions;
@@ -95,11 +93,6 @@ export function readCommonOptions(options: IDataObject): CommonOptions {
 		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 	return {
 		concurrency: number(options.concurrency, 1),
-		retry: {
-			maxRetries: Math.max(0, Math.floor(number(options.maxRetries, DEFAULT_RETRY.maxRetries))),
-			baseDelayMs: Math.max(0, number(options.retryDelayMs, DEFAULT_RETRY.baseDelayMs)),
-			maxDelayMs: DEFAULT_RETRY.maxDelayMs,
-		},
 		outputField: String(options.binaryPropertyOutput ?? 'data').trim() || 'data',
 		poll: {
 			intervalMs: Math.round(number(options.pollIntervalSeconds, 5) * 1000),

@@ -1,5 +1,4 @@
 import { miniMaxApiError } from '../transport/errors';
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 
 /** A file object as MiniMax returns it (docs/minimax-api.md §12). */
@@ -31,14 +30,12 @@ export async function retrieveFile(
 	ctx: MiniMaxContext,
 	itemIndex: number,
 	fileId: string,
-	retry: RetrySettings,
 ): Promise<{ file: MiniMaxFile; traceId?: string }> {
 	const { body, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: '/v1/files/retrieve',
 		qs: { file_id: fileId },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<{ file?: MiniMaxFile | null }>;
 	if (!body.file) {
 		throw miniMaxApiError(ctx.getNode(), {
@@ -58,9 +55,8 @@ export async function retrieveDownloadUrl(
 	ctx: MiniMaxContext,
 	itemIndex: number,
 	fileId: string,
-	retry: RetrySettings,
 ): Promise<RetrievedFile> {
-	const { file, traceId } = await retrieveFile(ctx, itemIndex, fileId, retry);
+	const { file, traceId } = await retrieveFile(ctx, itemIndex, fileId);
 	const url = file.download_url;
 	if (!url) {
 		throw miniMaxApiError(ctx.getNode(), {

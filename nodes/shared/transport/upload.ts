@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from './errors';
-import type { RetrySettings } from './retry';
 import { miniMaxRequest, type MiniMaxResponse } from './request';
+import { GENERATION_TIMEOUT_MS } from './consts';
 
 export interface UploadedFile {
 	fileId: number;
@@ -18,7 +18,6 @@ export interface UploadRequest {
 	fileName: string;
 	mimeType: string;
 	itemIndex: number;
-	retry?: RetrySettings;
 }
 
 /**
@@ -34,8 +33,7 @@ export async function uploadFile(ctx: IExecuteFunctions, request: UploadRequest)
 		path: '/v1/files/upload',
 		body: form,
 		itemIndex: request.itemIndex,
-		retry: request.retry,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<{ file?: { file_id?: number | string; bytes?: number; filename?: string; purpose?: string; created_at?: number } }>;
 	const fileId = Number(body.file?.file_id);
 	if (!Number.isFinite(fileId) || fileId <= 0) {

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
 import { pollUntilDone, type PollSettings } from '../transport/polling';
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import type { FinishedVideo } from './output';
 import type { CreatedTask } from './v1';
+import { GENERATION_TIMEOUT_MS } from '../transport/consts';
 
 /**
  * MiniMax-H3 through the v2 video API (docs/minimax-api.md §7.6). Where docs/minimax-api.md marks shapes uncertain,
@@ -35,27 +35,25 @@ export const h3ResumeHint = (taskId: string) =>
 const text = (value: unknown): string | undefined =>
 	value === undefined || value === null || value === '' ? undefined : String(value);
 
-export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, retry: RetrySettings): Promise<CreatedTask> {
+export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<CreatedTask> {
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v2/video_generation',
 		body,
 		itemIndex,
-		retry,
 		createsJob: true,
-		timeoutMs: 300_000,
+		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<IDataObject & { task?: IDataObject; data?: IDataObject }>;
 	const taskId = text(response.task_id) ?? text(response.id) ?? text(response.task?.id) ?? text(response.data?.task_id);
 	if (!taskId) throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax did not return a task ID', traceId, itemIndex });
 	return { taskId, traceId };
 }
 
-export async function queryH3Task(ctx: MiniMaxContext, itemIndex: number, taskId: string, retry: RetrySettings): Promise<H3TaskStatus> {
+export async function queryH3Task(ctx: MiniMaxContext, itemIndex: number, taskId: string): Promise<H3TaskStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: `/v2/query/video_generation/${encodeURIComponent(taskId)}`,
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<IDataObject>;
 	const data = body.data as IDataObject | undefined;
 	const task = ((body.task ?? data?.task ?? data ?? body) as IDataObject) ?? {};
@@ -96,14 +94,13 @@ export async function waitForH3Task(
 	itemIndex: number,
 	taskId: string,
 	poll: PollSettings,
-	retry: RetrySettings,
 ): Promise<H3TaskStatus> {
 	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
 		taskLabel: `MiniMax-H3 task ${taskId}`,
 		resumeHint: h3ResumeHint(taskId),
-		query: async () => await queryH3Task(ctx, itemIndex, taskId, retry),
+		query: async () => await queryH3Task(ctx, itemIndex, taskId),
 		statusOf: (task) => task.status,
 		successStatuses: H3_SUCCESS,
 		failureStatuses: H3_FAILURE,
@@ -116,7 +113,6 @@ export function h3Video(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	task: H3TaskStatus,
-	retry: RetrySettings,
 	details: Omit<FinishedVideo, 'url' | 'refreshUrl' | 'urlValidHours'>,
 ): FinishedVideo {
 	if (!task.url) {
@@ -130,7 +126,7 @@ export function h3Video(
 		...details,
 		url: task.url,
 		refreshUrl: async () => {
-			const fresh = await queryH3Task(ctx, itemIndex, task.taskId, retry);
+			const fresh = await queryH3Task(ctx, itemIndex, task.taskId);
 			if (!fresh.url) throw h3FailedError(ctx, itemIndex, fresh);
 			return fresh.url;
 		},

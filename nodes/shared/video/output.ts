@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { slugFromText } from '../media/binary';
 import { downloadSignedUrl } from '../transport/download';
-import type { RetrySettings } from '../transport/retry';
 
 /** Turns a finished video (a signed URL) into an output item: the MP4 streamed into a binary, plus useful JSON. */
 
@@ -34,17 +33,15 @@ export const fileNameOption: INodeProperties = {
 
 export interface OutputSettings {
 	outputField: string;
-	retry: RetrySettings;
 	downloadBinary: boolean;
 	/** User's file name, without or with ".mp4". */
 	fileName?: string;
 }
 
-export function readOutputSettings(options: IDataObject, common: { outputField: string; retry: RetrySettings }): OutputSettings {
+export function readOutputSettings(options: IDataObject, common: { outputField: string }): OutputSettings {
 	const fileName = String(options.fileName ?? '').trim();
 	return {
 		outputField: common.outputField,
-		retry: common.retry,
 		downloadBinary: (options.output ?? 'binary') !== 'url',
 		fileName: fileName || undefined,
 	};
@@ -91,7 +88,6 @@ export async function finishedVideoItem(
 			url,
 			file: { fileName, mimeType: 'video/mp4', extension: 'mp4' },
 			itemIndex,
-			retry: settings.retry,
 			what: 'the video',
 			urlOnlyOption: 'Options › Output: "Download URL Only"',
 			paidWork: paidWorkOf(video.json),

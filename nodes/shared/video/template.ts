@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
 import { pollUntilDone, type PollSettings } from '../transport/polling';
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
 import { FAILURE_STATUSES } from './v1';
@@ -23,14 +22,12 @@ export async function queryTemplateTask(
 	ctx: MiniMaxContext,
 	itemIndex: number,
 	taskId: string,
-	retry: RetrySettings,
 ): Promise<TemplateTaskStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: '/v1/query/video_template_generation',
 		qs: { task_id: taskId },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<IDataObject & { base_resp?: { status_msg?: string } }>;
 	const url = typeof body.video_url === 'string' && body.video_url ? body.video_url : undefined;
 	const message = body.base_resp?.status_msg;
@@ -55,14 +52,13 @@ export async function waitForTemplateTask(
 	itemIndex: number,
 	taskId: string,
 	poll: PollSettings,
-	retry: RetrySettings,
 ): Promise<TemplateTaskStatus> {
 	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
 		taskLabel: `video template task ${taskId}`,
 		resumeHint: templateResumeHint(taskId),
-		query: async () => await queryTemplateTask(ctx, itemIndex, taskId, retry),
+		query: async () => await queryTemplateTask(ctx, itemIndex, taskId),
 		statusOf: (task) => task.status,
 		successStatuses: ['Success'],
 		failureStatuses: FAILURE_STATUSES,
@@ -75,7 +71,6 @@ export function templateVideo(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	task: TemplateTaskStatus,
-	retry: RetrySettings,
 	details: Omit<FinishedVideo, 'url' | 'refreshUrl' | 'urlValidHours'>,
 ): FinishedVideo {
 	if (!task.videoUrl) {
@@ -90,7 +85,7 @@ export function templateVideo(
 		url: task.videoUrl,
 		urlValidHours: FILE_URL_VALID_HOURS,
 		refreshUrl: async () => {
-			const fresh = await queryTemplateTask(ctx, itemIndex, task.taskId, retry);
+			const fresh = await queryTemplateTask(ctx, itemIndex, task.taskId);
 			if (!fresh.videoUrl) throw templateFailedError(ctx, itemIndex, fresh);
 			return fresh.videoUrl;
 		},

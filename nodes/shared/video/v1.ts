@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
 import { pollUntilDone, type PollSettings } from '../transport/polling';
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { retrieveDownloadUrl } from '../files/retrieve';
 import { FILE_URL_VALID_HOURS, type FinishedVideo } from './output';
@@ -39,14 +38,12 @@ export async function createTask(
 	itemIndex: number,
 	path: string,
 	body: IDataObject,
-	retry: RetrySettings,
 ): Promise<CreatedTask> {
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path,
 		body,
 		itemIndex,
-		retry,
 		createsJob: true,
 	})) as MiniMaxResponse<IDataObject>;
 	const taskId = idText(response.task_id);
@@ -58,14 +55,12 @@ export async function queryVideoTask(
 	ctx: MiniMaxContext,
 	itemIndex: number,
 	taskId: string,
-	retry: RetrySettings,
 ): Promise<VideoTaskStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: '/v1/query/video_generation',
 		qs: { task_id: taskId },
 		itemIndex,
-		retry,
 	})) as MiniMaxResponse<IDataObject & { base_resp?: { status_msg?: string } }>;
 	const message = body.base_resp?.status_msg;
 	return {
@@ -83,14 +78,13 @@ export async function waitForVideoTask(
 	itemIndex: number,
 	taskId: string,
 	poll: PollSettings,
-	retry: RetrySettings,
 ): Promise<VideoTaskStatus> {
 	return await pollUntilDone(ctx, poll, {
 		itemIndex,
 		taskId,
 		taskLabel: `video task ${taskId}`,
 		resumeHint: resumeHintFor(taskId),
-		query: async () => await queryVideoTask(ctx, itemIndex, taskId, retry),
+		query: async () => await queryVideoTask(ctx, itemIndex, taskId),
 		statusOf: (task) => task.status,
 		successStatuses: ['Success'],
 		failureStatuses: FAILURE_STATUSES,
@@ -111,14 +105,13 @@ export async function videoFromFile(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fileId: string,
-	retry: RetrySettings,
 	details: Omit<FinishedVideo, 'url' | 'refreshUrl' | 'urlValidHours'>,
 ): Promise<FinishedVideo> {
-	const file = await retrieveDownloadUrl(ctx, itemIndex, fileId, retry);
+	const file = await retrieveDownloadUrl(ctx, itemIndex, fileId);
 	return {
 		...details,
 		url: file.downloadUrl,
 		urlValidHours: FILE_URL_VALID_HOURS,
-		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId, retry)).downloadUrl,
+		refreshUrl: async () => (await retrieveDownloadUrl(ctx, itemIndex, fileId)).downloadUrl,
 	};
 }

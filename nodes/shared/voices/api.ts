@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RetrySettings } from '../transport/retry';
 import { miniMaxRequest, type MiniMaxContext } from '../transport/request';
 
 export type VoiceKind = 'system' | 'cloned' | 'designed';
@@ -33,14 +32,12 @@ export async function fetchVoices(
 	ctx: MiniMaxContext,
 	voiceType: (typeof VOICE_TYPES)[number] = 'all',
 	itemIndex?: number,
-	retry?: RetrySettings,
 ): Promise<VoiceInfo[]> {
 	const { body } = await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v1/get_voice',
 		body: { voice_type: voiceType },
 		itemIndex,
-		retry,
 	});
 	const voices: VoiceInfo[] = [];
 	for (const group of GROUPS) {
@@ -68,14 +65,12 @@ export async function deleteVoice(
 	voiceType: CustomVoiceType,
 	voiceId: string,
 	itemIndex: number,
-	retry?: RetrySettings,
 ): Promise<{ voiceId: string; createdTime?: string; traceId?: string }> {
 	const { body, traceId } = await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v1/delete_voice',
 		body: { voice_type: voiceType, voice_id: voiceId },
 		itemIndex,
-		retry,
 	});
 	const createdTime = (body as IDataObject).created_time;
 	return { voiceId, createdTime: createdTime === undefined ? undefined : String(createdTime), traceId };

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption, readCommonOptions, retryDelayOption } from '../descriptions/options';
+import { maxRetriesOption, retryDelayOption } from '../descriptions/options';
 import { InputValidator } from '../validation';
 import { deleteVoice, fetchVoices, VOICE_TYPES, type CustomVoiceType } from './api';
 
@@ -68,8 +68,7 @@ export function listVoicesOperation(operation: string, voiceType?: CustomVoiceTy
 			const limit = returnAll
 				? Infinity
 				: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
-			const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-			const voices = await fetchVoices(this, type, itemIndex, retry);
+			const voices = await fetchVoices(this, type, itemIndex);
 			return voices.slice(0, limit).map((voice) => ({
 				json: {
 					voiceId: voice.voiceId,
@@ -102,8 +101,7 @@ export function deleteVoiceOperation(operation: string, voiceType: CustomVoiceTy
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
 			const voiceId = check.text('Voice ID', String(this.getNodeParameter('voiceId', itemIndex) ?? '').trim(), { min: 1, max: 256 });
-			const { retry } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-			const result = await deleteVoice(this, voiceType, voiceId, itemIndex, retry);
+			const result = await deleteVoice(this, voiceType, voiceId, itemIndex);
 			return [
 				{
 					json: { voiceId: result.voiceId, type: KIND_NAME[voiceType], deleted: true, createdTime: result.createdTime },

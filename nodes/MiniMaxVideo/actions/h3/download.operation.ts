@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	try {
-		const task = await queryH3Task(this, itemIndex, taskId, options.common.retry);
+		const task = await queryH3Task(this, itemIndex, taskId);
 		if (isStatus(task.status, H3_FAILURE)) throw h3FailedError(this, itemIndex, task);
 		if (!isStatus(task.status, H3_SUCCESS)) {
 			throw miniMaxApiError(this.getNode(), {
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				note: `Nothing to download yet: ${h3ResumeHint(taskId)}.`,
 			});
 		}
-		const video = h3Video(this, itemIndex, task, options.common.retry, {
+		const video = h3Video(this, itemIndex, task, {
 			fallbackName: `video-${taskId}`,
 			json: { taskId, ...h3Json(task), status: task.status },
 		});

@@ -90,15 +90,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.raw.aigcWatermark === true) body.aigc_watermark = true;
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
 
-	const task = await createH3Task(this, itemIndex, body, options.common.retry);
+	const task = await createH3Task(this, itemIndex, body);
 	const described: IDataObject = { taskId: task.taskId, model: 'MiniMax-H3', duration, resolution, ratio, traceId: task.traceId };
 	if (wait.mode !== 'wait') {
 		return [
 			submittedItem(itemIndex, wait, described, `Use "Get MiniMax-H3 Task Status" or "Download MiniMax-H3 Video" with task ID ${task.taskId} to get the video.`),
 		];
 	}
-	const done = await waitForH3Task(this, itemIndex, task.taskId, options.common.poll, options.common.retry);
-	const video = h3Video(this, itemIndex, done, options.common.retry, {
+	const done = await waitForH3Task(this, itemIndex, task.taskId, options.common.poll);
+	const video = h3Video(this, itemIndex, done, {
 		nameFrom: prompt,
 		fallbackName: `video-${task.taskId}`,
 		json: { ...described, ...h3Json(done), status: done.status },

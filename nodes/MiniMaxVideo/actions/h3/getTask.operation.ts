@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
 import { H3_FAILURE, H3_SUCCESS, h3Json, h3ResumeHint, queryH3Task } from '../../../shared/video/h3';
-import { readVideoOptions, statusOptions } from '../../helpers/options';
+import { statusOptions } from '../../helpers/options';
 import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 
@@ -14,11 +14,10 @@ export const description = updateDisplayOptions({ show: { resource: ['h3'], oper
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { common } = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	let task;
 	try {
-		task = await queryH3Task(this, itemIndex, taskId, common.retry);
+		task = await queryH3Task(this, itemIndex, taskId);
 	} catch (error) {
 		throw withTaskId(error, taskId, '');
 	}

@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	try {
-		const task = await queryTemplateTask(this, itemIndex, taskId, options.common.retry);
+		const task = await queryTemplateTask(this, itemIndex, taskId);
 		if (isStatus(task.status, FAILURE_STATUSES)) throw templateFailedError(this, itemIndex, task);
 		if (!isStatus(task.status, ['Success'])) {
 			throw miniMaxApiError(this.getNode(), {
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				note: `Nothing to download yet: ${templateResumeHint(taskId)}.`,
 			});
 		}
-		const video = templateVideo(this, itemIndex, task, options.common.retry, {
+		const video = templateVideo(this, itemIndex, task, {
 			fallbackName: `template-video-${taskId}`,
 			json: { taskId, status: 'Success' },
 		});

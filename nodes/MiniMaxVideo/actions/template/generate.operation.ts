@@ -105,15 +105,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (texts.length) body.text_inputs = texts.map((value) => ({ value }));
 	if (media.length) body.media_inputs = media;
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
-	const task = await createTask(this, itemIndex, '/v1/video_template_generation', body, options.common.retry);
+	const task = await createTask(this, itemIndex, '/v1/video_template_generation', body);
 	const described: IDataObject = { taskId: task.taskId, templateId, traceId: task.traceId };
 	if (wait.mode !== 'wait') {
 		return [
 			submittedItem(itemIndex, wait, described, `Use "Get Template Task Status" or "Download Template Video" with task ID ${task.taskId} to get the video.`),
 		];
 	}
-	const done = await waitForTemplateTask(this, itemIndex, task.taskId, options.common.poll, options.common.retry);
-	const video = templateVideo(this, itemIndex, done, options.common.retry, {
+	const done = await waitForTemplateTask(this, itemIndex, task.taskId, options.common.poll);
+	const video = templateVideo(this, itemIndex, done, {
 		nameFrom: texts.join(' '),
 		fallbackName: `template-video-${task.taskId}`,
 		json: { ...described, status: 'Success' },

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
-import { readVideoOptions, statusOptions } from '../../helpers/options';
+import { statusOptions } from '../../helpers/options';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 import { taskStatusItem } from '../../../shared/video/taskStatus';
 import { queryTemplateTask, templateResumeHint } from '../../../shared/video/template';
@@ -15,10 +15,9 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { common } = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	return await taskStatusItem(itemIndex, taskId, templateResumeHint(taskId), async () => {
-		const task = await queryTemplateTask(this, itemIndex, taskId, common.retry);
+		const task = await queryTemplateTask(this, itemIndex, taskId);
 		return {
 			status: task.status,
 			succeeded: isStatus(task.status, ['Success']),

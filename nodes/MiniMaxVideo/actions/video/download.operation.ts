@@ -49,14 +49,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 		try {
-			fileId = await finishedFileId(this, itemIndex, taskId, options.common.retry);
+			fileId = await finishedFileId(this, itemIndex, taskId);
 		} catch (error) {
 			throw withTaskId(error, taskId, '');
 		}
 		json.taskId = taskId;
 		json.status = 'Success';
 	}
-	const video = await videoFromFile(this, itemIndex, fileId, options.common.retry, {
+	const video = await videoFromFile(this, itemIndex, fileId, {
 		fallbackName: `video-${json.taskId ?? fileId}`,
 		json: { ...json, fileId },
 	});
@@ -67,9 +67,8 @@ async function finishedFileId(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	taskId: string,
-	retry: ReturnType<typeof readVideoOptions>['common']['retry'],
 ): Promise<string> {
-	const task = await queryVideoTask(ctx, itemIndex, taskId, retry);
+	const task = await queryVideoTask(ctx, itemIndex, taskId);
 	if (isStatus(task.status, FAILURE_STATUSES)) throw taskFailedError(ctx, itemIndex, task);
 	if (!isStatus(task.status, ['Success']) || !task.fileId) {
 		throw miniMaxApiError(ctx.getNode(), {

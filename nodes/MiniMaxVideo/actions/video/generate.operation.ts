@@ -126,12 +126,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
 	Object.assign(body, await imageFields(this, itemIndex, check, mode));
 
-	const task = await createTask(this, itemIndex, '/v1/video_generation', body, options.common.retry);
+	const task = await createTask(this, itemIndex, '/v1/video_generation', body);
 	const described: IDataObject = { taskId: task.taskId, model, mode, duration, resolution, traceId: task.traceId };
 	if (wait.mode !== 'wait') {
 		return [submittedItem(itemIndex, wait, described, `Use "Get Task Status" or "Download Video" with task ID ${task.taskId} to get the video.`)];
 	}
-	const done = await waitForVideoTask(this, itemIndex, task.taskId, options.common.poll, options.common.retry);
+	const done = await waitForVideoTask(this, itemIndex, task.taskId, options.common.poll);
 	if (!done.fileId) {
 		throw miniMaxApiError(this.getNode(), {
 			message: `MiniMax reported video task ${task.taskId} as done but gave no file ID`,
@@ -139,7 +139,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			note: `Task ID: ${task.taskId}. Try "Download Video" with this task ID later.`,
 		});
 	}
-	const video = await videoFromFile(this, itemIndex, done.fileId, options.common.retry, {
+	const video = await videoFromFile(this, itemIndex, done.fileId, {
 		nameFrom: prompt,
 		fallbackName: `video-${task.taskId}`,
 		json: { ...described, fileId: done.fileId, status: 'Success', width: done.width, height: done.height },
