@@ -7,6 +7,9 @@ import { configureRateLimits } from './transport/rateLimiter';
 
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
+/** A node's executors keyed by its Operation option values ("<resource>.<operation>" with resources). */
+export type OperationMap<Key extends string> = Record<Key, Operation>;
+
 /** The execute() of every action node: the chosen operation for each item, at the node's Concurrency. */
 export async function runOperation(
 	ctx: IExecuteFunctions,

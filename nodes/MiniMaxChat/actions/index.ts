@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/router';
+import type { OperationMap } from '../../shared/router';
 import * as message from './message.operation';
 
-export const operations: Record<string, Operation> = {
+/** The values of the Operation option. */
+export type OperationName = 'message';
+
+export const operations: OperationMap<OperationName> = {
 	message: message.execute,
 };
 

@@ -1,13 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/router';
+import type { OperationMap } from '../../shared/router';
 import * as remove from './delete.operation';
 import * as download from './download.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as upload from './upload.operation';
 
-export const operations: Record<string, Operation> = {
+/** The values of the Operation option. */
+export type OperationName = 'upload' | 'list' | 'get' | 'download' | 'delete';
+
+export const operations: OperationMap<OperationName> = {
 	upload: upload.execute,
 	list: list.execute,
 	get: get.execute,

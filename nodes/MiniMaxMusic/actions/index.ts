@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/router';
+import type { OperationMap } from '../../shared/router';
 import * as cover from './cover.operation';
 import * as generate from './generate.operation';
 import * as generateLyrics from './generateLyrics.operation';
 
-export const operations: Record<string, Operation> = {
+/** The values of the Operation option. */
+export type OperationName = 'generate' | 'cover' | 'generateLyrics';
+
+export const operations: OperationMap<OperationName> = {
 	generate: generate.execute,
 	cover: cover.execute,
 	generateLyrics: generateLyrics.execute,

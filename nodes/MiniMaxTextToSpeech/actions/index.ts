@@ -1,14 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/router';
-import { listVoicesOperation } from '../../shared/voices/operations';
+import type { OperationMap } from '../../shared/router';
 import * as generate from './generate.operation';
 import * as generateLong from './generateLong.operation';
 import * as getLongTask from './getLongTask.operation';
+import * as listVoices from './listVoices.operation';
 
-const listVoices = listVoicesOperation('listVoices');
+/** The values of the Operation option. */
+export type OperationName = 'generate' | 'generateLong' | 'getLongTask' | 'listVoices';
 
-export const operations: Record<string, Operation> = {
+export const operations: OperationMap<OperationName> = {
 	generate: generate.execute,
 	generateLong: generateLong.execute,
 	getLongTask: getLongTask.execute,

@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteVoiceOperation, listVoicesOperation } from '../../shared/voices/operations';
-import type { Operation } from '../../shared/router';
+import type { OperationMap } from '../../shared/router';
 import * as clone from './clone.operation';
+import * as remove from './delete.operation';
+import * as list from './list.operation';
 
-const list = listVoicesOperation('list', 'voice_cloning');
-const remove = deleteVoiceOperation('delete', 'voice_cloning');
+/** The values of the Operation option. */
+export type OperationName = 'clone' | 'list' | 'delete';
 
-export const operations: Record<string, Operation> = {
+export const operations: OperationMap<OperationName> = {
 	clone: clone.execute,
 	list: list.execute,
 	delete: remove.execute,
