@@ -6,7 +6,7 @@ import { createH3Task, h3Json, h3Video, waitForH3Task } from '../../../shared/vi
 import { mediaProperty, readH3Media } from '../../helpers/h3Media';
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waitMode';
 
 const MAX_PROMPT_CHARS = 7000;
 const RATIOS = ['adaptive', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];

@@ -7,7 +7,7 @@ import { generateOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { templateVideo, waitForTemplateTask } from '../../../shared/video/template';
 import { createTask } from '../../../shared/video/v1';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waitMode';
 
 const MAX_INPUTS = 10;
 

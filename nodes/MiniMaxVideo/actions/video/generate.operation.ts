@@ -8,7 +8,7 @@ import { checkCombination, defaultModel, MODE_LABELS, modelOptions, type VideoMo
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { createTask, videoFromFile, waitForVideoTask } from '../../../shared/video/v1';
-import { readWaitSettings, submittedItem, waitModeProperties } from '../../../shared/video/waiting';
+import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waitMode';
 
 const MODES: VideoMode[] = ['textToVideo', 'imageToVideo', 'firstLastFrame', 'subjectReference'];
 const WITH_IMAGES: VideoMode[] = ['imageToVideo', 'firstLastFrame', 'subjectReference'];

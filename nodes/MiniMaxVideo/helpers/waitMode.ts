@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { InputValidator } from '../validation';
+import type { InputValidator } from '../../shared/validation';
 
 /**
  * The three ways a Generate operation can wait for a video: poll in this execution (default),
