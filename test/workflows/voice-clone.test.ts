@@ -112,6 +112,53 @@ describe('Voice Clone', () => {
 		}
 	});
 
+	// n8n-io/n8n#18074 ("aborted" sockets not retried), MiniMax-AI/MiniMax-MCP#11 (502 on the way in):
+	// the audio URL goes through the same retried download path as MiniMax's own links.
+	it('retries an audio URL that drops the connection and answers 503, then clones', async () => {
+		let hits = 0;
+		const server: Server = createServer((req, res) => {
+			hits++;
+			if (hits === 1) {
+				req.socket.destroy();
+			} else if (hits === 2) {
+				res.writeHead(503, { 'content-type': 'text/plain' });
+				res.end('busy');
+			} else {
+				res.writeHead(200, { 'content-type': 'audio/wav' });
+				res.end(sineWav(11));
+			}
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/voices/flaky.wav`;
+			const parameters = { audioSource: 'url', audioUrl: url, voiceId: 'FlakyVoice01', options: { retryDelayMs: 1 } };
+			const [item] = await runOk(sandbox(), clone(parameters));
+			expect(item.json.voiceId).toBe('FlakyVoice01');
+			expect(hits).toBe(3);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
+	it('names the audio URL that answers 404 and uploads nothing', async () => {
+		const server: Server = createServer((_req, res) => {
+			res.writeHead(404, { 'content-type': 'text/plain' });
+			res.end('not here');
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/voices/missing.wav`;
+			const result = await run(sandbox(), clone({ audioSource: 'url', audioUrl: url, voiceId: 'MissingVoice1' }));
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/missing\.wav.* failed with HTTP 404/);
+			expect(apiRequests(sandbox())).toHaveLength(0);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('surfaces a duplicate voice ID as MiniMax 2039 with a hint', async () => {
 		sandbox().state.addClonedVoice('TakenVoice01');
 		const result = await run(sandbox(), clone({ voiceId: 'TakenVoice01' }), { items: [SAMPLE] });
