@@ -46,7 +46,7 @@ const TABLE: Row[] = [
 	['a missing sample field', clone({ binaryPropertyName: 'voice' }), wav(12), 'Input Binary Field'],
 	['a text file as the sample', clone({}), text('notes.txt', 'text/plain'), 'Input Binary Field'],
 	['a 5 s sample', clone({}), wav(5), 'Input Binary Field'],
-	['a 9 s prompt clip', clone({ options: { promptAudioField: 'prompt', promptText: 'x' } }), withPrompt(9), 'Prompt Audio Field'],
+	['a 9 s prompt clip', clone({ options: { binaryPropertyNamePrompt: 'prompt', promptText: 'x' } }), withPrompt(9), 'Prompt Audio Field'],
 	['a preview of 1,001 characters', clone({ options: { previewText: 'p'.repeat(1001) } }), wav(12), 'Preview Text'],
 	['a preview of 501 characters', design({ previewText: 'p'.repeat(501) }), undefined, 'Preview Text'],
 	['a designed voice ID with spaces', design({ voiceId: 'my voice 01' }), undefined, 'Voice ID'],

@@ -121,7 +121,7 @@ describe('Image', () => {
 			// A PNG that claims to be a JPEG is sent as what it is.
 			{ json: {}, binary: { face: { base64: base64(pngPortrait), fileName: 'face.jpg', mimeType: 'image/jpeg' } } },
 		];
-		const output = await runOk(sandbox(), image({ model: 'image-01-live', referenceSource: 'binary', referenceBinaryField: 'face' }), { items });
+		const output = await runOk(sandbox(), image({ model: 'image-01-live', referenceSource: 'binary', binaryPropertyName: 'face' }), { items });
 		expect(output).toHaveLength(2);
 		const bodies = apiRequests(sandbox(), '/v1/image_generation').map((entry) => entry.body as { subject_reference: Array<{ type: string; image_file: string }> });
 		expect(bodies[0].subject_reference).toEqual([{ type: 'character', image_file: `data:image/jpeg;base64,${jpeg.toString('base64')}` }]);
@@ -184,7 +184,7 @@ describe('Image', () => {
 		['a custom size on image-01-live', { model: 'image-01-live', size: 'custom' }, undefined, /"Image Size" for item 0: a custom width × height is only available with the Image 01 model/],
 		['21:9 on image-01-live', { model: 'image-01-live', aspectRatio: '21:9' }, undefined, /"Aspect Ratio" for item 0: 21:9 is only available with the Image 01 model/],
 		['a style on image-01', { options: { style: '漫画' } }, undefined, /"Style" for item 0: styles are only available with the Image 01 Live model/],
-		['a missing reference binary', { referenceSource: 'binary', referenceBinaryField: 'face' }, [{ json: {} }], /"Character Image Field" for item 0: there is no binary field "face"/],
+		['a missing reference binary', { referenceSource: 'binary', binaryPropertyName: 'face' }, [{ json: {} }], /"Character Image Field" for item 0: there is no binary field "face"/],
 		['a reference that is not an image', { referenceSource: 'binary' }, [textFile], /"Character Image Field" for item 0: the file "face.jpg" is not a JPG or PNG image/],
 		['a GIF reference', { referenceSource: 'binary' }, [gif], /not a JPG or PNG image \(it is GIF\)/],
 		['a reference of 10 MB', { referenceSource: 'binary' }, [hugeJpeg], /"Character Image Field" for item 0: the image "huge.jpg" is 10.0 MB; it must be smaller than 10 MB/],

@@ -264,7 +264,7 @@ describe('Music › input checks', () => {
 		['written lyrics on music-2.0', music({ model: 'music-2.0', vocals: 'writeLyrics', prompt: 'Pop' }), undefined, /"Vocals" for item 0: music-2.0 cannot write lyrics/],
 		['an instrumental without a prompt', music({ vocals: 'instrumental' }), undefined, /"Prompt" for item 0: it is empty; instrumentals and written lyrics are made from the prompt/],
 		['a link only without URL transfer', music({ lyrics: LYRICS, options: { returnLinkOnly: true } }), undefined, /"Return Link Only" for item 0: a link only exists with Transfer Format "URL"/],
-		['a cover without the binary field', cover({ referenceBinaryField: 'song' }), [song(7)], /"Reference Song Field" for item 0: there is no binary field "song"/],
+		['a cover without the binary field', cover({ binaryPropertyName: 'song' }), [song(7)], /"Reference Song Field" for item 0: there is no binary field "song"/],
 		['a cover of a file that is not audio', cover({}), [textFile], /"Reference Song Field" for item 0: the file "notes.mp3" is not MP3, WAV, M4A or FLAC audio/],
 		['a cover of a 4 s song', cover({}), [shortWav], /the song "short.wav" lasts 4.0 s; a cover needs a reference of 6 s to 6 min/],
 		['a cover of a song over 50 MB', cover({}), 'huge', /"Reference Song Field" for item 0: the file "huge.mp3" is 51.0 MB, the maximum is 50 MB/],

@@ -80,7 +80,7 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 				model: 'MiniMax-Hailuo-2.3',
 				prompt: 'She turns around',
 				resolution: '1080P',
-				firstFrameBinaryField: 'photo',
+				binaryPropertyNameFirstFrame: 'photo',
 				options: { ...FAST, fastPretreatment: true, promptOptimizer: false, aigcWatermark: true },
 			}),
 			{ items: imageItems({ photo: frame }) },

@@ -32,7 +32,7 @@ describe('MiniMax Video › Video Template', () => {
 			sandbox(),
 			template({
 				textInputs: { values: [{ value: 'Lion' }] },
-				mediaInputs: { values: [{ source: 'binary', binaryField: 'pet' }, { source: 'url', url: 'https://example.com/bg.jpg' }] },
+				mediaInputs: { values: [{ source: 'binary', binaryPropertyName: 'pet' }, { source: 'url', url: 'https://example.com/bg.jpg' }] },
 				options: FAST,
 			}),
 			{ items: imageItems({ pet }) },
@@ -75,7 +75,7 @@ describe('MiniMax Video › Video Template', () => {
 	it('needs at least one input and checks template images before any request', async () => {
 		const empty = await run(sandbox(), template({}));
 		expect(empty.error?.message).toBe('Invalid "Text Inputs" for item 0: add the text or media inputs the template asks for');
-		const small = await run(sandbox(), template({ mediaInputs: { values: [{ source: 'binary', binaryField: 'pet' }] } }), {
+		const small = await run(sandbox(), template({ mediaInputs: { values: [{ source: 'binary', binaryPropertyName: 'pet' }] } }), {
 			items: imageItems({ pet: pngImage(200, 200) }),
 		});
 		expect(small.error?.message).toMatch(/^Invalid "Media Inputs › Binary Field 1" for item 0: the image "pet.png" is 200×200 px/);
@@ -109,7 +109,7 @@ describe('MiniMax Video › MiniMax-H3 (v2 API)', () => {
 		const frame = pngImage(720, 720);
 		const [item] = await runOk(
 			sandbox(),
-			h3({ prompt: 'The cube spins', duration: 5, resolution: '768P', media: { values: [{ type: 'image', role: 'first_frame', source: 'binary', binaryField: 'data' }] }, options: { ...FAST, aigcWatermark: true } }),
+			h3({ prompt: 'The cube spins', duration: 5, resolution: '768P', media: { values: [{ type: 'image', role: 'first_frame', source: 'binary', binaryPropertyName: 'data' }] }, options: { ...FAST, aigcWatermark: true } }),
 			{ items: imageItems({ data: frame }) },
 		);
 		expect(createBody()).toMatchObject({

@@ -78,7 +78,7 @@ describe('Voice Clone', () => {
 
 	it('sends a prompt clip with its transcript as clone_prompt', async () => {
 		const items = [{ json: {}, binary: { ...SAMPLE.binary, prompt: { base64: base64(sineWav(4)), fileName: 'prompt.wav', mimeType: 'audio/wav' } } }];
-		await runOk(sandbox(), clone({ voiceId: 'PromptVoice01', options: { promptAudioField: 'prompt', promptText: 'A short line.', expectedTranscript: 'Some words', accuracy: 0.8 } }), { items });
+		await runOk(sandbox(), clone({ voiceId: 'PromptVoice01', options: { binaryPropertyNamePrompt: 'prompt', promptText: 'A short line.', expectedTranscript: 'Some words', accuracy: 0.8 } }), { items });
 		const uploads = apiRequests(sandbox(), '/v1/files/upload');
 		expect(uploads.map((entry) => (entry.body as { fields: { purpose: string } }).fields.purpose)).toEqual(['voice_clone', 'prompt_audio']);
 		const body = apiRequests(sandbox(), '/v1/voice_clone')[0].body as { clone_prompt: { prompt_audio: unknown; prompt_text: string }; text_validation: string; accuracy: number };
@@ -177,8 +177,8 @@ describe('Voice Clone', () => {
 		['a text file', {}, [{ json: {}, binary: { data: { base64: base64(Buffer.from('hello')), fileName: 'notes.txt', mimeType: 'text/plain' } } }], /"notes.txt" is not MP3, M4A or WAV audio/],
 		['a file over 20 MB', {}, [{ json: {}, binary: { data: { base64: base64(tooBig), fileName: 'huge.wav', mimeType: 'audio/wav' } } }], /the maximum is 20 MB/],
 		['a sample under 10 s', {}, [{ json: {}, binary: { data: { base64: base64(sineWav(5)), fileName: 'short.wav', mimeType: 'audio/wav' } } }], /lasts 5\.0 s; MiniMax needs 10 s to 5 min/],
-		['a prompt clip of 9 s', { options: { promptAudioField: 'prompt', promptText: 'x' } }, [{ json: {}, binary: { ...SAMPLE.binary, prompt: { base64: base64(sineWav(9)), fileName: 'p.wav', mimeType: 'audio/wav' } } }], /"Prompt Audio Field" for item 0: the audio "p.wav" lasts 9\.0 s; MiniMax needs under 8 s/],
-		['a prompt clip without transcript', { options: { promptAudioField: 'prompt' } }, [SAMPLE], /"Prompt Transcript" for item 0: it is required/],
+		['a prompt clip of 9 s', { options: { binaryPropertyNamePrompt: 'prompt', promptText: 'x' } }, [{ json: {}, binary: { ...SAMPLE.binary, prompt: { base64: base64(sineWav(9)), fileName: 'p.wav', mimeType: 'audio/wav' } } }], /"Prompt Audio Field" for item 0: the audio "p.wav" lasts 9\.0 s; MiniMax needs under 8 s/],
+		['a prompt clip without transcript', { options: { binaryPropertyNamePrompt: 'prompt' } }, [SAMPLE], /"Prompt Transcript" for item 0: it is required/],
 		['a preview over 1,000 characters', { options: { previewText: 'p'.repeat(1001) } }, [SAMPLE], /"Preview Text" for item 0: it has 1,001 characters/],
 		['an expected transcript over 200 characters', { options: { expectedTranscript: 't'.repeat(201) } }, [SAMPLE], /"Expected Transcript" for item 0/],
 		['a URL that is not http', { audioSource: 'url', audioUrl: 'ftp://example.com/a.mp3' }, undefined, /"Audio URL" for item 0: "ftp:\/\/example.com\/a.mp3" is not an http\(s\) URL/],

@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		description: 'The input binary field holding the file to upload',
+		hint: 'The name of the input field containing the binary file data to upload',
+		description: 'The file to upload to MiniMax storage for the chosen purpose',
 	},
 	fileOptions(),
 ];

@@ -89,12 +89,13 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Character Image Field',
-		name: 'referenceBinaryField',
+		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
 		displayOptions: { show: { referenceSource: ['binary'] } },
-		description: 'The input binary field holding the portrait (JPG or PNG, under 10 MB)',
+		hint: 'The name of the input field containing the binary file data of the portrait',
+		description: 'The portrait whose character appears in the images (JPG or PNG, under 10 MB)',
 	},
 	{
 		displayName: 'Character Image URL',

@@ -26,7 +26,7 @@ export async function referenceImageFile(
 		return url;
 	}
 	if (source !== 'binary') return undefined;
-	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('referenceBinaryField', itemIndex, 'data')).trim(), { min: 1 });
+	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
 	const input = getInputBinary(ctx, itemIndex, property, BINARY_LABEL);
 	if (input.size !== undefined && input.size >= MAX_REFERENCE_BYTES) {
 		check.fail(BINARY_LABEL, `the image "${input.fileName}" is ${megabytes(input.size)}; it must be smaller than 10 MB`);

@@ -31,12 +31,13 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Reference Song Field',
-		name: 'referenceBinaryField',
+		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
 		displayOptions: { show: { referenceSource: ['binary'] } },
-		description: 'The input binary field holding the song (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB)',
+		hint: 'The name of the input field containing the binary file data of the song',
+		description: 'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
 	},
 	{
 		displayName: 'Reference Song URL',

@@ -31,7 +31,7 @@ export async function readReferenceSong(ctx: IExecuteFunctions, itemIndex: numbe
 		if (!/^https?:\/\/\S+$/i.test(url)) check.fail(URL_LABEL, `"${url}" is not an http(s) URL`);
 		return { body: { audio_url: url } };
 	}
-	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('referenceBinaryField', itemIndex, 'data')).trim(), { min: 1 });
+	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
 	const input = getInputBinary(ctx, itemIndex, property, BINARY_LABEL);
 	if (input.size !== undefined && input.size > MAX_REFERENCE_BYTES) {
 		check.fail(BINARY_LABEL, `the file "${input.fileName}" is ${megabytes(input.size)}, the maximum is 50 MB`);

@@ -46,7 +46,8 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		displayOptions: { show: { textSource: ['binary'] } },
-		description: 'The binary field of the input item that holds the text file',
+		hint: 'The name of the input field containing the binary file data of the text file',
+		description: 'The text file to speak (.txt, or a MiniMax .zip, up to 10 MB), uploaded to MiniMax first',
 	},
 	voiceLocator(),
 	{

@@ -34,10 +34,12 @@ export const mediaProperty: INodeProperties = {
 			values: [
 				{
 					displayName: 'Binary Field',
-					name: 'binaryField',
+					name: 'binaryPropertyName',
 					type: 'string',
 					default: 'data',
-					description: 'The binary field of the input item holding the file',
+					displayOptions: { show: { source: ['binary'] } },
+					hint: 'The name of the input field containing the binary file data',
+					description: 'The image, video or audio file sent with the request',
 				},
 				{
 					displayName: 'Image Role',
@@ -105,6 +107,7 @@ export const mediaProperty: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'https://example.com/reference.mp4',
+					displayOptions: { show: { source: ['url'] } },
 				},
 			],
 		},
@@ -127,7 +130,7 @@ export async function readH3Media(ctx: IExecuteFunctions, itemIndex: number, che
 		const type = check.oneOf(`${label} › Type`, entry.type ?? 'image', ['image', 'video', 'audio'] as MediaType[]);
 		const source = check.oneOf(`${label} › Source`, entry.source ?? 'binary', ['binary', 'url'] as ImageSource[]);
 		const parameter = `${label} › ${source === 'binary' ? 'Binary Field' : 'URL'}`;
-		const value = source === 'binary' ? entry.binaryField : entry.url;
+		const value = source === 'binary' ? entry.binaryPropertyName : entry.url;
 		if (type === 'image') {
 			const role = check.oneOf(`${label} › Image Role`, entry.role ?? 'first_frame', ['first_frame', 'last_frame', 'reference_image'] as const);
 			const url = await imageForRequest(ctx, itemIndex, check, { parameter, source, value, maxBytes: LIMITS.image });

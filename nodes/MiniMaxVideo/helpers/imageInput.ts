@@ -79,33 +79,42 @@ function tooLarge(check: InputValidator, parameter: string, fileName: string, by
 	return check.fail(parameter, `the file "${fileName}" is ${mb(bytes)} MB; images must be smaller than ${mb(maxBytes)} MB`);
 }
 
-/** "Image Source" + binary field + URL for one image, shown for the given operation modes. */
+/** The binary input parameter of one image role: `binaryPropertyNameFirstFrame` for `firstFrame`. */
+export function binaryPropertyNameOf(role: string): string {
+	return `binaryPropertyName${role.charAt(0).toUpperCase()}${role.slice(1)}`;
+}
+
+/**
+ * Binary field (`binaryPropertyName<Role>`) + URL (`<role>Url`) for one image, shown for the given
+ * operation modes and the "Image Source" choice. `what` names the image, e.g. "last frame".
+ */
 export function imageProperties(
-	prefix: string,
+	role: string,
 	label: string,
 	show: Record<string, string[]>,
 	defaultField: string,
-	hint: string,
+	what: string,
 ): INodeProperties[] {
 	return [
 		{
 			displayName: `${label} Binary Field`,
-			name: `${prefix}BinaryField`,
+			name: binaryPropertyNameOf(role),
 			type: 'string',
 			default: defaultField,
 			required: true,
 			displayOptions: { show: { ...show, imageSource: ['binary'] } },
-			description: `The binary field of the input item holding the ${hint} (JPG, PNG or WebP, under 20 MB)`,
+			hint: `The name of the input field containing the binary file data of the ${label.toLowerCase()}`,
+			description: `The ${what} (JPG, PNG or WebP, under 20 MB)`,
 		},
 		{
 			displayName: `${label} URL`,
-			name: `${prefix}Url`,
+			name: `${role}Url`,
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'https://example.com/image.jpg',
 			displayOptions: { show: { ...show, imageSource: ['url'] } },
-			description: `A public link to the ${hint} (JPG, PNG or WebP, under 20 MB)`,
+			description: `A public link to the ${what} (JPG, PNG or WebP, under 20 MB)`,
 		},
 	];
 }

@@ -41,7 +41,8 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		displayOptions: { show: { audioSource: ['binary'] } },
-		description: 'The binary field holding the voice sample: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
+		hint: 'The name of the input field containing the binary file data of the voice sample',
+		description: 'The voice sample to clone: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
 	},
 	{
 		displayName: 'Audio URL',
@@ -127,11 +128,12 @@ const properties: INodeProperties[] = [
 			},
 			{
 				displayName: 'Prompt Audio Field',
-				name: 'promptAudioField',
+				name: 'binaryPropertyNamePrompt',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. prompt',
-				description: 'A binary field with a short reference clip (under 8 s) that improves similarity; needs Prompt Transcript',
+				hint: 'The name of the input field containing the binary file data of the prompt clip',
+				description: 'A short reference clip (under 8 s) that improves similarity; needs Prompt Transcript',
 			},
 			{
 				displayName: 'Prompt Transcript',
@@ -185,7 +187,7 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number, check: InputVal
 		body.text = previewText;
 		body.model = model;
 	}
-	const promptField = String(options.promptAudioField ?? '').trim() || undefined;
+	const promptField = String(options.binaryPropertyNamePrompt ?? '').trim() || undefined;
 	const promptText = String(options.promptText ?? '').trim() || undefined;
 	if (promptField && !promptText) check.fail('Prompt Transcript', 'it is required when Prompt Audio Field is set');
 	if (promptText && !promptField) check.fail('Prompt Audio Field', 'it is required when Prompt Transcript is set');

@@ -53,11 +53,12 @@ const properties: INodeProperties[] = [
 					{ displayName: 'Source', name: 'source', type: 'options', default: 'binary', options: imageSourceOptions },
 					{
 						displayName: 'Binary Field',
-						name: 'binaryField',
+						name: 'binaryPropertyName',
 						type: 'string',
 						default: 'data',
 						displayOptions: { show: { source: ['binary'] } },
-						description: 'The binary field of the input item holding the image (JPG, PNG or WebP, under 20 MB)',
+						hint: 'The name of the input field containing the binary file data of the image',
+						description: 'The image the template asks for at this place (JPG, PNG or WebP, under 20 MB)',
 					},
 					{
 						displayName: 'URL',
@@ -96,7 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const value = await imageForRequest(this, itemIndex, check, {
 			parameter: `Media Inputs › ${source === 'binary' ? 'Binary Field' : 'URL'} ${index + 1}`,
 			source,
-			value: source === 'binary' ? entry.binaryField : entry.url,
+			value: source === 'binary' ? entry.binaryPropertyName : entry.url,
 		});
 		media.push({ value });
 	}

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { miniMaxApiError } from '../../../shared/transport/errors';
 import { InputValidator } from '../../../shared/validation';
-import { imageForRequest, imageProperties, imageSourceOptions, type ImageSource } from '../../helpers/imageInput';
+import { binaryPropertyNameOf, imageForRequest, imageProperties, imageSourceOptions, type ImageSource } from '../../helpers/imageInput';
 import { checkCombination, defaultModel, MODE_LABELS, modelOptions, type VideoMode } from '../../helpers/models';
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
@@ -151,11 +151,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 async function imageFields(ctx: IExecuteFunctions, itemIndex: number, check: InputValidator, mode: VideoMode): Promise<IDataObject> {
 	if (mode === 'textToVideo') return {};
 	const source = check.oneOf('Image Source', ctx.getNodeParameter('imageSource', itemIndex, 'binary'), ['binary', 'url'] as ImageSource[]);
-	const image = async (prefix: string, label: string) =>
+	const image = async (role: string, label: string) =>
 		await imageForRequest(ctx, itemIndex, check, {
 			parameter: source === 'binary' ? `${label} Binary Field` : `${label} URL`,
 			source,
-			value: ctx.getNodeParameter(source === 'binary' ? `${prefix}BinaryField` : `${prefix}Url`, itemIndex, ''),
+			value: ctx.getNodeParameter(source === 'binary' ? binaryPropertyNameOf(role) : `${role}Url`, itemIndex, ''),
 		});
 	if (mode === 'subjectReference') {
 		return { subject_reference: [{ type: 'character', image: [await image('subject', 'Subject Image')] }] };
