@@ -1,8 +1,18 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
+
+/** The Files node has no Resource, so its canvas subtitle names the file ("Get Many Files"). */
+const FILE_OPERATION_NAMES: Record<string, string> = {
+	delete: 'Delete File',
+	download: 'Download File',
+	get: 'Get File',
+	list: 'Get Many Files',
+	upload: 'Upload File',
+};
 
 export class MiniMaxFiles implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +21,7 @@ export class MiniMaxFiles implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties, FILE_OPERATION_NAMES),
 		description:
 			'Manage files in MiniMax storage: upload voice samples or long texts, list files by purpose, get a file’s details, download a generated file (video, long speech) as a binary, delete a file. Not billed.',
 		defaults: { name: 'MiniMax Files' },

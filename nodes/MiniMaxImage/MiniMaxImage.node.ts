@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
@@ -11,7 +12,7 @@ export class MiniMaxImage implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Generate images from a text prompt with MiniMax (image-01), optionally keeping a character from a reference portrait. Returns one item per image (JPEG/PNG binary plus its link). Billed per image.',
 		defaults: { name: 'MiniMax Image' },

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
@@ -11,7 +12,7 @@ export class MiniMaxMusic implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Generate songs (with your lyrics, lyrics MiniMax writes, or instrumental), covers of a reference song, and song lyrics with MiniMax. Returns the song as an MP3/WAV/PCM binary with its duration. Billed per song; a song can take minutes.',
 		defaults: { name: 'MiniMax Music' },

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { searchVoices } from '../shared/methods/searchVoices';
 import { operations, properties } from './actions';
@@ -12,7 +13,7 @@ export class MiniMaxTextToSpeech implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Turn text into natural speech with MiniMax and get an audio file (MP3, WAV, FLAC or PCM) with subtitles. Generating speech is billed per character.',
 		defaults: { name: 'MiniMax Text to Speech' },

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
@@ -11,7 +12,7 @@ export class MiniMaxVideo implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Generate videos with MiniMax Hailuo, Video Agent templates or MiniMax-H3 and get the MP4. Generating a video is billed; a job takes minutes, so the node can wait, or return the task ID to fetch later.',
 		defaults: { name: 'MiniMax Video' },

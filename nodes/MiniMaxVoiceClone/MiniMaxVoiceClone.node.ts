@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
@@ -11,7 +12,7 @@ export class MiniMaxVoiceClone implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Clone a voice from an audio sample with MiniMax and get its voice ID for Text to Speech. Billed: cloning is charged on the first real use of the voice, and the preview like speech. Only clone voices you have the right to use.',
 		defaults: { name: 'MiniMax Voice Clone' },

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/descriptions/subtitle';
 import { runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
@@ -11,7 +12,7 @@ export class MiniMaxVoiceDesign implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Design a new voice from a text description with MiniMax and get its voice ID for Text to Speech, plus a preview audio. Billed per design (the preview text is charged).',
 		defaults: { name: 'MiniMax Voice Design' },
