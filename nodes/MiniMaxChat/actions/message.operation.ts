@@ -79,8 +79,9 @@ const properties: INodeProperties[] = [
 		default: 'messages',
 		required: true,
 		displayOptions: { show: { messagesSource: ['input'] } },
+		hint: 'The name of the input field containing the messages; dots reach nested fields',
 		description:
-			'Field of the input item holding an OpenAI-style messages list ([{"role": "user", "content": "…"}]), or a plain text that becomes the user message. Dots reach nested fields.',
+			'An OpenAI-style messages list ([{"role": "user", "content": "…"}]) from the input item, or a plain text that becomes the user message',
 	},
 	{
 		displayName: 'Options',

@@ -59,7 +59,8 @@ export const outputFieldOption: INodeProperties = {
 	name: 'binaryPropertyOutput',
 	type: 'string',
 	default: 'data',
-	description: 'The name of the output binary field to put the file in',
+	hint: 'The name of the output field to put the binary file data in',
+	description: 'Which binary field of the output item holds the generated or downloaded file',
 };
 
 export const pollIntervalOption: INodeProperties = {
