@@ -18,14 +18,15 @@ const REMEMBERED_TASKS = 200;
 
 export class MiniMaxTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'MiniMax Trigger',
+		displayName: 'MiniMax Video Callback Trigger',
 		name: 'miniMaxTrigger',
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On finished video task',
-		description: 'Starts the workflow when a MiniMax video task that was given this callback URL finishes',
-		defaults: { name: 'MiniMax Trigger' },
+		description:
+			'Starts the workflow when a MiniMax video task that was given this trigger\'s URL as its callback URL finishes (webhook; needs a public n8n URL)',
+		defaults: { name: 'MiniMax Video Callback Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'miniMaxApi', required: true }],
@@ -124,7 +125,7 @@ export class MiniMaxTrigger implements INodeType {
 		const types = this.getNodeParameter('taskTypes', ['video', 'template', 'h3']) as TaskType[];
 		const task = await confirmFinishedTask(this, taskId, types);
 		if (!task) {
-			this.logger.warn(`MiniMax Trigger ignored a callback for task ${taskId}: MiniMax does not report it as finished`);
+			this.logger.warn(`MiniMax Video Callback Trigger ignored a callback for task ${taskId}: MiniMax does not report it as finished`);
 			return { webhookResponse: { received: true } };
 		}
 		state.emittedTaskIds = [...emitted, taskId].slice(-REMEMBERED_TASKS);

@@ -7,14 +7,15 @@ import { listGeneratedVideos, newSince, type GeneratedVideo, type PollCursor } f
 
 export class MiniMaxVideoTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'MiniMax Video Trigger',
+		displayName: 'MiniMax Video Polling Trigger',
 		name: 'miniMaxVideoTrigger',
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On new generated video',
-		description: 'Starts the workflow for each new video your MiniMax account finishes, without a public callback URL',
-		defaults: { name: 'MiniMax Video Trigger' },
+		description:
+			'Starts the workflow for each new video your MiniMax account finishes, found by polling on a schedule (no public URL needed)',
+		defaults: { name: 'MiniMax Video Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

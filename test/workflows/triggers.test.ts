@@ -29,7 +29,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 	}
 }
 
-describe('MiniMax Trigger (callback webhook)', () => {
+describe('MiniMax Video Callback Trigger (webhook)', () => {
 	let receiver: Server;
 	let baseUrl: string;
 	let workflow: WorkflowJson;
@@ -142,7 +142,7 @@ describe('MiniMax Trigger (callback webhook)', () => {
 	});
 });
 
-describe('MiniMax Video Trigger (polling)', () => {
+describe('MiniMax Video Polling Trigger', () => {
 	async function finishedVideo(prompt: string): Promise<void> {
 		const created = await axios.post(
 			`${sandbox().url}/v1/video_generation`,

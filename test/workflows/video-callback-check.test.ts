@@ -57,7 +57,7 @@ describe('MiniMax Video › callback URL check (issue 11 case 8)', () => {
 		expect(text).toMatch(
 			/POSTs \{"challenge": "…"\} to the URL and needs the same value back within about 3 seconds/,
 		);
-		expect(text).toMatch(/MiniMax Trigger is not active/);
+		expect(text).toMatch(/MiniMax Video Callback Trigger is not active/);
 		expect(text).toMatch(/test URL \(…\/webhook-test\/…\) was used instead of the production URL/);
 		expect(text).toMatch(/\?secret=/);
 		expect(text).toMatch(/not reachable from the internet/);

@@ -5,7 +5,7 @@ import type { InputValidator } from '../../shared/validation';
 /**
  * The three ways a Generate operation can wait for a video: poll in this execution (default),
  * return the task at once, or return it and let MiniMax POST status changes to a callback URL
- * (e.g. a MiniMax Trigger's webhook).
+ * (e.g. a MiniMax Video Callback Trigger's webhook).
  */
 
 export type WaitMode = 'wait' | 'submit' | 'callback';
@@ -36,7 +36,7 @@ export const waitModeProperties: INodeProperties[] = [
 			{
 				name: 'Submit With Callback URL',
 				value: 'callback',
-				description: 'Return the task ID at once; MiniMax POSTs every status change to the callback URL (e.g. a MiniMax Trigger)',
+				description: 'Return the task ID at once; MiniMax POSTs every status change to the callback URL (e.g. a MiniMax Video Callback Trigger)',
 			},
 		],
 	},
@@ -49,7 +49,7 @@ export const waitModeProperties: INodeProperties[] = [
 		placeholder: 'https://n8n.example.com/webhook/…',
 		displayOptions: { show: { waitMode: ['callback'] } },
 		description:
-			'A public URL that answers MiniMax\'s challenge within 3 s and then receives the status updates, such as the webhook URL of a MiniMax Trigger node',
+			'A public URL that answers MiniMax\'s challenge within 3 s and then receives the status updates, such as the webhook URL of a MiniMax Video Callback Trigger node',
 	},
 ];
 

@@ -10,8 +10,8 @@ const MESSAGE_HINTS: Array<{ code: number; pattern: RegExp; hint: string }> = [
 		pattern: /callback/i,
 		hint:
 			'MiniMax could not verify the callback URL. When a task is created, MiniMax POSTs {"challenge": "…"} to the URL and needs the same value back within about 3 seconds. ' +
-			'Usual causes in n8n: the workflow with the MiniMax Trigger is not active; the test URL (…/webhook-test/…) was used instead of the production URL (…/webhook/…); ' +
-			'the MiniMax Trigger has a secret but the URL lacks ?secret=… (the trigger then refuses the challenge); n8n is not reachable from the internet (localhost, a private network, no tunnel or WEBHOOK_URL); ' +
+			'Usual causes in n8n: the workflow with the MiniMax Video Callback Trigger is not active; the test URL (…/webhook-test/…) was used instead of the production URL (…/webhook/…); ' +
+			'the MiniMax Video Callback Trigger has a secret but the URL lacks ?secret=… (the trigger then refuses the challenge); n8n is not reachable from the internet (localhost, a private network, no tunnel or WEBHOOK_URL); ' +
 			'or n8n answered too slowly. Fix the URL or leave Callback URL empty and let the node wait by polling.',
 	},
 ];

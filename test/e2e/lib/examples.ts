@@ -32,7 +32,7 @@ export interface Example {
 	workflow: WorkflowJson;
 	/**
 	 * How it starts: a Manual Trigger (`n8n execute`), n8n's Webhook node (called on a live n8n), or another
-	 * trigger (e.g. the MiniMax Trigger, fed by a companion example on a live n8n).
+	 * trigger (e.g. the MiniMax Video Callback Trigger, fed by a companion example on a live n8n).
 	 */
 	trigger: 'manual' | 'webhook' | 'other';
 	/** `<package>.<node>` types it uses. */
