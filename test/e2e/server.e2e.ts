@@ -8,7 +8,7 @@ import { PACKAGE } from './lib/communityPackage';
 import { exportedNodeTypes, newInstance, SCREENSHOT_DIR } from './lib/context';
 import { CREDENTIAL_ID, sandboxCredential } from './lib/credential';
 import { CREDENTIAL_TYPE, EXAMPLES_DIR, loadExamples, webhookPath } from './lib/examples';
-import { galleryWorkflow } from './lib/gallery';
+import { CANVAS_ID, canvasWorkflow, galleryWorkflow } from './lib/gallery';
 import { importCredentials, importWorkflow, n8nOk, type N8nInstance } from './lib/n8nCli';
 import { activateWorkflow, BROWSER_ID, callWebhook, createApiKey, publicApi, setupOwner, startServer, type N8nServer } from './lib/n8nServer';
 import { freePort } from './lib/ports';
@@ -22,6 +22,7 @@ import { freePort } from './lib/ports';
 const webhookExamples = loadExamples().filter((example) => EXAMPLE_CHECKS[example.file]?.kind === 'webhook');
 const liveExamples = loadExamples().filter((example) => EXAMPLE_CHECKS[example.file]?.kind === 'live');
 const gallery = galleryWorkflow(exportedNodeTypes().filter((type) => type.name.startsWith(`${PACKAGE.name}.`) && !type.name.endsWith('Tool')));
+const canvas = canvasWorkflow(PACKAGE.name);
 
 let sandbox: Sandbox;
 let instance: N8nInstance;
@@ -33,6 +34,7 @@ beforeAll(async () => {
 	await importCredentials(instance, [sandboxCredential(sandbox.url)]);
 	await n8nOk(instance, ['import:workflow', '--separate', `--input=${EXAMPLES_DIR}`]);
 	await importWorkflow(instance, gallery.workflow);
+	await importWorkflow(instance, canvas.workflow);
 	server = await startServer(instance, await freePort());
 	await setupOwner(server);
 	await createApiKey(server);
@@ -145,5 +147,19 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('Escape');
 		await panel.waitFor({ state: 'hidden', timeout: 10000 });
+	});
+
+	test('the canvas shows each operation in words under the node name, screenshot saved', async () => {
+		await openRoute(page, server.url, `/workflow/${CANVAS_ID}`, false);
+		const nodes = page.locator('[data-test-id="canvas-node"]');
+		await nodes.nth(canvas.cases.length - 1).waitFor({ state: 'visible', timeout: 60000 });
+		const texts = (await nodes.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+		for (const { name, subtitle } of canvas.cases) {
+			const shown = texts.some((text) => text.includes(name) && text.includes(subtitle));
+			expect(shown ? subtitle : texts).toBe(subtitle);
+		}
+		await page.screenshot({ path: join(SCREENSHOT_DIR, 'canvas-subtitles.png') });
+		expect(pageErrors).toEqual([]);
+		expect(failedCalls).toEqual([]);
 	});
 });

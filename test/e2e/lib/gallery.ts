@@ -48,3 +48,60 @@ export function galleryWorkflow(types: ExportedNodeType[]): { workflow: Workflow
 		nodes: nodes.map(({ id, name, type }) => ({ id, name, type })),
 	};
 }
+
+export const CANVAS_ID = 'mmxE2eCanvasSubtitles1';
+
+/** A canvas node and the subtitle the editor must show under its name. */
+export interface CanvasCase {
+	name: string;
+	subtitle: string;
+}
+
+/**
+ * A workflow whose nodes are set to operations other than the defaults, so the canvas check can read
+ * each node's subtitle as the real editor renders it ("Generate Long Speech", not "generateLong").
+ */
+export function canvasWorkflow(packageName: string): { workflow: WorkflowJson; cases: CanvasCase[] } {
+	const entries: Array<[string, string, Record<string, unknown>, string]> = [
+		['Speech', 'miniMaxTextToSpeech', {}, 'Generate Speech'],
+		['Long speech', 'miniMaxTextToSpeech', { operation: 'generateLong' }, 'Generate Long Speech'],
+		['Hailuo video', 'miniMaxVideo', {}, 'Generate Video'],
+		[
+			'From template',
+			'miniMaxVideo',
+			{ resource: 'template', operation: 'generate' },
+			'Generate From Template',
+		],
+		[
+			'H3 status',
+			'miniMaxVideo',
+			{ resource: 'h3', operation: 'getTask' },
+			'Get MiniMax-H3 Task Status',
+		],
+		['Files', 'miniMaxFiles', { operation: 'list' }, 'Get Many Files'],
+		['Cloned voices', 'miniMaxVoiceClone', { operation: 'list' }, 'List Cloned Voices'],
+		['Lyrics', 'miniMaxMusic', { operation: 'generateLyrics' }, 'Generate Lyrics'],
+	];
+	const nodes = entries.map(([name, type, parameters], index) => {
+		const node: WorkflowNode & { position: number[] } = {
+			id: randomUUID(),
+			name,
+			type: `${packageName}.${type}`,
+			typeVersion: 1,
+			parameters,
+			position: [(index % 4) * 300, Math.floor(index / 4) * 220],
+			credentials: { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
+		};
+		return node;
+	});
+	return {
+		workflow: {
+			id: CANVAS_ID,
+			name: 'MiniMax canvas subtitles (editor check)',
+			nodes,
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		},
+		cases: entries.map(([name, , , subtitle]) => ({ name, subtitle })),
+	};
+}
