@@ -161,6 +161,9 @@ describe('Files', () => {
 		['a voice sample over 20 MB', { operation: 'upload', purpose: 'voice_clone' }, 'big', /the file "big.wav" is 21.0 MB; voice_clone files may be at most 20 MB/],
 		['binary data as long-speech text', { operation: 'upload', purpose: 't2a_async_input' }, [binaryBlob], /the file "book.txt" is not a .txt or .zip file/],
 		['a missing binary field', { operation: 'upload', purpose: 'voice_clone', binaryPropertyName: 'sample' }, [wavItem(12)], /"Input Binary Field" for item 0: there is no binary field "sample"/],
+		// n8n-io/n8n#20481, #22125: the file dragged in (an object) or its path typed instead of the field name.
+		['the file dragged in instead of its field name', { operation: 'upload', purpose: 'voice_clone', binaryPropertyName: '={{ $binary.data }}' }, [wavItem(12)], /"Input Binary Field" for item 0: it is a file, not the name of a binary field; type the field name, e.g. "data"/],
+		['a binary path instead of the field name', { operation: 'upload', purpose: 'voice_clone', binaryPropertyName: '$binary.data' }, [wavItem(12)], /"Input Binary Field" for item 0: there is no binary field "\$binary\.data"; type only the field name: "data"/],
 		['a file ID with letters', { operation: 'download', fileId: 'file-123' }, undefined, /"File ID" for item 0: "file-123" is not a MiniMax file ID/],
 		['a blank file ID', { operation: 'get', fileId: ' ' }, undefined, /"File ID" for item 0: it is empty/],
 		['a file ID beyond JSON precision', { operation: 'delete', fileId: '99999999999999999999', purpose: 'voice_clone' }, undefined, /too large to send exactly as a JSON number/],

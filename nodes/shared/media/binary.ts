@@ -14,6 +14,21 @@ export interface InputBinary {
 	size?: number;
 }
 
+/**
+ * Why a binary field name matched nothing. Users drag the file itself into the field (an expression
+ * such as `{{ $binary.data }}` that callers receive stringified as "[object Object]") or type its
+ * path (`$binary.data`, `binary.data`); both get the field name to type instead (n8n-io/n8n#20481).
+ */
+function missingFieldProblem(propertyName: string, available: string[]): string {
+	const example = available[0] ?? 'data';
+	if (propertyName === '[object Object]') {
+		return `it is a file, not the name of a binary field; type the field name, e.g. "${example}"`;
+	}
+	const path = /^\$?binary\.([\w-]+)$/.exec(propertyName);
+	const hint = path ? `; type only the field name: "${path[1]}"` : '';
+	return `there is no binary field "${propertyName}"${hint}`;
+}
+
 /** Finds an input binary or fails with a message naming the parameter and the item. */
 export function getInputBinary(
 	ctx: IExecuteFunctions,
@@ -30,7 +45,7 @@ export function getInputBinary(
 			: 'This item has no binary data at all: connect a node that outputs a file (e.g. Read/Write Files from Disk, HTTP Request with "File" response).';
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Invalid "${parameterLabel}" for item ${itemIndex}: there is no binary field "${propertyName}"`,
+			`Invalid "${parameterLabel}" for item ${itemIndex}: ${missingFieldProblem(propertyName, available)}`,
 			{ itemIndex, description: availableText },
 		);
 	}
