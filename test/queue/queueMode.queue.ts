@@ -317,7 +317,7 @@ test('2. six videos (Wait for the Video) as two executions at once are split ove
 	};
 });
 
-test('3. callback path: submitted with the MiniMax Trigger URL; the callback reaches the webhook processor, a worker saves the MP4', async () => {
+test('3. callback path: submitted with the MiniMax Video Callback Trigger URL; the callback reaches the webhook processor, a worker saves the MP4', async () => {
 	sandbox.reset();
 	const trigger = exampleByFile('video-callback-trigger.json').workflow;
 	const submitted = await postJson(SUBMIT_PATH, {});

@@ -109,7 +109,7 @@ export function largeVideoWorkflow(): WorkflowJson {
 	};
 }
 
-/** The MiniMax Video Trigger (polling every minute on main, downloading each video) on the second sandbox; a worker saves each MP4. */
+/** The MiniMax Video Polling Trigger (polling every minute on main, downloading each video) on the second sandbox; a worker saves each MP4. */
 export function pollingTriggerWorkflow(): WorkflowJson {
 	return {
 		id: 'queuePollVideos01',
