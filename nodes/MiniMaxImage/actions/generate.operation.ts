@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
@@ -75,38 +76,28 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: MAX_IMAGES, numberPrecision: 0 },
 		description: 'How many images to make from this prompt (1–9); each image becomes its own output item. Each image is billed.',
 	},
-	{
-		displayName: 'Character Reference',
-		name: 'referenceSource',
-		type: 'options',
-		default: 'none',
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Binary File From Input', value: 'binary', description: 'A JPG or PNG portrait from an earlier node' },
-			{ name: 'URL', value: 'url', description: 'A public link to a JPG or PNG portrait' },
-		],
-		description: 'A front-facing portrait whose character appears in the images (JPG/PNG under 10 MB)',
-	},
-	{
-		displayName: 'Character Image Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { referenceSource: ['binary'] } },
-		hint: 'The name of the input field containing the binary file data of the portrait',
-		description: 'The portrait whose character appears in the images (JPG or PNG, under 10 MB)',
-	},
-	{
-		displayName: 'Character Image URL',
-		name: 'referenceUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/portrait.jpg',
-		displayOptions: { show: { referenceSource: ['url'] } },
-		description: 'A public link to the portrait (JPG or PNG, under 10 MB); MiniMax downloads it',
-	},
+	...fileSourceProperties({
+		source: {
+			displayName: 'Character Reference',
+			name: 'referenceSource',
+			optional: true,
+			binary: 'A JPG or PNG portrait from an earlier node',
+			url: 'A public link to a JPG or PNG portrait',
+			description: 'A front-facing portrait whose character appears in the images (JPG/PNG under 10 MB)',
+		},
+		binary: {
+			displayName: 'Character Image Field',
+			name: 'binaryPropertyName',
+			what: 'the portrait',
+			description: 'The portrait whose character appears in the images (JPG or PNG, under 10 MB)',
+		},
+		url: {
+			displayName: 'Character Image URL',
+			name: 'referenceUrl',
+			placeholder: 'https://example.com/portrait.jpg',
+			description: 'A public link to the portrait (JPG or PNG, under 10 MB); MiniMax downloads it',
+		},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
 import { COVER_LIMITS, COVER_MODELS } from '../helpers/musicModels';
@@ -18,37 +19,27 @@ const properties: INodeProperties[] = [
 		options: COVER_MODELS,
 		description: 'The cover model',
 	},
-	{
-		displayName: 'Reference Song',
-		name: 'referenceSource',
-		type: 'options',
-		default: 'binary',
-		options: [
-			{ name: 'Binary File From Input', value: 'binary', description: 'An MP3, WAV, M4A or FLAC file from an earlier node (sent inline)' },
-			{ name: 'URL', value: 'url', description: 'A public link to the song; MiniMax downloads it (lighter for large files)' },
-		],
-		description: 'The song to cover: 6 s to 6 min, up to 50 MB',
-	},
-	{
-		displayName: 'Reference Song Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { referenceSource: ['binary'] } },
-		hint: 'The name of the input field containing the binary file data of the song',
-		description: 'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
-	},
-	{
-		displayName: 'Reference Song URL',
-		name: 'referenceUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/original.mp3',
-		displayOptions: { show: { referenceSource: ['url'] } },
-		description: 'A public link to the song (6 s to 6 min, up to 50 MB)',
-	},
+	...fileSourceProperties({
+		source: {
+			displayName: 'Reference Song',
+			name: 'referenceSource',
+			binary: 'An MP3, WAV, M4A or FLAC file from an earlier node (sent inline)',
+			url: 'A public link to the song; MiniMax downloads it (lighter for large files)',
+			description: 'The song to cover: 6 s to 6 min, up to 50 MB',
+		},
+		binary: {
+			displayName: 'Reference Song Field',
+			name: 'binaryPropertyName',
+			what: 'the song',
+			description: 'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
+		},
+		url: {
+			displayName: 'Reference Song URL',
+			name: 'referenceUrl',
+			placeholder: 'https://example.com/original.mp3',
+			description: 'A public link to the song (6 s to 6 min, up to 50 MB)',
+		},
+	}),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',

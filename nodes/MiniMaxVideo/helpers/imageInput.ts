@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { binaryFieldProperty, binaryOrUrlOptions, urlFieldProperty } from '../../shared/descriptions/fileSource';
 import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import { sniffImage } from '../../shared/media/imageInfo';
 import type { InputValidator } from '../../shared/validation';
@@ -17,10 +18,10 @@ const MIN_SHORT_SIDE = 300;
 const ACCEPTED_MIME = /^image\/(jpeg|jpg|pjpeg|png|webp)$/i;
 const ACCEPTED_EXTENSION = /^(jpe?g|png|webp)$/i;
 
-export const imageSourceOptions = [
-	{ name: 'Binary File From Input', value: 'binary', description: 'A JPG, PNG or WebP image from an earlier node' },
-	{ name: 'URL', value: 'url', description: 'A public link to a JPG, PNG or WebP image' },
-];
+export const imageSourceOptions = binaryOrUrlOptions({
+	binary: 'A JPG, PNG or WebP image from an earlier node',
+	url: 'A public link to a JPG, PNG or WebP image',
+});
 
 export interface ImageRequest {
 	/** The parameter as the user sees it, for error messages. */
@@ -96,25 +97,20 @@ export function imageProperties(
 	what: string,
 ): INodeProperties[] {
 	return [
-		{
+		binaryFieldProperty({
 			displayName: `${label} Binary Field`,
 			name: binaryPropertyNameOf(role),
-			type: 'string',
 			default: defaultField,
-			required: true,
-			displayOptions: { show: { ...show, imageSource: ['binary'] } },
-			hint: `The name of the input field containing the binary file data of the ${label.toLowerCase()}`,
+			what: `the ${label.toLowerCase()}`,
 			description: `The ${what} (JPG, PNG or WebP, under 20 MB)`,
-		},
-		{
+			show: { ...show, imageSource: ['binary'] },
+		}),
+		urlFieldProperty({
 			displayName: `${label} URL`,
 			name: `${role}Url`,
-			type: 'string',
-			default: '',
-			required: true,
 			placeholder: 'https://example.com/image.jpg',
-			displayOptions: { show: { ...show, imageSource: ['url'] } },
 			description: `A public link to the ${what} (JPG, PNG or WebP, under 20 MB)`,
-		},
+			show: { ...show, imageSource: ['url'] },
+		}),
 	];
 }

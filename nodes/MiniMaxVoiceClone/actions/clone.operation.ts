@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { downloadSignedUrl } from '../../shared/transport/download';
 import {
 	concurrencyOption,
@@ -24,36 +25,26 @@ const PROMPT_LIMITS = { maxSeconds: 8, rule: 'under 8 s' };
 const VOICE_LIFETIME_DAYS = 7;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Audio Source',
-		name: 'audioSource',
-		type: 'options',
-		default: 'binary',
-		options: [
-			{ name: 'Binary File From Input', value: 'binary', description: 'An MP3, M4A or WAV file from an earlier node' },
-			{ name: 'URL', value: 'url', description: 'A public link to an MP3, M4A or WAV file' },
-		],
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { audioSource: ['binary'] } },
-		hint: 'The name of the input field containing the binary file data of the voice sample',
-		description: 'The voice sample to clone: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
-	},
-	{
-		displayName: 'Audio URL',
-		name: 'audioUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'https://example.com/sample.mp3',
-		displayOptions: { show: { audioSource: ['url'] } },
-		description: 'A public link to the voice sample: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
-	},
+	...fileSourceProperties({
+		source: {
+			displayName: 'Audio Source',
+			name: 'audioSource',
+			binary: 'An MP3, M4A or WAV file from an earlier node',
+			url: 'A public link to an MP3, M4A or WAV file',
+		},
+		binary: {
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			what: 'the voice sample',
+			description: 'The voice sample to clone: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
+		},
+		url: {
+			displayName: 'Audio URL',
+			name: 'audioUrl',
+			placeholder: 'https://example.com/sample.mp3',
+			description: 'A public link to the voice sample: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
+		},
+	}),
 	{
 		displayName: 'Voice ID',
 		name: 'voiceId',
