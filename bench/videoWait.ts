@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { runWorkflow } from '../test/harness';
 import { startSandbox } from '../test/sandbox';
-import { videoStore } from '../test/sandbox/video/store';
+import { videoStore } from '../test/sandbox/families/video/store';
 import { workflowOf } from '../test/workflows/helpers';
 import { credentials, round, type BenchFigure } from './common';
 

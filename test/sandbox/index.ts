@@ -1,23 +1,23 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
-import { VirtualClock } from './clock';
-import { DownloadStore } from './downloads';
+import { VirtualClock } from './core/clock';
+import { DownloadStore } from './http/downloads';
 import { ALL_ROUTES } from './families';
-import { FaultController } from './faults';
-import { RequestLog } from './log';
-import { RateLimiter } from './rateLimits';
-import { IdGenerator, SeededRandom } from './random';
-import { type Runtime, createHandler } from './server';
-import { SandboxState } from './state';
-import type { RequestLogEntry, SandboxOptions } from './types';
+import { FaultController } from './core/faults';
+import { RequestLog } from './core/log';
+import { RateLimiter } from './core/rateLimits';
+import { IdGenerator, SeededRandom } from './core/random';
+import { type Runtime, createHandler } from './http/server';
+import { SandboxState } from './core/state';
+import type { RequestLogEntry, SandboxOptions } from './core/types';
 
-export { SANDBOX_GROUP_ID, SANDBOX_KEYS } from './auth';
-export { FAULT_KINDS, FaultController, type ActiveFault, type FaultKind, type FaultSpec } from './faults';
-export { SandboxState, type AsyncTask, type StoredFile, type TaskStatus, type VoiceRecord } from './state';
-export { EXPIRE_MARKER, FAIL_MARKER } from './families/ttsAsync';
-export { RateLimiter, type RateLimitSpec, type RateLimitStats } from './rateLimits';
-export type { MultipartLogBody, Region, RequestLogEntry, SandboxOptions } from './types';
+export { SANDBOX_GROUP_ID, SANDBOX_KEYS } from './http/auth';
+export { FAULT_KINDS, FaultController, type ActiveFault, type FaultKind, type FaultSpec } from './core/faults';
+export { SandboxState, type AsyncTask, type StoredFile, type TaskStatus, type VoiceRecord } from './core/state';
+export { EXPIRE_MARKER, FAIL_MARKER } from './families/tts/async';
+export { RateLimiter, type RateLimitSpec, type RateLimitStats } from './core/rateLimits';
+export type { MultipartLogBody, Region, RequestLogEntry, SandboxOptions } from './core/types';
 
 export interface Sandbox {
 	/** http://127.0.0.1:PORT, the global host (api.minimax.io). */

@@ -6,7 +6,7 @@ import {
 	RequestPacer,
 } from '../../nodes/shared/transport/rateLimiter';
 import { describePaidWork } from '../../nodes/shared/transport/paidWork';
-import { RateLimiter } from '../sandbox/rateLimits';
+import { RateLimiter } from '../sandbox/core/rateLimits';
 
 const RETRY = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
 

@@ -1,13 +1,13 @@
-import type { Route } from '../routes';
-import { chatRoutes } from './chat';
-import { fileRoutes } from './files';
-import { imageRoutes } from './image';
-import { musicRoutes } from './music';
-import { ttsRoutes } from './tts';
-import { ttsAsyncRoutes } from './ttsAsync';
-import { videoRoutes } from './video';
-import { voiceCreationRoutes } from './voiceCreation';
-import { voiceRoutes } from './voices';
+import type { Route } from '../http/routes';
+import { chatRoutes } from './chat/routes';
+import { fileRoutes } from './files/routes';
+import { imageRoutes } from './image/routes';
+import { musicRoutes } from './music/routes';
+import { ttsRoutes } from './tts/routes';
+import { ttsAsyncRoutes } from './tts/async';
+import { videoRoutes } from './video/routes';
+import { voiceCreationRoutes } from './voiceCreation/routes';
+import { voiceRoutes } from './voices/routes';
 
 /** Every API family's routes. New families (video, image, music, chat, voice clone/design) add theirs here. */
 export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes, ...videoRoutes, ...imageRoutes, ...musicRoutes, ...chatRoutes];

@@ -1,6 +1,6 @@
 import { Readable } from 'stream';
 
-import type { StreamedBody } from '../reply';
+import type { StreamedBody } from '../http/reply';
 
 /**
  * MP4 helpers: read the top-level boxes, and pad a real (small) MP4 to any size with a trailing
