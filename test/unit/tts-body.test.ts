@@ -22,7 +22,7 @@ describe('speech request bodies', () => {
 		channels: 2,
 	});
 
-	it('build the sync body with the contract field names', () => {
+	it('build the sync body with the field names of docs/minimax-api.md §2', () => {
 		const body = syncBody('Hi', settings, { stream: false, outputFormat: 'url', subtitles: true, subtitleType: 'word', watermark: true });
 		expect(body).toEqual({
 			model: 'speech-2.6-hd',

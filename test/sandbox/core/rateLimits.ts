@@ -2,10 +2,10 @@ import { defaultMessage } from '../http/errors';
 import { baseResp, jsonReply, rawReply, type Reply } from '../http/reply';
 
 /**
- * Per-account request limits per route, like MiniMax's RPM limits (contract §13): at most `limit`
+ * Per-account request limits per route, like MiniMax's RPM limits (docs/minimax-api.md §13): at most `limit`
  * accepted requests in any sliding `windowMs` per API key and route. The excess is refused before
  * any work (never billed) with `1002 rate limit exceeded(RPM)`: HTTP 200 + base_resp on the native
- * routes, HTTP 429 `rate_limit_error` on the v2 video and the compatible chat routes (contract §17.2).
+ * routes, HTTP 429 `rate_limit_error` on the v2 video and the compatible chat routes (docs/minimax-api.md §17.2).
  * Refused requests do not use up the window. Real time (not the virtual clock), so benchmarks and
  * pacing tests measure what a client really sends.
  */

@@ -5,7 +5,7 @@ import type { Reply } from './reply';
 
 /**
  * Faults that keep the real (billed) answer but change how its bytes travel, replaying what public
- * reports show reaching clients (contract §17.4):
+ * reports show reaching clients (docs/minimax-api.md §17.4):
  * - `byte_split`: every byte of a multi-byte UTF-8 character is its own network write, so chunk
  *   boundaries fall inside characters (ASCII runs go in one write).
  * - `truncate_stream`: an SSE answer loses its last event (and `[DONE]`) and ends cleanly; any

@@ -2,7 +2,7 @@
  * The retry / no-double-billing decision table of the transport (miniMaxRequest), with a mocked
  * httpRequestWithAuthentication and Jest's fake timers: no sandbox, no network, no real waiting.
  *
- * The rule (docs/minimax-api.md §3, §4): a failure that proves MiniMax refused the request before
+ * The rule (docs/minimax-api.md §12, §13): a failure that proves MiniMax refused the request before
  * doing any work (rate limit: HTTP 429, 1002, 1039; a refused connection) is retried for every
  * call. A failure that leaves open whether a paid job was created (5xx, 1000/1001, a reset, a
  * timeout, a hang-up) is retried only for calls that create nothing; a creating call gives up at

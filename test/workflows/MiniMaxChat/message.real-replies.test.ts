@@ -1,6 +1,6 @@
 /**
  * The Chat node against replies shaped like the ones publicly reported from the real service
- * (contract §17.4, issue 11): reasoning in every tag form, UTF-8 split across network chunks, tool
+ * (docs/minimax-api.md §17.4, issue 11): reasoning in every tag form, UTF-8 split across network chunks, tool
  * calls as text markup, streamed tool-call fragments without index, invalid tool arguments in the
  * history, streams that end early or go silent.
  */

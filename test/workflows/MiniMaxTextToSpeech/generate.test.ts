@@ -68,7 +68,7 @@ describe('Text to Speech › Generate Speech', () => {
 		expect(bytes.length).toBe(Math.round(((item.json.durationMs as number) / 1000) * 16000) * 2);
 	});
 
-	it('sends every option where the contract puts it', async () => {
+	it('sends every option where docs/minimax-api.md §2 puts it', async () => {
 		await runOk(
 			sandbox(),
 			tts({

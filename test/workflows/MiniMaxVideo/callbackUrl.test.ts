@@ -1,7 +1,7 @@
 /**
  * Video create with a callback URL whose challenge fails (issue 11 case 8): MiniMax answers 2013
  * "invalid params, fail to check callback url", and the node explains the challenge handshake and
- * the usual n8n causes. Also what the contract says cannot work is refused before any request.
+ * the usual n8n causes. Also what docs/minimax-api.md says cannot work is refused before any request.
  */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';

@@ -1,5 +1,5 @@
 /**
- * Streams and downloads that end early, go silent or bring the wrong body (contract §17.4, issue
+ * Streams and downloads that end early, go silent or bring the wrong body (docs/minimax-api.md §17.4, issue
  * 11 cases 2, 6, 7): each is an error with the trace id, never a short file, in Text to Speech,
  * Music and Video. Transient ones are retried first, like any transient failure.
  */

@@ -27,7 +27,7 @@ export interface Markers {
 	/**
 	 * `[[sandbox:reasoning_form:FORM]]`: reasoning inline in `content` whatever `reasoning_split` says,
 	 * as `think` (`<think>…</think>`), `thinking`, `mm_think` (`<mm:think>`) or `close_only` (the text
-	 * then `</think>`, the opening tag missing), as public reports show (contract §17.4).
+	 * then `</think>`, the opening tag missing), as public reports show (docs/minimax-api.md §17.4).
 	 */
 	reasoningForm?: ReasoningForm;
 	/** `[[sandbox:tool_markup]]`: tool calls written as `<minimax:tool_call>` markup in `content`, no `tool_calls`. */

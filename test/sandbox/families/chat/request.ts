@@ -1,7 +1,7 @@
 import { ApiError, CODES, capture, invalidParams } from '../../http/errors';
 import { Fields, isObject, type JsonObject } from '../../http/validate';
 
-/** Parsing and strict validation of chat requests (contract §11, §16). */
+/** Parsing and strict validation of chat requests (docs/minimax-api.md §11, §16). */
 
 export const OPENAI_CHAT_MODELS = [
 	'MiniMax-M3',
@@ -14,7 +14,7 @@ export const OPENAI_CHAT_MODELS = [
 	'MiniMax-M2',
 ] as const;
 export const NATIVE_CHAT_MODELS = ['MiniMax-M2', 'MiniMax-M1', 'MiniMax-Text-01'] as const;
-/** `response_format` is only reported as accepted on M3 (contract §11.2); the sandbox refuses it elsewhere. */
+/** `response_format` is only reported as accepted on M3 (docs/minimax-api.md §11.2); the sandbox refuses it elsewhere. */
 export const RESPONSE_FORMAT_MODELS = ['MiniMax-M3'];
 
 const ROLES = ['system', 'user', 'assistant', 'tool'];
@@ -58,7 +58,7 @@ export interface ChatRequest {
 	reasoningSplit: boolean;
 }
 
-/** An OpenAI-compatible error answered with a real HTTP status and `{type:'error', error:{…}}` (contract §16). */
+/** An OpenAI-compatible error answered with a real HTTP status and `{type:'error', error:{…}}` (docs/minimax-api.md §16). */
 export class ChatHttpError extends Error {
 	constructor(
 		readonly status: number,
@@ -123,7 +123,7 @@ function readToolCalls(value: unknown, path: string): ToolCall[] | undefined {
 		if (!fn) throw invalidParams(call.path('function'), 'is required');
 		const name = fn.string('name', { required: true, nonEmpty: true }) as string;
 		const args = fn.string('arguments') ?? '';
-		// The live service refuses history whose arguments are not a JSON object text (contract §17.4).
+		// The live service refuses history whose arguments are not a JSON object text (docs/minimax-api.md §17.4).
 		if (!isJsonObjectText(args)) throw invalidArgumentsJson(id);
 		return { id, type: 'function' as const, function: { name, arguments: args } };
 	});

@@ -6,7 +6,7 @@ import { type ComposedReply, type Markers, applyReplyVariants, composeReply, inl
 import { chatStreamReply } from './stream';
 
 /**
- * Chat (contract §11, §16):
+ * Chat (docs/minimax-api.md §11, §16):
  * - POST /v1/chat/completions, OpenAI-compatible: strict validation answered with real HTTP
  *   status codes and `{type:'error', error:{…}}` bodies; reasoning inline as `<think>` or split out
  *   into `reasoning_details`; SSE streaming; tool calls; JSON mode.

@@ -23,7 +23,7 @@ export interface StreamOptions {
 	traceId: string;
 	reasoningSplit: boolean;
 	cumulativeReasoning: boolean;
-	/** Tool-call fragments without `index`; continuations carry `id: ""` (native-API streams, contract §17.4). */
+	/** Tool-call fragments without `index`; continuations carry `id: ""` (native-API streams, docs/minimax-api.md §17.4). */
 	toolNoIndex?: boolean;
 	/** Break off after two content chunks with this base_resp code. */
 	errorCode?: number;

@@ -6,7 +6,7 @@ import type { Route, RouteContext } from '../../http/routes';
 import { Fields, isObject, type JsonObject } from '../../http/validate';
 import { renderImage, type ImageEncoding } from './render';
 
-/** Image generation: POST /v1/image_generation (contract §8), synchronous. */
+/** Image generation: POST /v1/image_generation (docs/minimax-api.md §8), synchronous. */
 
 export const IMAGE_MODELS = ['image-01', 'image-01-live'] as const;
 export const IMAGE_URL_TTL_S = 24 * 3600;

@@ -10,8 +10,8 @@ import { writeSong } from './lyrics';
 import { clampSeconds, renderSong, songSeconds, type MusicAudioSpec, type MusicFormat } from './render';
 
 /**
- * Music: POST /v1/music_generation (generation and cover, contract §9) and
- * POST /v1/lyrics_generation ({mode: "write_full_song", prompt}, UNCERTAIN in the contract; the
+ * Music: POST /v1/music_generation (generation and cover, docs/minimax-api.md §9) and
+ * POST /v1/lyrics_generation ({mode: "write_full_song", prompt}, UNCERTAIN in docs/minimax-api.md; the
  * official CLI calls it this way and reads top-level lyrics/song_title/style_tags).
  */
 

@@ -1,5 +1,5 @@
 /**
- * MiniMax's callback protocol (contract §7.4) as the sandbox plays it: right after a task with a
+ * MiniMax's callback protocol (docs/minimax-api.md §7.4) as the sandbox plays it: right after a task with a
  * `callback_url` is created, POST `{"challenge": "<random>"}` and require the same JSON back within
  * 3 s; only a validated URL then receives one POST per status change. Every attempt is logged.
  */

@@ -19,7 +19,7 @@ export function readCallbackUrl(json: Fields): string | undefined {
 
 /**
  * In checkCallbackOnCreate mode, the create request sends the challenge itself and fails like the
- * live service when it is not echoed within the challenge timeout (contract §17.2). Returns whether
+ * live service when it is not echoed within the challenge timeout (docs/minimax-api.md §17.2). Returns whether
  * the handshake already happened.
  */
 export async function checkCallbackOnCreate(ctx: RouteContext, url: string | undefined): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { invalidParams } from '../../http/errors';
 
 /**
- * The v1 model × mode × resolution × duration matrix (contract §7.1), kept apart from the node's
+ * The v1 model × mode × resolution × duration matrix (docs/minimax-api.md §7.1), kept apart from the node's
  * copy on purpose: the sandbox is the reference the node is tested against.
  */
 

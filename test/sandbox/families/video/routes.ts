@@ -11,7 +11,7 @@ import { videoTemplateRoutes } from './templates';
 import { videoV2Routes } from './v2';
 
 /**
- * Video generation v1 (contract §7.1–7.4): POST /v1/video_generation (T2V, I2V, FL2V, S2V; the
+ * Video generation v1 (docs/minimax-api.md §7.1–7.4): POST /v1/video_generation (T2V, I2V, FL2V, S2V; the
  * model × mode × resolution × duration matrix is enforced → 2013), GET /v1/query/video_generation.
  * Successful tasks become `video_generation` files. Templates and the v2 (MiniMax-H3) API live in
  * videoTemplates.ts and videoV2.ts; task state, timing, callbacks and test controls in ../video/store.ts.

@@ -99,8 +99,8 @@ export class VideoStore implements FamilyState {
 	challengeTimeoutMs = 3000;
 	/**
 	 * Mode: the create request itself sends the challenge and fails with 2013 "invalid params, fail
-	 * to check callback url" when it is not echoed in time, as the live service does (contract
-	 * §17.2). Off by default: then the challenge follows the create asynchronously.
+	 * to check callback url" when it is not echoed in time, as the live service does
+	 * (docs/minimax-api.md §17.2). Off by default: then the challenge follows the create asynchronously.
 	 */
 	checkCallbackOnCreate = false;
 	private abort = new AbortController();
@@ -321,7 +321,7 @@ export class VideoStore implements FamilyState {
 		if (!active) this.stopTicker();
 	}
 
-	/** The query response's shape with a lower-case status word (contract §7.4). */
+	/** The query response's shape with a lower-case status word (docs/minimax-api.md §7.4). */
 	private callbackBody(task: VideoTask, word: string): Record<string, unknown> {
 		const failed = word === 'failed';
 		const failure = this.failureOf(task);

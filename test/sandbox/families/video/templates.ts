@@ -10,7 +10,7 @@ import { frameSize } from './models';
 import { videoStore } from './store';
 
 /**
- * Video Agent templates (contract §7.5): POST /v1/video_template_generation with a numeric
+ * Video Agent templates (docs/minimax-api.md §7.5): POST /v1/video_template_generation with a numeric
  * template_id, text_inputs [{value}] and media_inputs [{value: image URL or data URL}];
  * GET /v1/query/video_template_generation returns status Preparing|Processing|Success|Fail and,
  * on success, `video_url` (a fresh 9 h link on every query; no file_id). Results are 720P, 6 s.

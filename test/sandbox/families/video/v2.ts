@@ -10,7 +10,7 @@ import { frameSize, ratioValue } from './models';
 import { type VideoPhase, type VideoTask, videoStore } from './store';
 
 /**
- * Video generation v2, MiniMax-H3 (contract §7.6): POST /v2/video_generation with a `content`
+ * Video generation v2, MiniMax-H3 (docs/minimax-api.md §7.6): POST /v2/video_generation with a `content`
  * array, GET /v2/query/video_generation/{task_id}. Unlike v1, errors are real HTTP statuses with
  * `{type:"error", error:{type, message "… (code)", http_code}, request_id}`, and a finished task
  * carries its video URL in task.content.url. Where sources disagree the sandbox takes the union:

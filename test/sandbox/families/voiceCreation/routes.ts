@@ -11,7 +11,7 @@ import { Fields, countChars } from '../../http/validate';
 import { LANGUAGE_BOOSTS, type VoiceParams } from '../tts/params';
 import { synthesize } from '../tts/routes';
 
-/** Voice cloning (POST /v1/voice_clone) and voice design (POST /v1/voice_design), contract §5–6. */
+/** Voice cloning (POST /v1/voice_clone) and voice design (POST /v1/voice_design), docs/minimax-api.md §5–6. */
 
 export const CLONE_MODELS = ['speech-2.8-hd', 'speech-2.8-turbo', 'speech-2.6-hd', 'speech-2.6-turbo', 'speech-02-hd', 'speech-02-turbo', 'speech-2.5-hd-preview', 'speech-2.5-turbo-preview'];
 
@@ -87,7 +87,7 @@ async function voiceClone(ctx: RouteContext): Promise<Reply> {
 		if ((await durationOf(promptFile)) >= 8) throw new ApiError(PROMPT_TOO_LONG, 'prompt audio too long, must be less than 8s');
 	}
 
-	// A fresh clone stays out of get_voice until its first real TTS use (contract §4).
+	// A fresh clone stays out of get_voice until its first real TTS use (docs/minimax-api.md §4).
 	ctx.env.state.addClonedVoice(voiceId, { activated: false });
 	ctx.entry.billable = true;
 	ctx.entry.jobId = voiceId;

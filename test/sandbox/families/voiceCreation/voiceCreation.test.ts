@@ -40,7 +40,7 @@ describe('voice_clone', () => {
 		expect(after.data.voice_cloning.map((v: { voice_id: string }) => v.voice_id)).toEqual(['SandboxVoice1']);
 	});
 
-	it('enforces the contract strictly', async () => {
+	it('enforces docs/minimax-api.md strictly', async () => {
 		const sample = await upload('voice_clone', 12);
 		const short = await upload('voice_clone', 4);
 		const prompt = await upload('prompt_audio', 3);
