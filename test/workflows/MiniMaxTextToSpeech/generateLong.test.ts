@@ -10,6 +10,8 @@ const FAST_POLL = { pollIntervalSeconds: 0.1, retryDelayMs: 10 };
 
 describe('Text to Speech › Generate Long Speech', () => {
 	it('creates the task, waits, downloads the archive and returns audio plus subtitles', async () => {
+		// The task takes 2.5 s of real time, so the node polls more than once however slow the machine is.
+		sandbox().setTimeScale(2);
 		const [item] = await runOk(
 			sandbox(),
 			tts({ operation: 'generateLong', text: CHAPTER, options: { ...FAST_POLL, sampleRate: 24000, channels: 2, emotion: 'calm' } }),
@@ -59,6 +61,8 @@ describe('Text to Speech › Generate Long Speech', () => {
 	});
 
 	it('returns the task at once when not waiting, and Get Long Speech Task fetches it later', async () => {
+		// Virtual time nearly stopped: the task stays Processing however slow the machine is, until advanceTime().
+		sandbox().setTimeScale(0.001);
 		const [submitted] = await runOk(sandbox(), tts({ operation: 'generateLong', text: CHAPTER, waitForCompletion: false }));
 		expect(submitted.json).toMatchObject({ status: 'Processing' });
 		expect(submitted.binary).toBeUndefined();
