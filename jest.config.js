@@ -1,7 +1,7 @@
 /**
  * `npm run test:unit` (all of it, part of `npm test`) runs two Jest projects:
  * - fast (`npm run test:fast`): test/unit/, small unit tests of pure decisions (the transport's retry
- *   table, pacing, parsers), with mocks where a decision needs one; no sandbox, no build.
+ *   table, pacing, parsers, descriptions), with mocks where a decision needs one; no sandbox, no build.
  * - sandbox: everything else under test/: whole workflows through n8n-core against the local sandbox
  *   over real HTTP, the reliability suite, and the self-tests of the sandbox and the harness. Its global
  *   setup builds dist/ first when it is missing or older than the sources.
@@ -23,6 +23,9 @@ module.exports = {
 			roots: ['<rootDir>/test/unit'],
 			testMatch: ['**/*.test.ts'],
 			transform,
+			// Unit tests that load a node the way package.json lists it (dist/nodes/…/X.node.js) get its
+			// TypeScript source instead, so this project never needs a build.
+			moduleNameMapper: { '^(.*)/dist/((?:nodes|credentials)/.*)\\.js$': '$1/$2.ts' },
 		},
 		{
 			displayName: 'sandbox',

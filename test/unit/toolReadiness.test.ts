@@ -5,10 +5,8 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
 
-/** The node class behind a package.json entry, loaded from its TypeScript source (no build needed). */
 async function load(path: string): Promise<INodeTypeDescription> {
-	const source = path.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-	const module = (await import(join(root, source))) as Record<string, new () => INodeType>;
+	const module = (await import(join(root, path))) as Record<string, new () => INodeType>;
 	const NodeClass = Object.values(module)[0];
 	return new NodeClass().description;
 }
