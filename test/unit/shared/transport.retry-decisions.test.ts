@@ -45,6 +45,8 @@ function network(errorCode: string, message: string, onCause = false): Step {
 function contextPlaying(steps: Step[]) {
 	const queue = [...steps];
 	const calls: IHttpRequestOptions[] = [];
+	/** When each call was sent (Jest's fake clock). */
+	const sentAt: number[] = [];
 	const ctx = {
 		getNode: () => node,
 		getCredentials: async () => ({ apiKey: 'sk-test', region: 'global' }),
@@ -52,6 +54,7 @@ function contextPlaying(steps: Step[]) {
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				calls.push(options);
+				sentAt.push(Date.now());
 				const step = queue.shift();
 				if (!step) return OK;
 				if ('error' in step) throw step.error;
@@ -59,7 +62,7 @@ function contextPlaying(steps: Step[]) {
 			},
 		},
 	};
-	return { ctx: ctx as unknown as IExecuteFunctions, calls };
+	return { ctx: ctx as unknown as IExecuteFunctions, calls, sentAt };
 }
 
 /** Runs one request to its end, firing every timer (backoff, rate-limit pauses) at once. */
@@ -103,6 +106,8 @@ const TABLE: Array<{ failure: string; step: Step; creating: boolean; notCreating
 	{ failure: 'HTTP 429 with Retry-After', step: http(429, '', { 'retry-after': '2' }), creating: true, notCreating: true },
 	{ failure: 'HTTP 429 with base_resp 1002', step: code(429, 1002, 'rate limit exceeded(RPM)'), creating: true, notCreating: true },
 	{ failure: 'base_resp 1002 on HTTP 200', step: code(200, 1002, 'rate limit exceeded(RPM)'), creating: true, notCreating: true },
+	// MiniMax-AI/MiniMax-01#45: the 21st video submission in a minute.
+	{ failure: 'base_resp 1002 "trigger rate limit" on a video submission', step: code(200, 1002, 'trigger rate limit, please contact the sales representative'), creating: true, notCreating: true },
 	{ failure: 'base_resp 1039 (token limit) on HTTP 200', step: code(200, 1039, 'token limit'), creating: true, notCreating: true },
 	{ failure: 'connection refused (code on the error)', step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'), creating: true, notCreating: true },
 	{ failure: 'connection refused (code on the cause)', step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', true), creating: true, notCreating: true },
@@ -111,6 +116,8 @@ const TABLE: Array<{ failure: string; step: Step; creating: boolean; notCreating
 	{ failure: 'HTTP 502 with an HTML page', step: http(502, '<html>Bad Gateway</html>'), creating: false, notCreating: true },
 	{ failure: 'HTTP 503', step: http(503), creating: false, notCreating: true },
 	{ failure: 'HTTP 504', step: http(504), creating: false, notCreating: true },
+	// lsdefine/GenericAgent#89: MiniMax answers an overloaded or timed-out request with HTTP 529.
+	{ failure: 'HTTP 529 (overloaded)', step: http(529, { error: { type: 'overloaded_error', message: 'overloaded' } }), creating: false, notCreating: true },
 	{ failure: 'HTTP 408', step: http(408), creating: false, notCreating: true },
 	{ failure: 'base_resp 1000 (unknown error)', step: code(200, 1000, 'unknown error'), creating: false, notCreating: true },
 	{ failure: 'base_resp 1001 (timeout) on HTTP 200', step: code(200, 1001, 'request timeout'), creating: false, notCreating: true },
@@ -184,6 +191,20 @@ describe('transport retry limits', () => {
 		expect(outcome.error?.description).toMatch(/kept refusing for its rate limit/);
 		expect(outcome.calls).toBeGreaterThan(1);
 		expect(outcome.calls).toBeLessThan(500);
+	});
+
+	it('waits as long as Retry-After says before sending again (juspay/neurolink#1189)', async () => {
+		const { ctx, calls, sentAt } = contextPlaying([http(429, '', { 'retry-after': '8' })]);
+		let settled = false;
+		const pending = miniMaxRequest
+			.call(ctx, { method: 'POST', path: '/v1/video_generation', body: {}, createsJob: true, itemIndex: 0 })
+			.finally(() => {
+				settled = true;
+			});
+		while (!settled) await jest.runAllTimersAsync();
+		await pending;
+		expect(calls).toHaveLength(2);
+		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(8000);
 	});
 
 	it('retries a reset on a call that creates nothing, then succeeds', async () => {
