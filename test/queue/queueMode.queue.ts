@@ -3,8 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { SANDBOX_KEYS, startSandbox, type Sandbox } from '../sandbox';
-import { probeVideo } from '../sandbox/video/probe';
-import { videoStore } from '../sandbox/video/store';
+import { probeVideo } from '../sandbox/families/video/probe';
+import { videoStore } from '../sandbox/families/video/store';
 import { probe } from '../support/ffprobe';
 import { buildPackage, packPackage } from '../e2e/lib/communityPackage';
 import { sandboxCredential } from '../e2e/lib/credential';

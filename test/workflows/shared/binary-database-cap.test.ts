@@ -1,8 +1,8 @@
 import { FileTooLargeError } from 'n8n-core';
 
-import { databaseBinaryManager, readBinary } from '../harness';
-import { binaryStorageLimitError, isBinaryStorageLimitError } from '../../nodes/shared/media/binaryLimit';
-import { apiRequests, downloads, run, useSandbox } from './helpers';
+import { databaseBinaryManager, readBinary } from '../../harness';
+import { binaryStorageLimitError, isBinaryStorageLimitError } from '../../../nodes/shared/media/binaryLimit';
+import { apiRequests, downloads, run, useSandbox } from '../helpers';
 
 /**
  * n8n's `database` binary data mode (the queue-mode default) refuses files over
