@@ -10,7 +10,7 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { miniMaxRequest } from '../../../nodes/shared/transport';
+import { miniMaxRequest } from '../../../../nodes/shared/transport/request';
 
 const node: INode = {
 	id: 'node-1',

@@ -2,7 +2,7 @@ import {
 	retryWithExponentialBackoff,
 	type AttemptOutcome,
 	type RetryVerdict,
-} from '../../nodes/shared/transport/retry';
+} from '../../../../nodes/shared/transport/retry';
 
 const settings = { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100 };
 
