@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { readCommonOptions } from '../../shared/descriptions/options';
 import { announcedLength, sizeProblem } from '../../shared/transport/bodyCheck';
 import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/transport/sniffedDownload';
-import { endedEarlyError } from '../../shared/transport/streamErrors';
+import { bodyReadError, endedEarlyError } from '../../shared/transport/streamErrors';
+import { isBinaryStorageLimitError } from '../../shared/media/binaryLimit';
 import { miniMaxRequest } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
@@ -43,7 +44,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} else {
 		source = 'retrieve_content';
-		const { body, headers, traceId: contentTrace } = await miniMaxRequest.call(this, {
+		const {
+			body,
+			headers,
+			traceId: contentTrace,
+			startedAt,
+		} = await miniMaxRequest.call(this, {
 			method: 'GET',
 			path: '/v1/files/retrieve_content',
 			qs: { file_id: fileId.text },
@@ -51,7 +57,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			timeoutMs: FILE_CONTENT_TIMEOUT_MS,
 		});
-		stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
+		try {
+			stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
+		} catch (error) {
+			if (isBinaryStorageLimitError(error)) throw error;
+			throw bodyReadError(this, error, {
+				what: `the content of file ${fileId.text}`,
+				traceId: () => contentTrace ?? traceId,
+				itemIndex,
+				timing: { startedAt: startedAt ?? Date.now(), timeoutMs: FILE_CONTENT_TIMEOUT_MS },
+			});
+		}
 		// A body that ends early is an error, never a shorter file (bodyCheck.ts).
 		const received = stored.binary.bytes;
 		const problem = received === undefined ? undefined : sizeProblem(received, announcedLength(headers));

@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (extras.stream && extras.subtitles) check.fail('Return Subtitles', 'subtitles are not available with Stream Response');
 
 	const file = audioFileFor(text, settings);
-	const idleTimeoutMs = Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, max: 3600 }) * 1000);
+	const idleTimeoutMs = Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, minExclusive: true, max: 3600 }) * 1000);
 	const result = await synthesizeSync(this, itemIndex, syncBody(text, settings, extras), file, idleTimeoutMs);
 	const binary: IBinaryKeyData = { [common.outputField]: result.audio };
 	let subtitleCount: number | undefined;

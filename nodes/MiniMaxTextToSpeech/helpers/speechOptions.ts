@@ -242,9 +242,10 @@ export const streamIdleTimeout: INodeProperties = {
 	name: 'idleTimeoutSeconds',
 	type: 'number',
 	default: 120,
-	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
+	typeOptions: { minValue: 0.1, maxValue: 3600, numberPrecision: 1 },
 	displayOptions: { show: { stream: [true] } },
-	description: 'With Stream Response: fail if MiniMax sends nothing for this long while the connection stays open (0 = off)',
+	description:
+		'With Stream Response: fail if MiniMax sends nothing for this long while the connection stays open. Must be more than 0: it is what stops a silent stream.',
 };
 
 export const audioDelivery: INodeProperties = {

@@ -10,7 +10,11 @@ import { retryWithExponentialBackoff } from '../../shared/transport/retry';
 import { retrySettingsOf } from '../../shared/transport/settings';
 import { destroyStream, withIdleTimeout } from '../../shared/transport/idleTimeout';
 import { readSseJson } from '../../shared/transport/sse';
-import { endedEarlyError, streamIdleError } from '../../shared/transport/streamErrors';
+import {
+	endedEarlyError,
+	streamIdleError,
+	withBodyReadErrors,
+} from '../../shared/transport/streamErrors';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 
 /** Longest silence allowed in an audio stream unless the option says otherwise. */
@@ -127,7 +131,11 @@ async function streamOnce(
 	file: OutputFile,
 	idleTimeoutMs: number,
 ): Promise<SyncSpeechResult> {
-	const { body: stream, traceId: headerTrace } = await miniMaxRequest.call(ctx, {
+	const {
+		body: stream,
+		traceId: headerTrace,
+		startedAt,
+	} = await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v1/t2a_v2',
 		body,
@@ -140,8 +148,18 @@ async function streamOnce(
 	let extraInfo: IDataObject = {};
 	let traceId = headerTrace;
 	let completed = false;
+	const read = withBodyReadErrors(ctx, stream as AsyncIterable<Buffer>, {
+		what: 'the audio stream',
+		traceId: () => traceId,
+		itemIndex,
+		timing: {
+			startedAt: startedAt ?? Date.now(),
+			timeoutMs: GENERATION_TIMEOUT_MS,
+			hint: 'Try again; for long texts use the long-text (async) operation.',
+		},
+	});
 	const guarded = withIdleTimeout(
-		stream as AsyncIterable<Buffer>,
+		read,
 		idleTimeoutMs,
 		() => Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), { transient: true }),
 		() => destroyStream(stream),

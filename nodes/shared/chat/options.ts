@@ -51,9 +51,9 @@ export const idleTimeoutOption: INodeProperties = {
 	name: 'idleTimeoutSeconds',
 	type: 'number',
 	default: 120,
-	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
+	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 1 },
 	description:
-		'When streaming: fail if MiniMax sends nothing for this long while the connection stays open (0 = only the overall timeout applies)',
+		'When streaming: fail if MiniMax sends nothing for this long while the connection stays open. 0 = no idle check: a silent stream then fails only when Timeout runs out.',
 };
 
 export const topPOption: INodeProperties = {

@@ -2,12 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { miniMaxApiError } from '../transport/errors';
 import { destroyStream, withIdleTimeout } from '../transport/idleTimeout';
-import { streamIdleError } from '../transport/streamErrors';
+import { streamIdleError, withBodyReadErrors } from '../transport/streamErrors';
 import { miniMaxRequest, type MiniMaxContext, type MiniMaxResponse } from '../transport/request';
 import { CHAT_PATHS, type ChatApi } from './models';
 import { ChatStreamAccumulator, readChatStream, type ChatStreamEvent } from './stream';
 import type { WireMessage, WireResponse, WireTool } from './wire';
-import { STREAM_IDLE_TIMEOUT_MS } from '../transport/consts';
+import { REQUEST_TIMEOUT_MS, STREAM_IDLE_TIMEOUT_MS } from '../transport/consts';
 
 export interface ChatBodyInput {
 	model: string;
@@ -85,7 +85,7 @@ export interface ChatStream {
 
 /** A streamed completion; every chunk's base_resp is checked while reading. */
 export async function openChatStream(ctx: MiniMaxContext, call: ChatCall): Promise<ChatStream> {
-	const { body, traceId } = (await miniMaxRequest.call(ctx, {
+	const { body, traceId, startedAt } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: CHAT_PATHS[call.api],
 		body: { ...call.body, stream: true },
@@ -97,8 +97,15 @@ export async function openChatStream(ctx: MiniMaxContext, call: ChatCall): Promi
 		throw miniMaxApiError(ctx.getNode(), { message, code, traceId, itemIndex: call.itemIndex });
 	});
 	const idleMs = call.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+	// Read errors (the Timeout option closing the socket, a reset) become errors with the trace ID.
+	const read = withBodyReadErrors(ctx, body, {
+		what: 'the reply',
+		traceId: () => traceId,
+		itemIndex: call.itemIndex,
+		timing: { startedAt: startedAt ?? Date.now(), timeoutMs: call.timeoutMs ?? REQUEST_TIMEOUT_MS },
+	});
 	const guarded = withIdleTimeout(
-		body,
+		read,
 		idleMs,
 		() => streamIdleError(ctx, idleMs, 'the reply', traceId, call.itemIndex),
 		() => destroyStream(body),

@@ -11,6 +11,7 @@ import { recordCreated, throwIfStopped } from './paidWork';
 import { familyOfPath, pacerFor, pacerSettingsFor, type RequestPacer } from './rateLimiter';
 import { parseRetryAfter, retryWithExponentialBackoff, type RetrySettings } from './retry';
 import { retrySettingsOf } from './settings';
+import { requestTimeoutError, timedOut, type RequestTiming } from './streamErrors';
 
 export type { MiniMaxContext } from './context';
 
@@ -38,6 +39,8 @@ export interface MiniMaxResponse<T> {
 	traceId?: string;
 	headers: Record<string, string>;
 	statusCode: number;
+	/** Date.now() when the HTTP request was sent (stream readers tell a timeout from a break-off). */
+	startedAt?: number;
 }
 
 interface BaseResp {
@@ -166,10 +169,12 @@ async function attemptRequest(
 	};
 	if (isForm) options.headers = { Accept: 'application/json' };
 	let raw: { body: unknown; headers: Record<string, string>; statusCode: number };
+	const startedAt = Date.now();
 	try {
 		raw = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		return { failure: networkFailure(this, error as Error, request.itemIndex) };
+		const timeoutMs = Number(options.timeout);
+		return { failure: networkFailure(this, error as Error, request.itemIndex, { startedAt, timeoutMs }) };
 	}
 	const headers = raw.headers ?? {};
 	const traceId = headerTraceId(headers);
@@ -178,7 +183,7 @@ async function attemptRequest(
 	if (request.response === 'stream' && statusCode < 400) {
 		const contentType = String(headers['content-type'] ?? '');
 		if (!contentType.includes('application/json')) {
-			return { value: { body: raw.body, traceId, headers, statusCode } };
+			return { value: { body: raw.body, traceId, headers, statusCode, startedAt } };
 		}
 		// A JSON answer where a stream was expected is MiniMax reporting an error on HTTP 200.
 		raw.body = await readStreamText(raw.body);
@@ -274,7 +279,12 @@ function httpFailure(
 	};
 }
 
-function networkFailure(ctx: MiniMaxContext, error: Error, itemIndex?: number): Failure {
+function networkFailure(
+	ctx: MiniMaxContext,
+	error: Error,
+	itemIndex?: number,
+	timing?: RequestTiming,
+): Failure {
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
 	const code = cause?.code ?? (error as { code?: string }).code ?? '';
 	const rawMessage = cause?.message ?? error.message ?? '';
@@ -287,6 +297,13 @@ function networkFailure(ctx: MiniMaxContext, error: Error, itemIndex?: number): 
 	}
 	const refused = code === 'ECONNREFUSED';
 	const hangUp = /socket hang up|aborted|timeout/i.test(rawMessage);
+	if (!refused && timing && timedOut(error, timing)) {
+		return {
+			error: requestTimeoutError(ctx, 'the reply', timing.timeoutMs, undefined, itemIndex),
+			retryable: true,
+			provesNotCreated: false,
+		};
+	}
 	return {
 		error: miniMaxApiError(ctx.getNode(), {
 			message: refused

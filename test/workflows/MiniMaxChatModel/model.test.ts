@@ -209,6 +209,18 @@ describe('MiniMax Chat Model sub-node › replies as MiniMax really sends them (
 		expect(`${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`).toMatch(/stopped sending the reply/);
 	});
 
+	it('a stream that stalls with the idle check off says it timed out, with the trace ID', async () => {
+		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'stall_stream' });
+		const result = await runChain(
+			{ mode: 'stream', prompt: 'Tell me about owls.' },
+			{ options: { idleTimeoutSeconds: 0, timeoutSeconds: 3, maxRetries: 0 } },
+		);
+		expect(result.status).toBe('error');
+		const said = `${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`;
+		expect(said).toMatch(/The reply timed out after 3 s/);
+		expect(said).toMatch(/trace ID \S+/);
+	});
+
 	it('a stream cut before its finish reason is an error', async () => {
 		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'truncate_stream' });
 		const result = await runChain({ mode: 'stream', prompt: 'Tell me about owls.' });
