@@ -10,7 +10,8 @@ import { chatOptions } from '../helpers/chatOptions';
 import { jsonInstruction, parseJsonReply, responseFormatFor, schemaProblems } from '../helpers/jsonReply';
 import { finalMessages, messagesFromItem, messagesFromParameters } from '../helpers/messages';
 import { chatItem } from '../helpers/output';
-import { readReply } from '../helpers/reply';
+import { readReply, type ChatReply } from '../helpers/reply';
+import { miniMaxApiError } from '../../shared/transport/errors';
 import { readChatSettings, type ChatSettings } from '../helpers/settings';
 
 const properties: INodeProperties[] = [
@@ -109,6 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const { response, traceId } = await complete(this, itemIndex, settings, messages);
 	const reply = readReply(response, settings.reasoning);
+	if (settings.reasoning !== 'keep') checkAnswerPresent(this, itemIndex, reply, traceId);
 	const parsed = settings.json ? checkedJson(this, itemIndex, reply.answer, reply.finishReason, settings) : undefined;
 	return [await chatItem(this, itemIndex, { reply, settings, traceId, parsed })];
 }
@@ -141,6 +143,25 @@ async function complete(
 	}
 	const stream = await openChatStream(ctx, call);
 	return { response: normalizeReply(await collectChatStream(stream), settings.tools), traceId: stream.traceId };
+}
+
+/**
+ * A reply that opened a reasoning tag and never closed it has no answer: a downstream node must not
+ * receive an empty text as if MiniMax had answered.
+ */
+function checkAnswerPresent(ctx: IExecuteFunctions, itemIndex: number, reply: ChatReply, traceId?: string): void {
+	if (!reply.unclosedReasoning || reply.answer || reply.toolCalls.length) return;
+	const cutOff = reply.finishReason === 'length';
+	throw miniMaxApiError(ctx.getNode(), {
+		message: cutOff
+			? 'The reply was cut off while MiniMax was still reasoning, so it has no answer'
+			: 'The reply opened a reasoning block (<think>) and never closed it, so it has no answer',
+		traceId,
+		itemIndex,
+		note: cutOff
+			? 'Raise Options › Maximum Number of Tokens, or try again.'
+			: 'Everything after the tag was taken as reasoning. Try again, or set Options › Reasoning to "Keep Inline" to get the reply as MiniMax wrote it.',
+	});
 }
 
 function checkedJson(ctx: IExecuteFunctions, itemIndex: number, text: string, finishReason: string | undefined, settings: ChatSettings): unknown {

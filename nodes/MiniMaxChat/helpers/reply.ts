@@ -18,6 +18,8 @@ export interface ChatReply {
 	/** The assistant message as MiniMax returned it, to append to the conversation for the next turn. */
 	message: IDataObject;
 	outputSensitive?: boolean;
+	/** The content opened a reasoning tag and never closed it (everything after it is reasoning). */
+	unclosedReasoning: boolean;
 }
 
 export function readReply(response: WireResponse, mode: ReasoningMode): ChatReply {
@@ -25,7 +27,7 @@ export function readReply(response: WireResponse, mode: ReasoningMode): ChatRepl
 	const message = choice.message ?? {};
 	const content = typeof message.content === 'string' ? message.content : '';
 	const explicit = reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
-	const inline = splitThinking(content);
+	const inline = splitThinking(content, explicit !== '');
 	const reasoning = [explicit, inline.reasoning].filter(Boolean).join('\n\n');
 	let text: string;
 	if (mode === 'keep') text = explicit ? `<think>\n${explicit}\n</think>\n\n${content}` : content;
@@ -47,6 +49,7 @@ export function readReply(response: WireResponse, mode: ReasoningMode): ChatRepl
 			...(toolCalls.length ? { tool_calls: toolCalls as unknown as IDataObject[] } : {}),
 		},
 		outputSensitive: response.output_sensitive === true ? true : undefined,
+		unclosedReasoning: inline.unclosed,
 	};
 }
 

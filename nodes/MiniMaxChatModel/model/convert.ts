@@ -102,8 +102,9 @@ export function usageOf(usage: WireResponse['usage']): TokenUsage | undefined {
 export function toGenerateResult(response: WireResponse, traceId?: string): GenerateResult {
 	const choice = response.choices?.[0] ?? {};
 	const message = choice.message ?? {};
-	const inline = splitThinking(typeof message.content === 'string' ? message.content : '');
-	const reasoning = [reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim(), inline.reasoning].filter(Boolean).join('\n\n');
+	const explicit = reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
+	const inline = splitThinking(typeof message.content === 'string' ? message.content : '', explicit !== '');
+	const reasoning = [explicit, inline.reasoning].filter(Boolean).join('\n\n');
 	const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
 	const content: MessageContent[] = [];
 	if (inline.answer) content.push({ type: 'text', text: inline.answer });

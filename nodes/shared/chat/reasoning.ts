@@ -6,6 +6,11 @@ export interface SplitReply {
 	reasoning: string;
 }
 
+export interface SplitWholeReply extends SplitReply {
+	/** An opening tag was never closed: everything after it was taken as reasoning. */
+	unclosed: boolean;
+}
+
 /**
  * Opening and closing reasoning tags MiniMax replies are reported to use (docs/minimax-api.md §17.4):
  * `<think>`, `<thinking>` and the M3 form `<mm:think>`. Matched case-insensitively.
@@ -29,6 +34,8 @@ type State = 'start' | 'reasoning' | 'answer';
 export class ReasoningSplitter {
 	private buffer = '';
 	private state: State = 'start';
+	/** Reasoning came in its own field: tags in the text are part of the answer. */
+	private literal = false;
 	private answerStarted = false;
 	private readonly blocks: string[] = [];
 	private block = '';
@@ -36,6 +43,11 @@ export class ReasoningSplitter {
 	push(delta: string): SplitReply {
 		this.buffer += delta;
 		const out: SplitReply = { answer: '', reasoning: '' };
+		if (this.literal) {
+			this.emitAnswer(out, this.buffer);
+			this.buffer = '';
+			return out;
+		}
 		for (;;) {
 			const tags = this.state === 'reasoning' ? CLOSE_TAGS : [...OPEN_TAGS, ...CLOSE_TAGS];
 			const found = findFirstTag(this.buffer, tags);
@@ -69,11 +81,20 @@ export class ReasoningSplitter {
 	}
 
 	/**
-	 * Reasoning already arrived in its own field (`reasoning_details`, `reasoning_content`), so text
-	 * that starts without a tag is the answer: it need not be held back waiting for a lone closing tag.
+	 * Reasoning already arrived in its own field (`reasoning_details`, `reasoning_content`), so the
+	 * text is the answer as written: tags in it from now on are answer text (a reply may quote
+	 * `</think>`), and text held back waiting for a lone closing tag is released as answer. Inside an
+	 * inline reasoning block already opened, that block is still closed first.
 	 */
 	reasoningSeparately(): void {
-		if (this.state === 'start') this.state = 'answer';
+		if (this.state === 'reasoning') return;
+		this.state = 'answer';
+		this.literal = true;
+	}
+
+	/** Whether the text so far ends inside an opened reasoning block. */
+	insideReasoning(): boolean {
+		return this.state === 'reasoning';
 	}
 
 	/** What is left at the end of the text. */
@@ -126,12 +147,17 @@ function findFirstTag(text: string, tags: string[]): { at: number; tag: string }
 
 /**
  * Separates inline reasoning from a whole reply (see ReasoningSplitter for the forms handled).
- * `reasoning` joins every reasoning block, trimmed, with a blank line between blocks.
+ * `reasoning` joins every reasoning block, trimmed, with a blank line between blocks. With
+ * `reasoningSeparate` (the reply carried `reasoning_details` or `reasoning_content`) the content is
+ * the answer as written, tags included.
  */
-export function splitThinking(content: string): SplitReply {
+export function splitThinking(content: string, reasoningSeparate = false): SplitWholeReply {
 	const splitter = new ReasoningSplitter();
-	const answer = splitter.push(content).answer + splitter.flush().answer;
-	return { answer: answer.trim(), reasoning: splitter.reasoningBlocks().join('\n\n') };
+	if (reasoningSeparate) splitter.reasoningSeparately();
+	const pushed = splitter.push(content).answer;
+	const unclosed = splitter.insideReasoning();
+	const answer = pushed + splitter.flush().answer;
+	return { answer: answer.trim(), reasoning: splitter.reasoningBlocks().join('\n\n'), unclosed };
 }
 
 /** Text of `reasoning_details` (OpenAI-compatible endpoint with `reasoning_split`). */

@@ -189,6 +189,14 @@ describe('MiniMax Chat Model sub-node › replies as MiniMax really sends them (
 		expect((invoked.metadata as IDataObject).reasoning).toMatch(/I will answer briefly\.$/);
 	});
 
+	it('a </think> quoted in the answer stays when reasoning came in its own field, invoked or streamed', async () => {
+		const prompt = 'Say: Close the block with </think> and then continue.';
+		const invoked = await chainOutput({ prompt });
+		const streamed = await chainOutput({ mode: 'stream', prompt });
+		expect(invoked.text).toBe('Close the block with </think> and then continue.');
+		expect(streamed.text).toBe(invoked.text);
+	});
+
 	it('a streamed 你好世界 split inside its characters reaches the chain whole', async () => {
 		sandbox().faults.add({ path: '/v1/chat/completions', kind: 'byte_split' });
 		expect((await chainOutput({ mode: 'stream', prompt: 'Say: 你好世界' })).text).toBe('你好世界');
