@@ -93,9 +93,9 @@ describe('MiniMax Chat Model › conversions', () => {
 
 describe('chat reasoning and streams', () => {
 	it('splits <think> blocks, including an unclosed one from a cut-off reply', () => {
-		expect(splitThinking('<think>a</think>\n\nB<think>c</think>D')).toEqual({ answer: 'BD', reasoning: 'a\n\nc' });
-		expect(splitThinking('<think>still thinking')).toEqual({ answer: '', reasoning: 'still thinking' });
-		expect(splitThinking('plain')).toEqual({ answer: 'plain', reasoning: '' });
+		expect(splitThinking('<think>a</think>\n\nB<think>c</think>D')).toEqual({ answer: 'BD', reasoning: 'a\n\nc', unclosed: false });
+		expect(splitThinking('<think>still thinking')).toEqual({ answer: '', reasoning: 'still thinking', unclosed: true });
+		expect(splitThinking('plain')).toEqual({ answer: 'plain', reasoning: '', unclosed: false });
 	});
 
 	it('filters <think> tags split across stream deltas', () => {

@@ -83,7 +83,7 @@ const REASONING_CASES: Array<[string, string, SplitReply]> = [
 
 describe('reasoning splitter', () => {
 	it.each(REASONING_CASES)('%s: the whole text', (_name, text, expected) => {
-		expect(splitThinking(text)).toEqual(expected);
+		expect(splitThinking(text)).toMatchObject(expected);
 	});
 
 	it.each(REASONING_CASES)(
@@ -98,14 +98,28 @@ describe('reasoning splitter', () => {
 		expect(splitThinking('<think>a</think>one <think>b</think>two')).toEqual({
 			reasoning: 'a\n\nb',
 			answer: 'one two',
+			unclosed: false,
 		});
 	});
 
-	it('passes text on at once when reasoning came in its own field, and drops a stray closing tag', () => {
+	it('passes text on at once when reasoning came in its own field; tags are then answer text (issue 16)', () => {
 		const splitter = new ReasoningSplitter();
 		splitter.reasoningSeparately();
 		expect(splitter.push('Hello ')).toEqual({ answer: 'Hello ', reasoning: '' });
-		expect(splitter.push('there</think>!')).toEqual({ answer: 'there!', reasoning: '' });
+		expect(splitter.push('there</think>!')).toEqual({ answer: 'there</think>!', reasoning: '' });
+		expect(splitThinking('Close it with </think> then go.', true)).toEqual({
+			answer: 'Close it with </think> then go.',
+			reasoning: '',
+			unclosed: false,
+		});
+	});
+
+	it('reports a reasoning tag that was never closed', () => {
+		expect(splitThinking('<think>still thinking')).toEqual({
+			answer: '',
+			reasoning: 'still thinking',
+			unclosed: true,
+		});
 	});
 
 	it('never lets a tag through as answer text in a stream', () => {
