@@ -2,8 +2,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runForEachItem } from './items';
-import { nodeOptions, readCommonOptions } from './descriptions/options';
-import { configureRateLimits } from './transport/rateLimiter';
+import { checkRateLimitOptions, nodeOptions, readCommonOptions } from './descriptions/options';
+import {
+	configureRateLimits,
+	DEFAULT_MAX_REFUSAL_WAIT_MS,
+	type RateLimitOptions,
+} from './transport/rateLimiter';
+import { InputValidator } from './validation';
 
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -25,7 +30,27 @@ export async function runOperation(
 				: undefined,
 		});
 	}
-	const { concurrency, rateLimit } = readCommonOptions(nodeOptions(ctx));
-	configureRateLimits(ctx, rateLimit);
-	return [await runForEachItem(ctx, async (itemIndex) => await operation.call(ctx, itemIndex), concurrency)];
+	const { concurrency } = readCommonOptions(nodeOptions(ctx));
+	// The pace is node-level (first item's options); each item's values are checked before it runs.
+	configureRateLimits(
+		ctx,
+		firstItemRateLimit(ctx) ?? { maxRefusalWaitMs: DEFAULT_MAX_REFUSAL_WAIT_MS },
+	);
+	const run = async (itemIndex: number) => {
+		checkRateLimitOptions(
+			new InputValidator(ctx.getNode(), itemIndex),
+			nodeOptions(ctx, itemIndex),
+		);
+		return await operation.call(ctx, itemIndex);
+	};
+	return [await runForEachItem(ctx, run, concurrency)];
+}
+
+/** The first item's checked rate-limit options; undefined when invalid (that item then fails). */
+function firstItemRateLimit(ctx: IExecuteFunctions): RateLimitOptions | undefined {
+	try {
+		return checkRateLimitOptions(new InputValidator(ctx.getNode(), 0), nodeOptions(ctx));
+	} catch {
+		return undefined;
+	}
 }

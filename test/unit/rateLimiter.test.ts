@@ -103,7 +103,15 @@ describe('request pacing decisions', () => {
 		expect(pacerSettingsFor(defaults, 'other').rpm).toBe(0);
 		const custom = {};
 		configureRateLimits(custom, { rpm: 120, maxRefusalWaitMs: 1000 });
-		expect(pacerSettingsFor(custom, 'speech')).toEqual({ rpm: 120, maxRefusalWaitMs: 1000 });
+		expect(pacerSettingsFor(custom, 'speech')).toEqual({
+			rpm: 120,
+			maxRefusalWaitMs: 1000,
+			configured: true,
+		});
+		// Music keeps its published cap of 3 at once while paced; 0 turns pacing and the cap off.
+		expect(pacerSettingsFor(custom, 'music')).toMatchObject({ rpm: 120, maxConcurrent: 3 });
+		configureRateLimits(custom, { rpm: 0, maxRefusalWaitMs: 1000 });
+		expect(pacerSettingsFor(custom, 'music').maxConcurrent).toBeUndefined();
 	});
 
 	it('shares one pacer per execution, credential and family', () => {

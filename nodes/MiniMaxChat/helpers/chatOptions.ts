@@ -55,7 +55,7 @@ export const chatOptions: INodeProperties[] = [
 		],
 		description: 'Whether the reply is free text or a JSON object',
 	},
-	requestsPerMinuteOption,
+	requestsPerMinuteOption('text'),
 	retryDelayOption,
 	{ ...idleTimeoutOption, displayOptions: { show: { stream: [true] } } },
 	{

@@ -11,8 +11,8 @@ export function fileOptions(withOutputField = false): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options: withOutputField
-			? [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption]
-			: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption, retryDelayOption],
+			? [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption]
+			: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption('other'), retryDelayOption],
 	};
 }
 

@@ -123,7 +123,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether MiniMax rewrites the prompt to improve the result',
 			},
 			outputFieldOption,
-			requestsPerMinuteOption,
+			requestsPerMinuteOption('image'),
 			retryDelayOption,
 			{
 				displayName: 'Return Links Only',

@@ -66,7 +66,7 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 		maxRateLimitWaitOption,
 		maxRetriesOption,
 		outputFieldOption,
-		requestsPerMinuteOption,
+		requestsPerMinuteOption('music'),
 		retryDelayOption,
 		{
 			displayName: 'Return Link Only',

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
+		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption],
 	},
 ];
 

@@ -42,7 +42,7 @@ export function generateOptions(extra: INodeProperties[] = []): INodeProperties 
 			description: 'How often to ask MiniMax whether the video is ready while waiting',
 		}),
 		waitOnly(outputFieldOption),
-		requestsPerMinuteOption,
+		requestsPerMinuteOption('video'),
 		retryDelayOption,
 		waitOnly(waitTimeoutOption),
 		...extra,
@@ -57,7 +57,7 @@ export const downloadOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, fileNameOption, maxRateLimitWaitOption, maxRetriesOption, outputModeOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
+	options: [concurrencyOption, fileNameOption, maxRateLimitWaitOption, maxRetriesOption, outputModeOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption],
 };
 
 /** Options of Get Task Status operations. */
@@ -67,7 +67,7 @@ export const statusOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption, retryDelayOption],
+	options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption('other'), retryDelayOption],
 };
 
 export interface VideoOptions {

@@ -134,7 +134,7 @@ const properties: INodeProperties[] = [
 				description: 'What is said in the prompt audio',
 			},
 			outputFieldOption,
-			requestsPerMinuteOption,
+			requestsPerMinuteOption('voiceCloning'),
 			retryDelayOption,
 			{
 				displayName: 'Volume Normalization',

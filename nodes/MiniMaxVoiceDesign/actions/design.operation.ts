@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption],
+		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('voiceDesign'), retryDelayOption],
 	},
 ];
 

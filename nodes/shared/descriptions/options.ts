@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY } from '../items';
-import { DEFAULT_MAX_REFUSAL_WAIT_MS, type RateLimitOptions } from '../transport/rateLimiter';
+import {
+	DEFAULT_MAX_REFUSAL_WAIT_MS,
+	FAMILY_LIMITS,
+	type ApiFamily,
+	type RateLimitOptions,
+} from '../transport/rateLimiter';
+import type { InputValidator } from '../validation';
 
 /** Options shared by every action node; spread them into the node's "Options" collection. */
 export const concurrencyOption: INodeProperties = {
@@ -34,15 +40,27 @@ export const retryDelayOption: INodeProperties = {
 		'First wait before a retry; it doubles on each retry, with jitter. A Retry-After header from MiniMax takes precedence.',
 };
 
-export const requestsPerMinuteOption: INodeProperties = {
-	displayName: 'Requests per Minute',
-	name: 'requestsPerMinute',
-	type: 'number',
-	default: 0,
-	typeOptions: { minValue: 0, maxValue: 100000, numberPrecision: 0 },
-	description:
-		"Your MiniMax account's requests-per-minute limit for this node's API (see the rate limits page of your MiniMax account). Requests are spaced to stay within it. Without this option the published limits apply: speech 60, voice cloning 60, voice design 20, video 5, image 10, music 6 (3 at once), text 20. 0 = no pacing (a refusal still slows down).",
-};
+/**
+ * Requests per Minute for a node whose generation requests belong to `family`: the default is that
+ * family's published limit (rateLimiter.ts FAMILY_LIMITS), so adding the option changes nothing
+ * until the user edits it. The value applies to the node's generation requests; status polls and
+ * file or voice lists are never paced.
+ */
+export function requestsPerMinuteOption(family: ApiFamily): INodeProperties {
+	const { label, rpm, maxConcurrent } = FAMILY_LIMITS[family];
+	const published =
+		rpm > 0
+			? `The default is MiniMax's published limit for ${label}: ${rpm} per minute${maxConcurrent ? ` (${maxConcurrent} at once)` : ''}.`
+			: 'This operation only sends status, file and voice-list requests, which MiniMax does not limit per minute: they are never paced, whatever this option says.';
+	return {
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		default: rpm,
+		typeOptions: { minValue: 0, maxValue: 100000, numberPrecision: 0 },
+		description: `Your MiniMax account's requests-per-minute limit for this node's API; requests are spaced to stay within it. ${published} 0 = no pacing (a refusal still slows the node down). The pace is per execution: with several executions or queue-mode workers at once, divide your limit by their number.`,
+	};
+}
 
 export const maxRateLimitWaitOption: INodeProperties = {
 	displayName: 'Max Rate-Limit Wait (Seconds)',
@@ -51,8 +69,32 @@ export const maxRateLimitWaitOption: INodeProperties = {
 	default: 300,
 	typeOptions: { minValue: 0, maxValue: 3600, numberPrecision: 0 },
 	description:
-		'When MiniMax refuses requests for its rate limit (code 1002 or HTTP 429), they wait for the limit window instead of failing. This is the longest total wait per API family in one execution before the node gives up.',
+		'When MiniMax refuses requests for its rate limit (codes 1002, 1039, 1041, 2045 or HTTP 429), they wait for the limit window instead of failing. This is the longest total wait per API family in one execution before the node gives up. 0 = no waiting: the first refusal fails the item.',
 };
+
+/**
+ * The rate-limit options of one item, checked like every option (before any paid call):
+ * Requests per Minute 0 or at least 1, Max Rate-Limit Wait (Seconds) at least 0.
+ */
+export function checkRateLimitOptions(check: InputValidator, options: IDataObject): RateLimitOptions {
+	let rpm: number | undefined;
+	if (isSet(options.requestsPerMinute)) {
+		rpm = check.number('Requests per Minute', options.requestsPerMinute, { min: 0, max: 100000 });
+		if (rpm > 0 && rpm < 1) {
+			check.fail(
+				'Requests per Minute',
+				`it must be 0 (no pacing) or at least 1 (got ${rpm})`,
+				'MiniMax counts whole requests per minute. For fewer than one request a minute, use 1 and lower Concurrency.',
+			);
+		}
+	}
+	const waitSeconds = isSet(options.maxRateLimitWaitSeconds)
+		? check.number('Max Rate-Limit Wait (Seconds)', options.maxRateLimitWaitSeconds, { min: 0, max: 3600 })
+		: DEFAULT_MAX_REFUSAL_WAIT_MS / 1000;
+	return { rpm, maxRefusalWaitMs: Math.round(waitSeconds * 1000) };
+}
+
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 export const outputFieldOption: INodeProperties = {
 	displayName: 'Put Output File in Field',

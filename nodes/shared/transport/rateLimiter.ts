@@ -79,6 +79,8 @@ export interface PacerSettings {
 	maxConcurrent?: number;
 	/** Longest total time the family may wait after refusals before requests give up. */
 	maxRefusalWaitMs: number;
+	/** Whether `rpm` came from the node's Requests per Minute option (else the published limit). */
+	configured?: boolean;
 }
 
 export type Sleeper = (ms: number) => Promise<void>;
@@ -176,11 +178,17 @@ export class RequestPacer {
 		return true;
 	}
 
-	stats(): { refusals: number; refusalWaitMs: number; intervalMs: number } {
+	stats(): {
+		refusals: number;
+		refusalWaitMs: number;
+		intervalMs: number;
+		settings: PacerSettings;
+	} {
 		return {
 			refusals: this.refusals,
 			refusalWaitMs: this.refusalWaitMs,
 			intervalMs: this.intervalMs,
+			settings: this.settings,
 		};
 	}
 
@@ -236,11 +244,15 @@ export function pacerSettingsFor(ctx: object, family: ApiFamily): PacerSettings 
 	const options = nodeRunOptions.get(ctx);
 	const limits = FAMILY_LIMITS[family];
 	if (!options) return { rpm: 0, maxRefusalWaitMs: DEFAULT_MAX_REFUSAL_WAIT_MS };
-	if (options.rpm !== undefined) {
-		return {
-			rpm: family === 'other' ? 0 : options.rpm,
+	if (options.rpm !== undefined && family !== 'other') {
+		// The published cap on requests at once stays while pacing is on (the option only sets RPM).
+		const settings: PacerSettings = {
+			rpm: options.rpm,
 			maxRefusalWaitMs: options.maxRefusalWaitMs,
+			configured: true,
 		};
+		if (options.rpm > 0 && limits.maxConcurrent) settings.maxConcurrent = limits.maxConcurrent;
+		return settings;
 	}
 	return {
 		rpm: limits.rpm,

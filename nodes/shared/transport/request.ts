@@ -8,7 +8,14 @@ import type { MiniMaxContext } from './context';
 import { CREDENTIAL_TYPE } from './credential';
 import { miniMaxApiError, RATE_LIMIT_CODES, TRANSIENT_CODES } from './errors';
 import { recordCreated, throwIfStopped } from './paidWork';
-import { familyOfPath, pacerFor, pacerSettingsFor, type RequestPacer } from './rateLimiter';
+import {
+	FAMILY_LIMITS,
+	familyOfPath,
+	pacerFor,
+	pacerSettingsFor,
+	type ApiFamily,
+	type RequestPacer,
+} from './rateLimiter';
 import { parseRetryAfter, retryWithExponentialBackoff, type RetrySettings } from './retry';
 import { retrySettingsOf } from './settings';
 import { requestTimeoutError, timedOut, type RequestTiming } from './streamErrors';
@@ -107,7 +114,7 @@ export async function miniMaxRequest<T = IDataObject>(
 				if (failure.rateLimited) {
 					// A refusal waits for the family's window (pacer) instead of using up a retry.
 					if (pacer.refused(failure.retryAfterMs, retry)) return { action: 'again' };
-					return { action: 'fail', error: withRateLimitNote(failure.error, pacer) };
+					return { action: 'fail', error: withRateLimitNote(failure.error, pacer, familyOfPath(request.path)) };
 				}
 				const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
 				return allowed ? { action: 'retry', delayMs: failure.retryAfterMs } : { action: 'fail' };
@@ -137,16 +144,30 @@ function pacerOf(ctx: MiniMaxContext, baseUrl: string, path: string): RequestPac
 	return pacerFor(cancelSignalOf(ctx) ?? ctx, credentialKey, family, pacerSettingsFor(ctx, family));
 }
 
-function withRateLimitNote(error: Error, pacer: RequestPacer): Error {
-	const { refusals, refusalWaitMs } = pacer.stats();
-	const waited = Math.round(refusalWaitMs / 1000);
-	const note =
-		`MiniMax kept refusing for its rate limit: ${refusals} refusals, ${waited} s waited in total ` +
-		'for this API family (option Max Rate-Limit Wait). Set "Requests per Minute" in the node ' +
-		"options to your account's limit, or lower Concurrency.";
+function withRateLimitNote(error: Error, pacer: RequestPacer, family: ApiFamily): Error {
 	const described = error as Error & { description?: string | null };
-	described.description = `${described.description ?? ''} ${note}`.trim();
+	described.description = `${described.description ?? ''} ${rateLimitNote(pacer, family)}`.trim();
 	return error;
+}
+
+/** Why the node gave up after rate-limit refusals, and what to change, by case. */
+function rateLimitNote(pacer: RequestPacer, family: ApiFamily): string {
+	const { refusals, refusalWaitMs, settings } = pacer.stats();
+	const counted = `${refusals} ${refusals === 1 ? 'refusal' : 'refusals'}`;
+	const waited =
+		settings.maxRefusalWaitMs <= 0
+			? `MiniMax refused for its rate limit (${counted}) and Max Rate-Limit Wait is 0, so the first refusal fails.`
+			: `MiniMax kept refusing for its rate limit: ${counted}, ${Math.round(refusalWaitMs / 1000)} s waited in total for this API family (limit: option Max Rate-Limit Wait, ${Math.round(settings.maxRefusalWaitMs / 1000)} s).`;
+	const { label, rpm: published } = FAMILY_LIMITS[family];
+	let advice: string;
+	if (!settings.configured) {
+		advice = `The published limit for ${label} (${published} per minute) was used: set "Requests per Minute" in the node options to your account's limit, or lower Concurrency.`;
+	} else if (settings.rpm > 0) {
+		advice = `"Requests per Minute" is ${settings.rpm}: lower it to your account's real limit (divided by the executions or workers running at once), or lower Concurrency.`;
+	} else {
+		advice = `"Requests per Minute" is 0 (no pacing): set it to your account's limit, or lower Concurrency.`;
+	}
+	return `${waited} ${advice}`;
 }
 
 async function attemptRequest(
