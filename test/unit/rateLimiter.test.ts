@@ -141,7 +141,7 @@ describe('paid-work description', () => {
 			[0],
 			[2, 3, 4, 7],
 		);
-		expect(text).toContain('item 0: video task task ID 42 → Video › Get Task Status');
+		expect(text).toContain('item 0: video task ID 42 → Video › Get Task Status');
 		expect(text).toContain('Item 0 finished; its output is dropped');
 		expect(text).toContain('2–4, 7');
 	});

@@ -97,6 +97,10 @@ describe('the give-up error says what to change', () => {
 		expect(said).toMatch(/\(1 refusal\) and Max Rate-Limit Wait is 0, so the first refusal fails/);
 		expect(said).not.toMatch(/1 refusals/);
 		expect(said).toMatch(/published limit for Text to Speech \(T2A\) \(60 per minute\) was used/);
+		// The paid-work list names each ID once (issue 16 case 7).
+		expect(said).toMatch(/item 0: long speech task ID \d+ → /);
+		expect(said).toMatch(/item 0: result file ID \d+ → /);
+		expect(said).not.toMatch(/task task|file file|voice voice/);
 	});
 
 	it('Requests per Minute set: says its value instead of asking to set it', async () => {

@@ -237,7 +237,7 @@ export function describePaidWork(
 		for (const work of report) {
 			const state = work.state === 'stopped' ? ', stopped while running at MiniMax' : '';
 			lines.push(
-				`- item ${work.itemIndex}: ${work.what} ${work.kind} ID ${work.id}${state} → ${work.fetchWith}`,
+				`- item ${work.itemIndex}: ${idLabel(work.what, work.kind)} ${work.id}${state} → ${work.fetchWith}`,
 			);
 		}
 	}
@@ -262,4 +262,9 @@ function rangeText(indexes: number[]): string {
 		start = previous = index;
 	}
 	return parts.join(', ');
+}
+
+/** "video task" + task → "video task ID"; "designed voice" + voice → "designed voice ID"; else both words. */
+function idLabel(what: string, kind: string): string {
+	return what.toLowerCase().endsWith(kind.toLowerCase()) ? `${what} ID` : `${what} ${kind} ID`;
 }

@@ -127,7 +127,7 @@ describe('rate limits: pacing within the account limit', () => {
 			(entry) => entry.billable,
 		)?.jobId;
 		expect(taskId).toBeDefined();
-		expect(error.description).toContain(`item 0: long speech task task ID ${taskId}`);
+		expect(error.description).toContain(`item 0: long speech task ID ${taskId}`);
 		expect(error.description).toContain('Get Long Speech Task');
 		expect(error.context?.paidWork).toEqual([
 			expect.objectContaining({ itemIndex: 0, kind: 'task', id: taskId, state: 'finished' }),
@@ -269,7 +269,7 @@ describe('nothing paid is lost when the node fails', () => {
 		for (const work of fileWork) expect(String(work.id)).toMatch(/^\d+$/);
 		expect(error.context?.finishedItems).toEqual([0, 1, 2]);
 		for (const taskId of [first, second, third])
-			expect(error.description).toContain(`video task task ID ${taskId}`);
+			expect(error.description).toContain(`video task ID ${taskId}`);
 		expect(error.description).toContain('Get Task Status or Download Video');
 		expect(error.description).toContain('Files › Download');
 		expect(error.description).not.toContain(`ID ${failed}`);
@@ -299,7 +299,7 @@ describe('nothing paid is lost when the node fails', () => {
 		expect(voices.map((work) => work.itemIndex)).toEqual([0, 1]);
 		for (const work of voices) {
 			expect(String(work.id)).not.toBe('');
-			expect(error.description).toContain(`designed voice voice ID ${String(work.id)}`);
+			expect(error.description).toContain(`designed voice ID ${String(work.id)}`);
 		}
 	});
 
