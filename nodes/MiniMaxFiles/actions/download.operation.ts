@@ -60,9 +60,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			stored = await storeSniffed(this, body as Parameters<typeof storeSniffed>[1], fileFor);
 		} catch (error) {
-			if (isBinaryStorageLimitError(error)) throw error;
 			throw bodyReadError(this, error, {
 				what: `the content of file ${fileId.text}`,
+				passThrough: isBinaryStorageLimitError,
 				traceId: () => contentTrace ?? traceId,
 				itemIndex,
 				timing: { startedAt: startedAt ?? Date.now(), timeoutMs: FILE_CONTENT_TIMEOUT_MS },

@@ -85,6 +85,8 @@ export interface BodyRead {
 	traceId: () => string | undefined;
 	itemIndex?: number;
 	timing?: RequestTiming;
+	/** Errors that already say what happened (e.g. n8n's binary storage limit) and pass unchanged. */
+	passThrough?: (error: unknown) => boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export interface BodyRead {
  */
 export function bodyReadError(ctx: MiniMaxContext, error: unknown, read: BodyRead): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof Error && read.passThrough?.(error)) return error;
 	if (cancelSignalOf(ctx)?.aborted) {
 		return new NodeOperationError(ctx.getNode(), 'The execution was cancelled', {
 			itemIndex: read.itemIndex,
