@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiRequests, run, tts, useSandbox } from './helpers';
+import { apiRequests, run, tts, useSandbox } from '../helpers';
 
 const sandbox = useSandbox();
 const CHAT_TYPE = 'n8n-nodes-minimax.miniMaxChat';

@@ -5,14 +5,14 @@
  */
 import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 
-import { MiniMaxChat } from '../../nodes/MiniMaxChat/MiniMaxChat.node';
-import { MiniMaxImage } from '../../nodes/MiniMaxImage/MiniMaxImage.node';
-import { MiniMaxMusic } from '../../nodes/MiniMaxMusic/MiniMaxMusic.node';
-import { MiniMaxTextToSpeech } from '../../nodes/MiniMaxTextToSpeech/MiniMaxTextToSpeech.node';
-import { MiniMaxVideo } from '../../nodes/MiniMaxVideo/MiniMaxVideo.node';
-import { MiniMaxVoiceClone } from '../../nodes/MiniMaxVoiceClone/MiniMaxVoiceClone.node';
-import { MiniMaxVoiceDesign } from '../../nodes/MiniMaxVoiceDesign/MiniMaxVoiceDesign.node';
-import { apiRequests, run, tts, useSandbox } from './helpers';
+import { MiniMaxChat } from '../../../nodes/MiniMaxChat/MiniMaxChat.node';
+import { MiniMaxImage } from '../../../nodes/MiniMaxImage/MiniMaxImage.node';
+import { MiniMaxMusic } from '../../../nodes/MiniMaxMusic/MiniMaxMusic.node';
+import { MiniMaxTextToSpeech } from '../../../nodes/MiniMaxTextToSpeech/MiniMaxTextToSpeech.node';
+import { MiniMaxVideo } from '../../../nodes/MiniMaxVideo/MiniMaxVideo.node';
+import { MiniMaxVoiceClone } from '../../../nodes/MiniMaxVoiceClone/MiniMaxVoiceClone.node';
+import { MiniMaxVoiceDesign } from '../../../nodes/MiniMaxVoiceDesign/MiniMaxVoiceDesign.node';
+import { apiRequests, run, tts, useSandbox } from '../helpers';
 
 const sandbox = useSandbox({ timeScale: 200 });
 const LONG = '/v1/t2a_async_v2';
