@@ -19,15 +19,27 @@ export interface BenchFigure {
 }
 
 export function credentials(sandbox: Pick<Sandbox, 'url'>): RunOptions['credentials'] {
-	return { miniMaxApi: { apiKey: SANDBOX_KEYS.global, region: 'custom', customBaseUrl: sandbox.url } };
+	return {
+		miniMaxApi: { apiKey: SANDBOX_KEYS.global, region: 'custom', customBaseUrl: sandbox.url },
+	};
 }
 
 /** Runs node-under-test over the items and returns wall time in ms; throws if the run failed. */
-export async function timedRun(sandbox: Pick<Sandbox, 'url'>, node: NodeUnderTest, items?: FixtureItem[], extra: Partial<RunOptions> = {}): Promise<number> {
+export async function timedRun(
+	sandbox: Pick<Sandbox, 'url'>,
+	node: NodeUnderTest,
+	items?: FixtureItem[],
+	extra: Partial<RunOptions> = {},
+): Promise<number> {
 	const started = performance.now();
-	const result = await runWorkflow(workflowOf(node, items), { credentials: credentials(sandbox), timeoutMs: 30 * 60_000, ...extra });
+	const result = await runWorkflow(workflowOf(node, items), {
+		credentials: credentials(sandbox),
+		timeoutMs: 30 * 60_000,
+		...extra,
+	});
 	const elapsed = performance.now() - started;
-	if (result.status !== 'success') throw result.error ?? new Error(`run ended with status ${result.status}`);
+	if (result.status !== 'success')
+		throw result.error ?? new Error(`run ended with status ${result.status}`);
 	return elapsed;
 }
 
@@ -37,7 +49,10 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export const tts = (parameters: IDataObject): NodeUnderTest => ({ type: 'n8n-nodes-minimax.miniMaxTextToSpeech', parameters });
+export const tts = (parameters: IDataObject): NodeUnderTest => ({
+	type: 'n8n-nodes-minimax.miniMaxTextToSpeech',
+	parameters,
+});
 
 export function round(value: number, digits = 3): number {
 	const factor = 10 ** digits;

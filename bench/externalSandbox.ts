@@ -22,17 +22,26 @@ async function freePort(): Promise<number> {
  * The sandbox in its own process, so its CPU and garbage collection do not count against the
  * client being measured (2-core machine).
  */
-export async function startExternalSandbox(options: { latencyMs?: number } = {}): Promise<ExternalSandbox> {
+export async function startExternalSandbox(
+	options: { latencyMs?: number } = {},
+): Promise<ExternalSandbox> {
 	const port = await freePort();
 	const root = join(__dirname, '..');
 	// `--import tsx` (the project's TypeScript runner) keeps the sandbox in a single process.
 	const args = ['--port', String(port), '--latency', String(options.latencyMs ?? 0)];
-	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/sandbox/cli.ts'), ...args], {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(root, 'test/sandbox/cli.ts'), ...args],
+		{
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('the sandbox did not start within 30 s')), 30_000);
+		const timer = setTimeout(
+			() => reject(new Error('the sandbox did not start within 30 s')),
+			30_000,
+		);
 		child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)));
 		child.stdout.on('data', (chunk: Buffer) => {
 			if (chunk.toString().includes('is running')) {

@@ -12,8 +12,19 @@ const TEXT = 'A long narration for the hex benchmark. '.repeat(60);
 export async function largeHexAudio(): Promise<BenchFigure[]> {
 	const sandbox = await startExternalSandbox();
 	try {
-		const body = { model: 'speech-2.8-hd', text: TEXT, voice_setting: { voice_id: 'English_expressive_narrator', speed: 1, vol: 1, pitch: 0 }, audio_setting: { sample_rate: 44100, bitrate: 128000, format: 'wav', channel: 2 }, stream: false, output_format: 'hex' };
-		const raw = await axios.post(`${sandbox.url}/v1/t2a_v2`, body, { headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, responseType: 'text', transformResponse: (x) => x });
+		const body = {
+			model: 'speech-2.8-hd',
+			text: TEXT,
+			voice_setting: { voice_id: 'English_expressive_narrator', speed: 1, vol: 1, pitch: 0 },
+			audio_setting: { sample_rate: 44100, bitrate: 128000, format: 'wav', channel: 2 },
+			stream: false,
+			output_format: 'hex',
+		};
+		const raw = await axios.post(`${sandbox.url}/v1/t2a_v2`, body, {
+			headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+			responseType: 'text',
+			transformResponse: (x) => x,
+		});
 		const text = raw.data as string;
 		const baselines: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
@@ -26,7 +37,10 @@ export async function largeHexAudio(): Promise<BenchFigure[]> {
 		const fetches: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			const started = performance.now();
-			await axios.post(`${sandbox.url}/v1/t2a_v2`, body, { headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, responseType: 'arraybuffer' });
+			await axios.post(`${sandbox.url}/v1/t2a_v2`, body, {
+				headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+				responseType: 'arraybuffer',
+			});
 			fetches.push(performance.now() - started);
 		}
 		const node = tts({ text: TEXT, options: { format: 'wav', sampleRate: 44100, channels: 2 } });

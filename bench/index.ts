@@ -21,15 +21,23 @@ async function main(): Promise<void> {
 	const figures: BenchFigure[] = [];
 	for (const name of names) {
 		const bench = BENCHES[name];
-		if (!bench) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+		if (!bench)
+			throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
 		console.log(`running ${name}…`);
 		const result = await bench();
-		for (const figure of result) console.log(`  ${figure.metric}: ${figure.value} ${figure.unit} (target ${figure.target ?? '-'}) ${figure.pass === false ? 'MISSED' : 'ok'} — ${figure.note ?? ''}`);
+		for (const figure of result)
+			console.log(
+				`  ${figure.metric}: ${figure.value} ${figure.unit} (target ${figure.target ?? '-'}) ${figure.pass === false ? 'MISSED' : 'ok'} — ${figure.note ?? ''}`,
+			);
 		figures.push(...result);
 	}
-	console.log('\n| Benchmark | Metric | Value | Target | Met | Notes |\n| --- | --- | --- | --- | --- | --- |');
+	console.log(
+		'\n| Benchmark | Metric | Value | Target | Met | Notes |\n| --- | --- | --- | --- | --- | --- |',
+	);
 	for (const f of figures) {
-		console.log(`| ${f.bench} | ${f.metric} | ${f.value} ${f.unit === 'ratio' ? '' : f.unit} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'yes' : 'no'} | ${f.note ?? ''} |`);
+		console.log(
+			`| ${f.bench} | ${f.metric} | ${f.value} ${f.unit === 'ratio' ? '' : f.unit} | ${f.target ?? ''} | ${f.pass === undefined ? '' : f.pass ? 'yes' : 'no'} | ${f.note ?? ''} |`,
+		);
 	}
 }
 

@@ -14,13 +14,21 @@ const SIZE_MIB = 1024;
 export async function largeDownload(): Promise<BenchFigure[]> {
 	const sandbox = await startSandbox({ timeScale: 1000 });
 	try {
-		const node = (prompt: string) => ({ type: 'n8n-nodes-minimax.miniMaxVideo', parameters: { prompt, options: { pollIntervalSeconds: 0.05 } } });
-		const warm = await runWorkflow(workflowOf(node('Warm-up')), { credentials: credentials(sandbox) });
+		const node = (prompt: string) => ({
+			type: 'n8n-nodes-minimax.miniMaxVideo',
+			parameters: { prompt, options: { pollIntervalSeconds: 0.05 } },
+		});
+		const warm = await runWorkflow(workflowOf(node('Warm-up')), {
+			credentials: credentials(sandbox),
+		});
 		if (warm.status !== 'success') throw warm.error;
 
 		const started = performance.now();
 		const streamed = await peakRssGrowth(async () => {
-			const run = await runWorkflow(workflowOf(node(`One long take [[sandbox:size=${SIZE_MIB}MB]]`)), { credentials: credentials(sandbox), binaryMode: 'filesystem', timeoutMs: 15 * 60_000 });
+			const run = await runWorkflow(
+				workflowOf(node(`One long take [[sandbox:size=${SIZE_MIB}MB]]`)),
+				{ credentials: credentials(sandbox), binaryMode: 'filesystem', timeoutMs: 15 * 60_000 },
+			);
 			if (run.status !== 'success') throw run.error;
 			return run.output('MiniMax')[0];
 		});
@@ -31,9 +39,15 @@ export async function largeDownload(): Promise<BenchFigure[]> {
 		rmSync(file);
 
 		// The same file fetched the way a node that buffers would: the whole body in memory.
-		const retrieve = await axios.get(`${sandbox.url}/v1/files/retrieve`, { params: { file_id: fileId }, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` } });
+		const retrieve = await axios.get(`${sandbox.url}/v1/files/retrieve`, {
+			params: { file_id: fileId },
+			headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		});
 		const buffered = await peakRssGrowth(async () => {
-			const response = await axios.get(retrieve.data.file.download_url as string, { responseType: 'arraybuffer', maxContentLength: Infinity });
+			const response = await axios.get(retrieve.data.file.download_url as string, {
+				responseType: 'arraybuffer',
+				maxContentLength: Infinity,
+			});
 			return (response.data as ArrayBuffer).byteLength;
 		});
 		return [

@@ -8,7 +8,10 @@ const ROUTE = '/v1/query/t2a_async_query_v2';
 
 /** Median gap between consecutive arrivals at the sandbox: the client's cost per request cycle. */
 function arrivalGaps(sandbox: Sandbox, from: number): number[] {
-	const times = sandbox.log.slice(from).filter((entry) => entry.path === ROUTE).map((entry) => entry.time);
+	const times = sandbox.log
+		.slice(from)
+		.filter((entry) => entry.path === ROUTE)
+		.map((entry) => entry.time);
 	return times.slice(1).map((time, index) => time - times[index]);
 }
 
@@ -18,7 +21,11 @@ export async function requestOverhead(): Promise<BenchFigure[]> {
 	try {
 		const created = await axios.post(
 			`${sandbox.url}/v1/t2a_async_v2`,
-			{ model: 'speech-2.8-hd', text: 'Overhead probe.', voice_setting: { voice_id: 'English_expressive_narrator' } },
+			{
+				model: 'speech-2.8-hd',
+				text: 'Overhead probe.',
+				voice_setting: { voice_id: 'English_expressive_narrator' },
+			},
 			{ headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` } },
 		);
 		const taskId = String(created.data.task_id);
@@ -32,7 +39,10 @@ export async function requestOverhead(): Promise<BenchFigure[]> {
 
 		const rawStart = sandbox.log.length;
 		for (let i = 0; i < REQUESTS; i++) {
-			await axios.get(`${sandbox.url}${ROUTE}`, { params: { task_id: taskId }, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` } });
+			await axios.get(`${sandbox.url}${ROUTE}`, {
+				params: { task_id: taskId },
+				headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+			});
 		}
 		const rawGap = median(arrivalGaps(sandbox, rawStart));
 		const difference = nodeGap - rawGap;

@@ -1,5 +1,7 @@
 /** Peak resident memory of this process while a job runs, sampled every 10 ms, as growth over the start. */
-export async function peakRssGrowth<T>(job: () => Promise<T>): Promise<{ result: T; growthBytes: number }> {
+export async function peakRssGrowth<T>(
+	job: () => Promise<T>,
+): Promise<{ result: T; growthBytes: number }> {
 	if (global.gc) global.gc();
 	const baseline = process.memoryUsage().rss;
 	let peak = baseline;

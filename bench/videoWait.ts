@@ -26,32 +26,56 @@ export async function videoWaiting(): Promise<BenchFigure[]> {
 	});
 	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 	try {
-		const items = Array.from({ length: TASKS }, (_, i) => ({ json: { prompt: `Wait benchmark ${i}` } }));
-		const wait = { type: 'n8n-nodes-minimax.miniMaxVideo', parameters: { prompt: '={{ $json.prompt }}', options: { pollIntervalSeconds: INTERVAL_S, concurrency: TASKS } } };
-		const run = await runWorkflow(workflowOf(wait, items), { credentials: credentials(sandbox), timeoutMs: 120_000 });
+		const items = Array.from({ length: TASKS }, (_, i) => ({
+			json: { prompt: `Wait benchmark ${i}` },
+		}));
+		const wait = {
+			type: 'n8n-nodes-minimax.miniMaxVideo',
+			parameters: {
+				prompt: '={{ $json.prompt }}',
+				options: { pollIntervalSeconds: INTERVAL_S, concurrency: TASKS },
+			},
+		};
+		const run = await runWorkflow(workflowOf(wait, items), {
+			credentials: credentials(sandbox),
+			timeoutMs: 120_000,
+		});
 		if (run.status !== 'success') throw run.error;
 		const store = videoStore(sandbox.state);
 		const ratios: number[] = [];
 		for (const item of run.output('MiniMax')) {
 			const taskId = String(item.json.taskId);
-			const create = sandbox.log.find((entry) => entry.path === '/v1/video_generation' && entry.jobId === taskId);
-			const polls = sandbox.log.filter((entry) => entry.path === '/v1/query/video_generation' && entry.query.task_id === taskId);
+			const create = sandbox.log.find(
+				(entry) => entry.path === '/v1/video_generation' && entry.jobId === taskId,
+			);
+			const polls = sandbox.log.filter(
+				(entry) => entry.path === '/v1/query/video_generation' && entry.query.task_id === taskId,
+			);
 			const jobMs = (polls[polls.length - 1]?.time ?? 0) - (create?.time ?? 0);
 			ratios.push(polls.length / Math.ceil(jobMs / (INTERVAL_S * 1000)));
 		}
 		sandbox.reset();
 		const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-		const callback = { type: 'n8n-nodes-minimax.miniMaxVideo', parameters: { prompt: '={{ $json.prompt }}', waitMode: 'callback', callbackUrl: url } };
-		const submitted = await runWorkflow(workflowOf(callback, items), { credentials: credentials(sandbox) });
+		const callback = {
+			type: 'n8n-nodes-minimax.miniMaxVideo',
+			parameters: { prompt: '={{ $json.prompt }}', waitMode: 'callback', callbackUrl: url },
+		};
+		const submitted = await runWorkflow(workflowOf(callback, items), {
+			credentials: credentials(sandbox),
+		});
 		if (submitted.status !== 'success') throw submitted.error;
 		sandbox.advanceTime(10 * 60_000);
-		const successes = () => store.callbacks.filter((entry) => entry.kind === 'status' && entry.body.status === 'success').length;
+		const successes = () =>
+			store.callbacks.filter((entry) => entry.kind === 'status' && entry.body.status === 'success')
+				.length;
 		const deadline = Date.now() + 15_000;
 		while (successes() < TASKS && Date.now() < deadline) {
 			await store.settled();
 			await sleep(50);
 		}
-		const callbackPolls = sandbox.log.filter((entry) => entry.path === '/v1/query/video_generation').length;
+		const callbackPolls = sandbox.log.filter(
+			(entry) => entry.path === '/v1/query/video_generation',
+		).length;
 		const delivered = successes();
 		const worst = Math.max(...ratios);
 		return [

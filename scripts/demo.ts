@@ -5,12 +5,27 @@ import { startSandbox, type Sandbox } from '../test/sandbox';
 import { probeVideo } from '../test/sandbox/families/video/probe';
 import { probe } from '../test/support/ffprobe';
 import { binaryPath } from '../test/e2e/lib/binaries';
-import { buildPackage, installedPackageDir, installPackedPackage, PACKAGE, packageTypeNames, packPackage } from '../test/e2e/lib/communityPackage';
+import {
+	buildPackage,
+	installedPackageDir,
+	installPackedPackage,
+	PACKAGE,
+	packageTypeNames,
+	packPackage,
+} from '../test/e2e/lib/communityPackage';
 import { FFMPEG_DIR } from '../test/e2e/lib/context';
 import { realApiCredential, sandboxCredential } from '../test/e2e/lib/credential';
 import { loadExamples, type Example } from '../test/e2e/lib/examples';
 import { ensureN8n, REPO_ROOT } from '../test/e2e/lib/install';
-import { createInstance, executeWorkflow, importCredentials, importWorkflow, nodeOutput, type ExecutionRun, type N8nInstance } from '../test/e2e/lib/n8nCli';
+import {
+	createInstance,
+	executeWorkflow,
+	importCredentials,
+	importWorkflow,
+	nodeOutput,
+	type ExecutionRun,
+	type N8nInstance,
+} from '../test/e2e/lib/n8nCli';
 import { setupOwner, startServer, OWNER } from '../test/e2e/lib/n8nServer';
 import { freePort } from '../test/e2e/lib/ports';
 import { elapsed, say, setProgressLabel, withHeartbeat } from '../test/e2e/lib/progress';
@@ -48,7 +63,8 @@ function lastVideo(run: ExecutionRun, userFolder: string): { file: string; fileN
 	const last = run.data.resultData.lastNodeExecuted ?? '';
 	for (const item of nodeOutput(run, last)) {
 		for (const ref of Object.values(item.binary ?? {})) {
-			if (ref.mimeType.startsWith('video/')) return { file: binaryPath(userFolder, ref), fileName: ref.fileName ?? 'video.mp4' };
+			if (ref.mimeType.startsWith('video/'))
+				return { file: binaryPath(userFolder, ref), fileName: ref.fileName ?? 'video.mp4' };
 		}
 	}
 	throw new Error(`the last node "${last}" returned no video binary`);
@@ -64,7 +80,8 @@ function describeRun(run: ExecutionRun): string[] {
 function describeApiCalls(sandbox: Sandbox): string[] {
 	const counts = new Map<string, number>();
 	for (const entry of sandbox.log) {
-		const key = entry.kind === 'api' ? `${entry.method} ${entry.path}` : 'download of a signed file link';
+		const key =
+			entry.kind === 'api' ? `${entry.method} ${entry.path}` : 'download of a signed file link';
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	return [...counts].map(([call, count]) => `    ${call} × ${count}`);
@@ -99,12 +116,20 @@ async function main(): Promise<void> {
 		await importCredentials(instance, [credential ?? sandboxCredential(sandbox!.url)]);
 		await importWorkflow(instance, example.workflow);
 
-		say(`executing "${example.workflow.name}" (examples/${example.file}) headless with n8n execute…`);
+		say(
+			`executing "${example.workflow.name}" (examples/${example.file}) headless with n8n execute…`,
+		);
 		const started = Date.now();
-		const result = await withHeartbeat('running the workflow', () => executeWorkflow(instance, example.workflow.id, 30 * 60 * 1000), 20000);
+		const result = await withHeartbeat(
+			'running the workflow',
+			() => executeWorkflow(instance, example.workflow.id, 30 * 60 * 1000),
+			20000,
+		);
 		if (!result.run || result.code !== 0 || result.run.data.resultData.error) {
 			const error = result.run?.data.resultData.error;
-			throw new Error(`the workflow failed${error?.node?.name ? ` in "${error.node.name}"` : ''}: ${error?.message ?? ''}\n${result.output.slice(-2000)}`);
+			throw new Error(
+				`the workflow failed${error?.node?.name ? ` in "${error.node.name}"` : ''}: ${error?.message ?? ''}\n${result.output.slice(-2000)}`,
+			);
 		}
 		say(`workflow finished in ${elapsed(started)}`);
 
@@ -128,7 +153,9 @@ async function main(): Promise<void> {
 		process.stdout.write(`${lines.join('\n')}\n`);
 
 		if (!keepOpen) {
-			say(`done in ${elapsed(begin)}. Run \`npm run demo -- --open\` to see the workflow in the n8n editor.`);
+			say(
+				`done in ${elapsed(begin)}. Run \`npm run demo -- --open\` to see the workflow in the n8n editor.`,
+			);
 			return;
 		}
 		const port = await freePort(EDITOR_PORT);
@@ -141,7 +168,9 @@ async function main(): Promise<void> {
 				'',
 				`n8n editor: ${server.url}/workflow/${example.workflow.id}`,
 				`  sign in as ${OWNER.email} / ${OWNER.password}`,
-				sandbox ? `  the "MiniMax account" credential points at the sandbox (${sandbox.url}), which keeps running` : '  the "MiniMax account" credential uses your MINIMAX_API_KEY',
+				sandbox
+					? `  the "MiniMax account" credential points at the sandbox (${sandbox.url}), which keeps running`
+					: '  the "MiniMax account" credential uses your MINIMAX_API_KEY',
 				'  Press Ctrl+C to stop n8n' + (sandbox ? ' and the sandbox.' : '.'),
 				'',
 			].join('\n'),
@@ -160,7 +189,9 @@ async function main(): Promise<void> {
 main().then(
 	() => process.exit(0),
 	(error: unknown) => {
-		process.stderr.write(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`\ndemo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { searchChatModels } from '../shared/methods/searchChatModels';
 import { runOperation } from '../shared/router';
@@ -14,7 +19,7 @@ export class MiniMaxChat implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["model"].value || $parameter["model"] }}',
 		description:
-			'Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model\'s reasoning, parsed JSON or tool calls, and token usage. Billed per token.',
+			"Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model's reasoning, parsed JSON or tool calls, and token usage. Billed per token.",
 		defaults: { name: 'MiniMax Chat' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	ISupplyDataFunctions,
+	SupplyData,
+} from 'n8n-workflow';
 
 import { chatModelLocator } from '../shared/descriptions/chatModelLocator';
 import { searchChatModels } from '../shared/methods/searchChatModels';
@@ -17,7 +23,8 @@ export class MiniMaxChatModel implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["model"].value || $parameter["model"] }}',
-		description: 'MiniMax language models (M3, M2.7, M2.5, M1, Text-01…) for the AI Agent and chains. Billed per token.',
+		description:
+			'MiniMax language models (M3, M2.7, M2.5, M1, Text-01…) for the AI Agent and chains. Billed per token.',
 		defaults: { name: 'MiniMax Chat Model' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiLanguageModel],

@@ -9,11 +9,24 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/descriptions/options';
+import {
+	maxRetriesOption,
+	outputFieldOption,
+	readCommonOptions,
+	retryDelayOption,
+} from '../shared/descriptions/options';
 import { downloadFinishedVideo } from '../shared/video/finishedVideo';
 import { confirmFinishedTask, type TaskType } from './helpers/verifyTask';
 
-const TERMINAL_WORDS = ['success', 'succeeded', 'failed', 'fail', 'cancelled', 'canceled', 'expired'];
+const TERMINAL_WORDS = [
+	'success',
+	'succeeded',
+	'failed',
+	'fail',
+	'cancelled',
+	'canceled',
+	'expired',
+];
 const REMEMBERED_TASKS = 200;
 
 export class MiniMaxTrigger implements INodeType {
@@ -25,12 +38,14 @@ export class MiniMaxTrigger implements INodeType {
 		version: 1,
 		subtitle: 'On finished video task',
 		description:
-			'Starts the workflow when a MiniMax video task that was given this trigger\'s URL as its callback URL finishes (webhook; needs a public n8n URL)',
+			"Starts the workflow when a MiniMax video task that was given this trigger's URL as its callback URL finishes (webhook; needs a public n8n URL)",
 		defaults: { name: 'MiniMax Video Callback Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'miniMaxApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'minimax-callback' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'minimax-callback' },
+		],
 		properties: [
 			{
 				displayName:
@@ -56,14 +71,16 @@ export class MiniMaxTrigger implements INodeType {
 				name: 'includeFailed',
 				type: 'boolean',
 				default: true,
-				description: 'Whether failed tasks also start the workflow (with status "Fail" and MiniMax\'s reason)',
+				description:
+					'Whether failed tasks also start the workflow (with status "Fail" and MiniMax\'s reason)',
 			},
 			{
 				displayName: 'Download Video',
 				name: 'download',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to download the finished video as a binary (MP4) before the workflow starts',
+				description:
+					'Whether to download the finished video as a binary (MP4) before the workflow starts',
 			},
 			{
 				displayName: 'Secret',
@@ -71,7 +88,8 @@ export class MiniMaxTrigger implements INodeType {
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'When set, only callbacks whose URL carries ?secret= with this value are accepted',
+				description:
+					'When set, only callbacks whose URL carries ?secret= with this value are accepted',
 			},
 			{
 				displayName: 'Options',
@@ -125,7 +143,9 @@ export class MiniMaxTrigger implements INodeType {
 		const types = this.getNodeParameter('taskTypes', ['video', 'template', 'h3']) as TaskType[];
 		const task = await confirmFinishedTask(this, taskId, types);
 		if (!task) {
-			this.logger.warn(`MiniMax Video Callback Trigger ignored a callback for task ${taskId}: MiniMax does not report it as finished`);
+			this.logger.warn(
+				`MiniMax Video Callback Trigger ignored a callback for task ${taskId}: MiniMax does not report it as finished`,
+			);
 			return { webhookResponse: { received: true } };
 		}
 		state.emittedTaskIds = [...emitted, taskId].slice(-REMEMBERED_TASKS);
@@ -147,9 +167,14 @@ export class MiniMaxTrigger implements INodeType {
 				callbackStatus: body.status,
 			},
 		};
-		for (const key of Object.keys(item.json)) if (item.json[key] === undefined) delete item.json[key];
+		for (const key of Object.keys(item.json))
+			if (item.json[key] === undefined) delete item.json[key];
 		if (task.succeeded && (this.getNodeParameter('download', false) as boolean)) {
-			const video = await downloadFinishedVideo(this, { fileId: task.fileId, videoUrl: task.videoUrl, name: `minimax-${task.taskId}` });
+			const video = await downloadFinishedVideo(this, {
+				fileId: task.fileId,
+				videoUrl: task.videoUrl,
+				name: `minimax-${task.taskId}`,
+			});
 			if (video) item.binary = { [outputField]: video };
 		}
 		return { webhookResponse: { received: true }, workflowData: [[item]] };

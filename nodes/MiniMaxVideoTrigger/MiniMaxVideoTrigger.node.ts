@@ -1,9 +1,25 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
-import { maxRetriesOption, outputFieldOption, readCommonOptions, retryDelayOption } from '../shared/descriptions/options';
+import {
+	maxRetriesOption,
+	outputFieldOption,
+	readCommonOptions,
+	retryDelayOption,
+} from '../shared/descriptions/options';
 import { downloadFinishedVideo } from '../shared/video/finishedVideo';
-import { listGeneratedVideos, newSince, type GeneratedVideo, type PollCursor } from './helpers/generatedVideos';
+import {
+	listGeneratedVideos,
+	newSince,
+	type GeneratedVideo,
+	type PollCursor,
+} from './helpers/generatedVideos';
 
 export class MiniMaxVideoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +39,7 @@ export class MiniMaxVideoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks your account\'s generated videos on the Poll Times schedule above and emits each new one once. The first activation only remembers what already exists.',
+					"Checks your account's generated videos on the Poll Times schedule above and emits each new one once. The first activation only remembers what already exists.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -100,7 +116,10 @@ async function toItem(
 		},
 	};
 	if (download) {
-		const binary = await downloadFinishedVideo(ctx, { fileId: video.fileId, name: `minimax-video-${video.fileId}` });
+		const binary = await downloadFinishedVideo(ctx, {
+			fileId: video.fileId,
+			name: `minimax-video-${video.fileId}`,
+		});
 		if (binary) item.binary = { [outputField]: binary };
 	}
 	return item;

@@ -113,7 +113,10 @@ function withItemIndex(ctx: IExecuteFunctions, error: Error, itemIndex: number):
 }
 
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const described = error as Error & { description?: string | null; context?: Record<string, unknown> };
+	const described = error as Error & {
+		description?: string | null;
+		context?: Record<string, unknown>;
+	};
 	return {
 		json: {
 			error: error.message,

@@ -10,7 +10,10 @@ import {
 } from './transport/rateLimiter';
 import { InputValidator } from './validation';
 
-export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 /** A node's executors keyed by its Operation option values ("<resource>.<operation>" with resources). */
 export type OperationMap<Key extends string> = Record<Key, Operation>;

@@ -24,7 +24,10 @@ export class InputValidator {
 		const length = [...value].length;
 		const min = limits.min ?? 0;
 		if (length < min || (min > 0 && value.trim() === '')) {
-			this.fail(parameter, min <= 1 ? 'it is empty' : `it must have at least ${min} characters (got ${length})`);
+			this.fail(
+				parameter,
+				min <= 1 ? 'it is empty' : `it must have at least ${min} characters (got ${length})`,
+			);
 		}
 		if (limits.max !== undefined && length > limits.max) {
 			this.fail(
@@ -44,19 +47,34 @@ export class InputValidator {
 		if (typeof number !== 'number' || Number.isNaN(number)) {
 			this.fail(parameter, `expected a number, got ${typeName(value)}`);
 		}
-		if (limits.integer && !Number.isInteger(number)) this.fail(parameter, `it must be a whole number (got ${number})`);
+		if (limits.integer && !Number.isInteger(number))
+			this.fail(parameter, `it must be a whole number (got ${number})`);
 		const belowMin =
-			limits.min !== undefined && (limits.minExclusive ? number <= limits.min : number < limits.min);
+			limits.min !== undefined &&
+			(limits.minExclusive ? number <= limits.min : number < limits.min);
 		const aboveMax = limits.max !== undefined && number > limits.max;
 		if (belowMin || aboveMax) {
-			const lower = limits.min === undefined ? '' : limits.minExclusive ? `greater than ${limits.min}` : `at least ${limits.min}`;
+			const lower =
+				limits.min === undefined
+					? ''
+					: limits.minExclusive
+						? `greater than ${limits.min}`
+						: `at least ${limits.min}`;
 			const upper = limits.max === undefined ? '' : `at most ${limits.max}`;
-			this.fail(parameter, `it must be ${[lower, upper].filter(Boolean).join(' and ')} (got ${number})`);
+			this.fail(
+				parameter,
+				`it must be ${[lower, upper].filter(Boolean).join(' and ')} (got ${number})`,
+			);
 		}
 		return number;
 	}
 
-	oneOf<T extends string | number>(parameter: string, value: unknown, allowed: readonly T[], why?: string): T {
+	oneOf<T extends string | number>(
+		parameter: string,
+		value: unknown,
+		allowed: readonly T[],
+		why?: string,
+	): T {
 		if (!allowed.includes(value as T)) {
 			this.fail(
 				parameter,
@@ -70,7 +88,8 @@ export class InputValidator {
 	customVoiceId(parameter: string, value: unknown): string {
 		const id = this.text(parameter, value, { min: 8, max: 256 });
 		if (!/^[A-Za-z]/.test(id)) this.fail(parameter, `"${id}" must start with a letter`);
-		if (!/^[A-Za-z0-9_-]+$/.test(id)) this.fail(parameter, `"${id}" may only contain letters, digits, "-" and "_"`);
+		if (!/^[A-Za-z0-9_-]+$/.test(id))
+			this.fail(parameter, `"${id}" may only contain letters, digits, "-" and "_"`);
 		if (/[-_]$/.test(id)) this.fail(parameter, `"${id}" must not end with "-" or "_"`);
 		return id;
 	}

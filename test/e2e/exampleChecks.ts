@@ -9,7 +9,14 @@ import { probeVideo } from '../sandbox/families/video/probe';
 import { videoStore } from '../sandbox/families/video/store';
 import { binaryPath, readBinary } from './lib/binaries';
 import { exampleByFile, type WorkflowJson } from './lib/examples';
-import { executeWorkflow, importWorkflow, nodeOutput, type ExecutedItem, type ExecutionRun, type N8nInstance } from './lib/n8nCli';
+import {
+	executeWorkflow,
+	importWorkflow,
+	nodeOutput,
+	type ExecutedItem,
+	type ExecutionRun,
+	type N8nInstance,
+} from './lib/n8nCli';
 import { activateWorkflow, publicApi, type N8nServer } from './lib/n8nServer';
 
 /**
@@ -51,13 +58,27 @@ interface ExecutionSummary {
 }
 
 /** Waits until the live n8n has a finished execution of the workflow (public API), and returns it with its data. */
-async function waitForExecution(server: N8nServer, workflowId: string, timeoutMs = 60000): Promise<ExecutionSummary> {
+async function waitForExecution(
+	server: N8nServer,
+	workflowId: string,
+	timeoutMs = 60000,
+): Promise<ExecutionSummary> {
 	const begin = Date.now();
 	for (;;) {
-		const { data } = await publicApi<{ data: ExecutionSummary[] }>(server, 'GET', `/executions?workflowId=${workflowId}&includeData=true`);
-		const done = data.data.find((execution) => execution.status !== 'running' && execution.status !== 'new' && execution.status !== 'waiting');
+		const { data } = await publicApi<{ data: ExecutionSummary[] }>(
+			server,
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=true`,
+		);
+		const done = data.data.find(
+			(execution) =>
+				execution.status !== 'running' &&
+				execution.status !== 'new' &&
+				execution.status !== 'waiting',
+		);
 		if (done) return done;
-		if (Date.now() - begin > timeoutMs) throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms`);
+		if (Date.now() - begin > timeoutMs)
+			throw new Error(`no finished execution of ${workflowId} after ${timeoutMs} ms`);
 		await sleep(500);
 	}
 }
@@ -65,12 +86,15 @@ async function waitForExecution(server: N8nServer, workflowId: string, timeoutMs
 function withSetting(workflow: WorkflowJson, name: string, value: string): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	const settings = copy.nodes.find((node) => node.name === 'Settings')!;
-	const { assignments } = settings.parameters.assignments as { assignments: Array<{ name: string; value: string }> };
+	const { assignments } = settings.parameters.assignments as {
+		assignments: Array<{ name: string; value: string }>;
+	};
 	assignments.find((assignment) => assignment.name === name)!.value = value;
 	return copy;
 }
 
-const apiCalls = (sandbox: Sandbox, path: string) => sandbox.log.filter((entry) => entry.kind === 'api' && entry.path === path);
+const apiCalls = (sandbox: Sandbox, path: string) =>
+	sandbox.log.filter((entry) => entry.kind === 'api' && entry.path === path);
 
 async function expectMp3(data: Buffer | string, minSeconds: number): Promise<number> {
 	const info = await probe(data, { decode: true });
@@ -95,7 +119,10 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			await expectMp3(body, 1);
 			const calls = apiCalls(sandbox, '/v1/t2a_v2');
 			expect(calls).toHaveLength(1);
-			expect(calls[0].body).toMatchObject({ text: 'Hello from an n8n webhook. This answer is an MP3 file.', voice_setting: { voice_id: 'English_expressive_narrator' } });
+			expect(calls[0].body).toMatchObject({
+				text: 'Hello from an n8n webhook. This answer is an MP3 file.',
+				voice_setting: { voice_id: 'English_expressive_narrator' },
+			});
 		},
 	},
 
@@ -103,7 +130,11 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		kind: 'webhook',
 		request: () => {
 			const form = new FormData();
-			form.append('sample', new Blob([encodedTone(12, 'mp3')], { type: 'audio/mpeg' }), 'my-voice.mp3');
+			form.append(
+				'sample',
+				new Blob([encodedTone(12, 'mp3')], { type: 'audio/mpeg' }),
+				'my-voice.mp3',
+			);
 			form.append('text', 'Hello in my own voice.');
 			return { method: 'POST', body: form };
 		},
@@ -115,13 +146,23 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(voiceId).toMatch(/^[A-Za-z][A-Za-z0-9_-]{6,}[A-Za-z0-9]$/);
 			const upload = apiCalls(sandbox, '/v1/files/upload');
 			expect(upload).toHaveLength(1);
-			expect(upload[0].body).toMatchObject({ fields: { purpose: 'voice_clone' }, files: [{ filename: 'my-voice.mp3' }] });
+			expect(upload[0].body).toMatchObject({
+				fields: { purpose: 'voice_clone' },
+				files: [{ filename: 'my-voice.mp3' }],
+			});
 			const clone = apiCalls(sandbox, '/v1/voice_clone');
 			expect(clone).toHaveLength(1);
-			expect(clone[0].body).toMatchObject({ voice_id: voiceId, need_noise_reduction: true, need_volume_normalization: true });
+			expect(clone[0].body).toMatchObject({
+				voice_id: voiceId,
+				need_noise_reduction: true,
+				need_volume_normalization: true,
+			});
 			const speech = apiCalls(sandbox, '/v1/t2a_v2');
 			expect(speech).toHaveLength(1);
-			expect(speech[0].body).toMatchObject({ text: 'Hello in my own voice.', voice_setting: { voice_id: voiceId } });
+			expect(speech[0].body).toMatchObject({
+				text: 'Hello in my own voice.',
+				voice_setting: { voice_id: voiceId },
+			});
 		},
 	},
 
@@ -137,11 +178,18 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const [speech] = nodeOutput(run, 'Narrate with the designed voice');
 			expect(speech.json).toMatchObject({ voiceId, format: 'mp3', mimeType: 'audio/mpeg' });
 			expect(speech.binary?.data).toMatchObject({ mimeType: 'audio/mpeg', fileExtension: 'mp3' });
-			expect(speech.binary?.subtitles).toMatchObject({ mimeType: 'application/x-subrip', fileExtension: 'srt' });
+			expect(speech.binary?.subtitles).toMatchObject({
+				mimeType: 'application/x-subrip',
+				fileExtension: 'srt',
+			});
 			const seconds = await expectMp3(binaryPath(userFolder, speech.binary!.data), 2);
 			expect(Math.abs(seconds - Number(speech.json.durationSeconds))).toBeLessThan(0.2);
-			expect(readBinary(userFolder, speech.binary!.subtitles).toString('utf8')).toMatch(/^1\r?\n00:00:00,000 --> /);
-			expect(apiCalls(sandbox, '/v1/t2a_v2')[0].body).toMatchObject({ voice_setting: { voice_id: voiceId } });
+			expect(readBinary(userFolder, speech.binary!.subtitles).toString('utf8')).toMatch(
+				/^1\r?\n00:00:00,000 --> /,
+			);
+			expect(apiCalls(sandbox, '/v1/t2a_v2')[0].body).toMatchObject({
+				voice_setting: { voice_id: voiceId },
+			});
 		},
 	},
 
@@ -150,17 +198,25 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		async check({ run, userFolder, sandbox }) {
 			const narrations = nodeOutput(run, 'Narrate scene');
 			expect(narrations).toHaveLength(3);
-			const speechSeconds = narrations.reduce((sum, item) => sum + Number(item.json.durationSeconds), 0);
+			const speechSeconds = narrations.reduce(
+				(sum, item) => sum + Number(item.json.durationSeconds),
+				0,
+			);
 			expect(apiCalls(sandbox, '/v1/t2a_v2')).toHaveLength(3);
 
 			const [video] = nodeOutput(run, 'Read the video');
-			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'narrated-video.mp4' });
+			expect(video.binary?.data).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: 'narrated-video.mp4',
+			});
 			const info = await probe(binaryPath(userFolder, video.binary!.data));
 			expect(info.format_name).toContain('mp4');
 			expect(info.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
 			// Each clip lasts as long as its narration (give or take a video frame and AAC padding).
 			expect(Math.abs(info.duration - speechSeconds)).toBeLessThan(0.5);
-			expect(existsSync(join(userFolder, '.n8n-files', 'minimax-demo', 'narrated-video.mp4'))).toBe(true);
+			expect(existsSync(join(userFolder, '.n8n-files', 'minimax-demo', 'narrated-video.mp4'))).toBe(
+				true,
+			);
 		},
 	},
 
@@ -170,13 +226,20 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const prompts = nodeOutput(run, 'One item per prompt').map((item) => item.json.prompt);
 			const images = nodeOutput(run, 'Generate images');
 			expect(images).toHaveLength(4);
-			expect(apiCalls(sandbox, '/v1/image_generation').map((entry) => (entry.body as { prompt: string }).prompt).sort()).toEqual([...prompts].sort());
+			expect(
+				apiCalls(sandbox, '/v1/image_generation')
+					.map((entry) => (entry.body as { prompt: string }).prompt)
+					.sort(),
+			).toEqual([...prompts].sort());
 			for (const [index, image] of images.entries()) {
 				expect(image.pairedItem).toEqual({ item: index });
 				expect(image.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileExtension: 'jpg' });
 				const info = await probeVideo(binaryPath(userFolder, image.binary!.data));
 				expect(info.codec).toBe('mjpeg');
-				expect([info.width, info.height]).toEqual([Number(image.json.width), Number(image.json.height)]);
+				expect([info.width, info.height]).toEqual([
+					Number(image.json.width),
+					Number(image.json.height),
+				]);
 				expect(info.width / info.height).toBeCloseTo(16 / 9, 1);
 			}
 		},
@@ -186,7 +249,12 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		kind: 'headless',
 		async check({ run, userFolder, sandbox }) {
 			const [song] = nodeOutput(run, 'Compose the song');
-			expect(song.json).toMatchObject({ format: 'mp3', mimeType: 'audio/mpeg', model: 'music-2.6', instrumental: false });
+			expect(song.json).toMatchObject({
+				format: 'mp3',
+				mimeType: 'audio/mpeg',
+				model: 'music-2.6',
+				instrumental: false,
+			});
 			expect(song.binary?.data).toMatchObject({ mimeType: 'audio/mpeg', fileExtension: 'mp3' });
 			const seconds = await expectMp3(binaryPath(userFolder, song.binary!.data), 5);
 			expect(Math.abs(seconds - Number(song.json.durationSeconds))).toBeLessThan(0.5);
@@ -200,8 +268,16 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		kind: 'headless',
 		async check({ run, userFolder, sandbox }) {
 			const [video] = nodeOutput(run, 'Generate the video');
-			expect(video.json).toMatchObject({ status: 'Success', resolution: '768P', duration: 6, fileName: 'paper-boat.mp4' });
-			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'paper-boat.mp4' });
+			expect(video.json).toMatchObject({
+				status: 'Success',
+				resolution: '768P',
+				duration: 6,
+				fileName: 'paper-boat.mp4',
+			});
+			expect(video.binary?.data).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: 'paper-boat.mp4',
+			});
 			const saved = join(userFolder, '.n8n-files', 'paper-boat.mp4');
 			expect(existsSync(saved)).toBe(true);
 			const info = await probeVideo(saved, { decode: true });
@@ -215,26 +291,45 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		kind: 'headless',
 		async check({ run, userFolder, sandbox }) {
 			const [script] = nodeOutput(run, 'Write the script');
-			const scenes = (script.json.json as { scenes: Array<{ narration: string; imagePrompt: string }> }).scenes;
+			const scenes = (
+				script.json.json as { scenes: Array<{ narration: string; imagePrompt: string }> }
+			).scenes;
 			expect(scenes.length).toBeGreaterThanOrEqual(2);
 			expect(scenes.length).toBeLessThanOrEqual(3);
 			expect(apiCalls(sandbox, '/v1/image_generation')).toHaveLength(scenes.length);
 			// Image to video: every video task starts from the scene's image.
 			const videoTasks = apiCalls(sandbox, '/v1/video_generation');
 			expect(videoTasks).toHaveLength(scenes.length);
-			for (const task of videoTasks) expect(String((task.body as { first_frame_image: string }).first_frame_image)).toMatch(/^data:image\/jpeg;base64,/);
+			for (const task of videoTasks)
+				expect(String((task.body as { first_frame_image: string }).first_frame_image)).toMatch(
+					/^data:image\/jpeg;base64,/,
+				);
 			const narrations = nodeOutput(run, 'Narrate the scene');
 			expect(narrations.map((item) => item.json.mimeType)).toEqual(scenes.map(() => 'audio/mpeg'));
-			expect(apiCalls(sandbox, '/v1/t2a_v2').map((entry) => (entry.body as { text: string }).text).sort()).toEqual(scenes.map((scene) => scene.narration).sort());
+			expect(
+				apiCalls(sandbox, '/v1/t2a_v2')
+					.map((entry) => (entry.body as { text: string }).text)
+					.sort(),
+			).toEqual(scenes.map((scene) => scene.narration).sort());
 
 			const [video] = nodeOutput(run, 'Read the video');
-			expect(video.binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: 'narrated-video.mp4' });
+			expect(video.binary?.data).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: 'narrated-video.mp4',
+			});
 			const file = binaryPath(userFolder, video.binary!.data);
 			const info = await probe(file);
 			expect(info.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
-			expect(await probeVideo(file, { decode: true })).toMatchObject({ width: 1280, height: 720, errors: [] });
+			expect(await probeVideo(file, { decode: true })).toMatchObject({
+				width: 1280,
+				height: 720,
+				errors: [],
+			});
 			// Each scene lasts as long as its narration plus a 0.6 s pause.
-			const expected = narrations.reduce((sum, item) => sum + Number(item.json.durationSeconds) + 0.6, 0);
+			const expected = narrations.reduce(
+				(sum, item) => sum + Number(item.json.durationSeconds) + 0.6,
+				0,
+			);
 			expect(Math.abs(info.duration - expected)).toBeLessThan(0.5);
 		},
 	},
@@ -245,10 +340,15 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const trigger = exampleByFile('video-callback-trigger.json').workflow;
 			await activateWorkflow(server, trigger.id);
 			// The one value a user edits: their n8n's public URL (here the live test server).
-			const submit = withSetting(exampleByFile('video-submit-with-callback.json').workflow, 'n8nUrl', server.url);
+			const submit = withSetting(
+				exampleByFile('video-submit-with-callback.json').workflow,
+				'n8nUrl',
+				server.url,
+			);
 			await importWorkflow(instance, submit);
 			const result = await executeWorkflow(instance, submit.id);
-			if (!result.run || result.code !== 0) throw new Error(`submit failed (exit ${result.code})\n${result.output.slice(-2000)}`);
+			if (!result.run || result.code !== 0)
+				throw new Error(`submit failed (exit ${result.code})\n${result.output.slice(-2000)}`);
 			const [submitted] = nodeOutput(result.run, 'Submit the video');
 			const taskId = String(submitted.json.taskId);
 			expect(taskId).toMatch(/^\d+$/);
@@ -259,18 +359,27 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 
 			const execution = await waitForExecution(server, trigger.id);
 			const error = execution.data?.resultData.error;
-			expect({ status: execution.status, error: error && `${error.node?.name}: ${error.message}` }).toEqual({ status: 'success', error: undefined });
+			expect({
+				status: execution.status,
+				error: error && `${error.node?.name}: ${error.message}`,
+			}).toEqual({ status: 'success', error: undefined });
 			const runData = execution.data!.resultData.runData;
-			const last = (name: string): ExecutedItem[] => runData[name]?.[runData[name].length - 1]?.data?.main?.[0] ?? [];
+			const last = (name: string): ExecutedItem[] =>
+				runData[name]?.[runData[name].length - 1]?.data?.main?.[0] ?? [];
 			const [finished] = last('Video finished');
 			expect(finished.json).toMatchObject({ taskId, status: 'Success' });
 			expect(finished.binary?.data.mimeType).toBe('video/mp4');
 			const [saved] = last('Save to disk');
 			expect(saved.json.fileName).toBe(`.n8n-files/minimax-video-${taskId}.mp4`);
-			const info = await probeVideo(join(instance.userFolder, '.n8n-files', `minimax-video-${taskId}.mp4`), { decode: true });
+			const info = await probeVideo(
+				join(instance.userFolder, '.n8n-files', `minimax-video-${taskId}.mp4`),
+				{ decode: true },
+			);
 			expect(info).toMatchObject({ codec: 'h264', errors: [] });
 			// The challenge was echoed, then every status change was delivered.
-			const callbacks = videoStore(sandbox.state).callbacks.filter((entry) => entry.taskId === taskId);
+			const callbacks = videoStore(sandbox.state).callbacks.filter(
+				(entry) => entry.taskId === taskId,
+			);
 			expect(callbacks.map((entry) => [entry.kind, entry.ok])).toEqual([
 				['challenge', true],
 				['status', true],

@@ -20,15 +20,32 @@ describe('examples/', () => {
 		const { nodes } = packageTypeNames(INSTALLED_PACKAGE_DIR);
 		expect(examples.length).toBeGreaterThan(0);
 		for (const example of examples) {
-			expect({ file: example.file, checked: example.file in EXAMPLE_CHECKS }).toEqual({ file: example.file, checked: true });
-			const kinds = { manual: ['headless', 'live'], webhook: ['webhook'], other: ['partOf'] }[example.trigger];
+			expect({ file: example.file, checked: example.file in EXAMPLE_CHECKS }).toEqual({
+				file: example.file,
+				checked: true,
+			});
+			const kinds = { manual: ['headless', 'live'], webhook: ['webhook'], other: ['partOf'] }[
+				example.trigger
+			];
 			const kind = EXAMPLE_CHECKS[example.file].kind;
-			expect({ file: example.file, kind, fitsTrigger: kinds.includes(kind) }).toMatchObject({ fitsTrigger: true });
-			if (kind === 'partOf') expect(loadExamples().map((other) => other.file)).toContain((EXAMPLE_CHECKS[example.file] as { example: string }).example);
-			for (const type of example.packageTypes) expect({ file: example.file, type, available: nodes.includes(type) }).toMatchObject({ available: true });
+			expect({ file: example.file, kind, fitsTrigger: kinds.includes(kind) }).toMatchObject({
+				fitsTrigger: true,
+			});
+			if (kind === 'partOf')
+				expect(loadExamples().map((other) => other.file)).toContain(
+					(EXAMPLE_CHECKS[example.file] as { example: string }).example,
+				);
+			for (const type of example.packageTypes)
+				expect({ file: example.file, type, available: nodes.includes(type) }).toMatchObject({
+					available: true,
+				});
 			for (const node of example.workflow.nodes) {
 				if (!node.type.startsWith('n8n-nodes-minimax.')) continue;
-				expect({ file: example.file, node: node.name, credential: node.credentials?.[CREDENTIAL_TYPE]?.name }).toMatchObject({ credential: CREDENTIAL_NAME });
+				expect({
+					file: example.file,
+					node: node.name,
+					credential: node.credentials?.[CREDENTIAL_TYPE]?.name,
+				}).toMatchObject({ credential: CREDENTIAL_NAME });
 			}
 			expect(example.workflow.id.length).toBeLessThanOrEqual(21);
 		}
@@ -59,12 +76,16 @@ describe('examples executed headless in n8n (n8n execute)', () => {
 		if (check.kind !== 'headless') throw new Error(`${file}: not a headless check`);
 		const result = await executeWorkflow(instance, example.workflow.id);
 		if (!result.run || result.code !== 0 || result.run.data.resultData.error) {
-			throw new Error(`${file} failed (exit ${result.code}): ${result.run?.data.resultData.error?.message ?? ''}\n${result.output.slice(-3000)}`);
+			throw new Error(
+				`${file} failed (exit ${result.code}): ${result.run?.data.resultData.error?.message ?? ''}\n${result.output.slice(-3000)}`,
+			);
 		}
 		expect(result.run.status).toBe('success');
 		// Every node ran, in a workflow without branches.
 		const ran = Object.keys(result.run.data.resultData.runData);
-		const expected = example.workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
+		const expected = example.workflow.nodes
+			.filter((node) => node.type !== 'n8n-nodes-base.stickyNote')
+			.map((node) => node.name);
 		expect(ran.sort()).toEqual(expected.sort());
 		await check.check({ run: result.run, userFolder: instance.userFolder, sandbox });
 	});

@@ -3,14 +3,31 @@ import { join } from 'path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { EXAMPLE_CHECKS } from './exampleChecks';
-import { launchChromium, loopbackOnly, openRoute, signIn, type Browser, type BrowserContext, type Page } from './lib/browser';
+import {
+	launchChromium,
+	loopbackOnly,
+	openRoute,
+	signIn,
+	type Browser,
+	type BrowserContext,
+	type Page,
+} from './lib/browser';
 import { PACKAGE } from './lib/communityPackage';
 import { exportedNodeTypes, newInstance, SCREENSHOT_DIR } from './lib/context';
 import { CREDENTIAL_ID, sandboxCredential } from './lib/credential';
 import { CREDENTIAL_TYPE, EXAMPLES_DIR, loadExamples, webhookPath } from './lib/examples';
 import { CANVAS_ID, canvasWorkflow, galleryWorkflow } from './lib/gallery';
 import { importCredentials, importWorkflow, n8nOk, type N8nInstance } from './lib/n8nCli';
-import { activateWorkflow, BROWSER_ID, callWebhook, createApiKey, publicApi, setupOwner, startServer, type N8nServer } from './lib/n8nServer';
+import {
+	activateWorkflow,
+	BROWSER_ID,
+	callWebhook,
+	createApiKey,
+	publicApi,
+	setupOwner,
+	startServer,
+	type N8nServer,
+} from './lib/n8nServer';
 import { freePort } from './lib/ports';
 
 /**
@@ -19,9 +36,17 @@ import { freePort } from './lib/ports';
  * editor in headless Chromium (one screenshot per node in test-output/e2e/screenshots/).
  */
 
-const webhookExamples = loadExamples().filter((example) => EXAMPLE_CHECKS[example.file]?.kind === 'webhook');
-const liveExamples = loadExamples().filter((example) => EXAMPLE_CHECKS[example.file]?.kind === 'live');
-const gallery = galleryWorkflow(exportedNodeTypes().filter((type) => type.name.startsWith(`${PACKAGE.name}.`) && !type.name.endsWith('Tool')));
+const webhookExamples = loadExamples().filter(
+	(example) => EXAMPLE_CHECKS[example.file]?.kind === 'webhook',
+);
+const liveExamples = loadExamples().filter(
+	(example) => EXAMPLE_CHECKS[example.file]?.kind === 'live',
+);
+const gallery = galleryWorkflow(
+	exportedNodeTypes().filter(
+		(type) => type.name.startsWith(`${PACKAGE.name}.`) && !type.name.endsWith('Tool'),
+	),
+);
 const canvas = canvasWorkflow(PACKAGE.name);
 
 let sandbox: Sandbox;
@@ -47,14 +72,24 @@ afterAll(async () => {
 
 describe('the credential in a running n8n (public API)', () => {
 	test(`${CREDENTIAL_TYPE} is registered with its fields`, async () => {
-		const { data } = await publicApi<{ properties: Record<string, unknown>; required: string[] }>(server, 'GET', `/credentials/schema/${CREDENTIAL_TYPE}`);
-		expect(Object.keys(data.properties)).toEqual(expect.arrayContaining(['apiKey', 'region', 'customBaseUrl', 'groupId']));
+		const { data } = await publicApi<{ properties: Record<string, unknown>; required: string[] }>(
+			server,
+			'GET',
+			`/credentials/schema/${CREDENTIAL_TYPE}`,
+		);
+		expect(Object.keys(data.properties)).toEqual(
+			expect.arrayContaining(['apiKey', 'region', 'customBaseUrl', 'groupId']),
+		);
 		expect(data.required).toContain('apiKey');
 	});
 
 	test('the credential test passes against the sandbox (and lists voice-clone files there)', async () => {
 		sandbox.reset();
-		const { data } = await publicApi<{ status: string; message: string }>(server, 'POST', `/credentials/${CREDENTIAL_ID}/test`);
+		const { data } = await publicApi<{ status: string; message: string }>(
+			server,
+			'POST',
+			`/credentials/${CREDENTIAL_ID}/test`,
+		);
 		expect(data.status).toBe('OK');
 		expect(sandbox.log.map((entry) => entry.path)).toEqual(['/v1/files/list']);
 	});
@@ -63,15 +98,20 @@ describe('the credential in a running n8n (public API)', () => {
 describe('webhook examples on a live n8n', () => {
 	beforeEach(() => sandbox.reset());
 
-	test.each(webhookExamples.map((example) => [example.file, example]))('%s: activate, call, receive the file', async (file, example) => {
-		const check = EXAMPLE_CHECKS[file];
-		if (check.kind !== 'webhook') throw new Error(`${file} starts with a Webhook but its check is "${check.kind}"`);
-		await activateWorkflow(server, example.workflow.id);
-		const response = await callWebhook(server, webhookPath(example.workflow), check.request());
-		const body = Buffer.from(await response.arrayBuffer());
-		if (response.status !== 200) throw new Error(`${file}: HTTP ${response.status} ${body.toString('utf8').slice(0, 500)}`);
-		await check.check({ response, body, sandbox });
-	});
+	test.each(webhookExamples.map((example) => [example.file, example]))(
+		'%s: activate, call, receive the file',
+		async (file, example) => {
+			const check = EXAMPLE_CHECKS[file];
+			if (check.kind !== 'webhook')
+				throw new Error(`${file} starts with a Webhook but its check is "${check.kind}"`);
+			await activateWorkflow(server, example.workflow.id);
+			const response = await callWebhook(server, webhookPath(example.workflow), check.request());
+			const body = Buffer.from(await response.arrayBuffer());
+			if (response.status !== 200)
+				throw new Error(`${file}: HTTP ${response.status} ${body.toString('utf8').slice(0, 500)}`);
+			await check.check({ response, body, sandbox });
+		},
+	);
 });
 
 describe('live scenarios on a running n8n', () => {
@@ -101,7 +141,8 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 		page = await context.newPage();
 		page.on('pageerror', (error) => pageErrors.push(error.message));
 		page.on('response', (response) => {
-			if (response.url().includes('/rest/') && response.status() >= 400) failedCalls.push(`${response.status()} ${response.url()}`);
+			if (response.url().includes('/rest/') && response.status() >= 400)
+				failedCalls.push(`${response.status()} ${response.url()}`);
 		});
 	});
 
@@ -114,40 +155,59 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 		failedCalls.length = 0;
 	});
 
-	test.each(gallery.nodes.map((node, index) => [node.name, node, index]))('%s: parameter panel renders, lists load, screenshot saved', async (_name, node, index) => {
-		await openRoute(page, server.url, `/workflow/${gallery.workflow.id}/${node.id}`, index === 0);
-		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor({ state: 'visible', timeout: 60000 });
-		const parameters = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
-		await parameters.waitFor({ state: 'visible', timeout: 30000 });
-		expect(await page.locator('[data-test-id="ndv"] [data-test-id="node-title-container"]').first().innerText()).toContain(node.name);
-		expect(await parameters.locator('[data-test-id="parameter-item"]').count()).toBeGreaterThan(0);
-		// The credential resolved by name is selected (its name shows in the panel).
-		expect(await panel.locator('[data-test-id="node-credentials-select"]').count()).toBe(1);
+	test.each(gallery.nodes.map((node, index) => [node.name, node, index]))(
+		'%s: parameter panel renders, lists load, screenshot saved',
+		async (_name, node, index) => {
+			await openRoute(page, server.url, `/workflow/${gallery.workflow.id}/${node.id}`, index === 0);
+			const panel = page.locator('[data-test-id="ndv"]');
+			await panel.waitFor({ state: 'visible', timeout: 60000 });
+			const parameters = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+			await parameters.waitFor({ state: 'visible', timeout: 30000 });
+			expect(
+				await page
+					.locator('[data-test-id="ndv"] [data-test-id="node-title-container"]')
+					.first()
+					.innerText(),
+			).toContain(node.name);
+			expect(await parameters.locator('[data-test-id="parameter-item"]').count()).toBeGreaterThan(
+				0,
+			);
+			// The credential resolved by name is selected (its name shows in the panel).
+			expect(await panel.locator('[data-test-id="node-credentials-select"]').count()).toBe(1);
 
-		// Resource locators in "From List" mode load their items from the sandbox (e.g. the voice list).
-		const lists = page.locator('[data-test-id="ndv"] [data-test-id="rlc-input"]');
-		const listCount = await lists.count();
-		for (let index = listCount - 1; index >= 0; index--) {
-			sandbox.reset();
-			await lists.nth(index).click();
-			await page.locator('[data-test-id="rlc-item"]').first().waitFor({ state: 'visible', timeout: 30000 });
-			expect(await page.locator('[data-test-id="rlc-item"]').count()).toBeGreaterThan(0);
-			expect(await page.locator('[data-test-id="rlc-error-container"]').count()).toBe(0);
-			// Lists that call MiniMax (voices) got answers without errors; static lists (models) make no call.
-			for (const entry of sandbox.log) expect({ path: entry.path, status: entry.status, code: entry.baseRespCode ?? 0 }).toEqual({ path: entry.path, status: 200, code: 0 });
-			if (node.type.endsWith('.miniMaxTextToSpeech')) expect(sandbox.log.map((entry) => entry.path)).toContain('/v1/get_voice');
-			// Leave the first list open for the screenshot.
-			if (index > 0) await page.keyboard.press('Escape');
-		}
-		await page.screenshot({ path: join(SCREENSHOT_DIR, `${node.type.slice(PACKAGE.name.length + 1)}.png`) });
-		expect(pageErrors).toEqual([]);
-		expect(failedCalls).toEqual([]);
-		expect(blocked).toEqual([]);
-		await page.keyboard.press('Escape');
-		await page.keyboard.press('Escape');
-		await panel.waitFor({ state: 'hidden', timeout: 10000 });
-	});
+			// Resource locators in "From List" mode load their items from the sandbox (e.g. the voice list).
+			const lists = page.locator('[data-test-id="ndv"] [data-test-id="rlc-input"]');
+			const listCount = await lists.count();
+			for (let index = listCount - 1; index >= 0; index--) {
+				sandbox.reset();
+				await lists.nth(index).click();
+				await page
+					.locator('[data-test-id="rlc-item"]')
+					.first()
+					.waitFor({ state: 'visible', timeout: 30000 });
+				expect(await page.locator('[data-test-id="rlc-item"]').count()).toBeGreaterThan(0);
+				expect(await page.locator('[data-test-id="rlc-error-container"]').count()).toBe(0);
+				// Lists that call MiniMax (voices) got answers without errors; static lists (models) make no call.
+				for (const entry of sandbox.log)
+					expect({ path: entry.path, status: entry.status, code: entry.baseRespCode ?? 0 }).toEqual(
+						{ path: entry.path, status: 200, code: 0 },
+					);
+				if (node.type.endsWith('.miniMaxTextToSpeech'))
+					expect(sandbox.log.map((entry) => entry.path)).toContain('/v1/get_voice');
+				// Leave the first list open for the screenshot.
+				if (index > 0) await page.keyboard.press('Escape');
+			}
+			await page.screenshot({
+				path: join(SCREENSHOT_DIR, `${node.type.slice(PACKAGE.name.length + 1)}.png`),
+			});
+			expect(pageErrors).toEqual([]);
+			expect(failedCalls).toEqual([]);
+			expect(blocked).toEqual([]);
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('Escape');
+			await panel.waitFor({ state: 'hidden', timeout: 10000 });
+		},
+	);
 
 	test('the canvas shows each operation in words under the node name, screenshot saved', async () => {
 		await openRoute(page, server.url, `/workflow/${CANVAS_ID}`, false);

@@ -7,7 +7,13 @@
  */
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
-import type { ICredentialsDecrypted, INode, INodeExecutionData, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import { HarnessCredentialsHelper } from './credentialsHelper';
@@ -29,7 +35,10 @@ function getPath(value: unknown, path: string): unknown {
 		.replace(/\[(\w+)\]/g, '.$1')
 		.split('.')
 		.filter(Boolean)
-		.reduce<unknown>((current, key) => (current == null ? undefined : (current as Record<string, unknown>)[key]), value);
+		.reduce<unknown>(
+			(current, key) => (current == null ? undefined : (current as Record<string, unknown>)[key]),
+			value,
+		);
 }
 
 export async function testCredential(
@@ -63,7 +72,13 @@ export async function testCredential(
 			...noOp.description,
 			credentials: [{ name: type, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -99,7 +114,10 @@ export async function testCredential(
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: statusText || `Received HTTP status code: ${statusCode}` };
+				return {
+					status: 'Error',
+					message: statusText || `Received HTTP status code: ${statusCode}`,
+				};
 			}
 		} else if (cause?.code) {
 			return { status: 'Error', message: cause.code };

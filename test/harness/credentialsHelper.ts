@@ -42,7 +42,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
 		const type = this.types.credentials.get(credentialType);
-		return type?.restrictToSupportedNodes !== true || (type.supportedNodes ?? []).includes(nodeType);
+		return (
+			type?.restrictToSupportedNodes !== true || (type.supportedNodes ?? []).includes(nodeType)
+		);
 	}
 
 	async authenticate(
@@ -115,7 +117,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return { ...credentials, ...output } as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const credentials = new Credentials(nodeCredentials, type);
 		await credentials.setData(this.rawData(type) as ICredentialDataDecryptedObject);
 		return credentials;
@@ -163,7 +168,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const { extends: parents = [], properties } = this.types.credential(type);
 		const merged: INodeProperties[] = [];
-		for (const parent of parents) NodeHelpers.mergeNodeProperties(merged, this.getCredentialsProperties(parent));
+		for (const parent of parents)
+			NodeHelpers.mergeNodeProperties(merged, this.getCredentialsProperties(parent));
 		NodeHelpers.mergeNodeProperties(merged, properties);
 		return merged;
 	}
@@ -171,7 +177,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private rawData(type: string): Record<string, unknown> {
 		const data = this.data[type];
 		if (!data) {
-			throw new Error(`No credentials of type "${type}" were given to the harness (RunOptions.credentials).`);
+			throw new Error(
+				`No credentials of type "${type}" were given to the harness (RunOptions.credentials).`,
+			);
 		}
 		return data;
 	}

@@ -71,7 +71,8 @@ export class TestItems implements INodeType {
 				name: 'items',
 				type: 'json',
 				default: '[]',
-				description: 'JSON array of { json, binary?: { [property]: { base64 | filePath, fileName, mimeType } } }',
+				description:
+					'JSON array of { json, binary?: { [property]: { base64 | filePath, fileName, mimeType } } }',
 			},
 		],
 	};
@@ -89,7 +90,11 @@ export class TestItems implements INodeType {
 				const content = spec.filePath
 					? createReadStream(spec.filePath)
 					: Buffer.from(spec.base64 ?? '', 'base64');
-				binary[property] = await this.helpers.prepareBinaryData(content, spec.fileName, spec.mimeType);
+				binary[property] = await this.helpers.prepareBinaryData(
+					content,
+					spec.fileName,
+					spec.mimeType,
+				);
 			}
 			items.push({
 				json: fixture.json ?? {},

@@ -34,7 +34,12 @@ const credentials = (apiKey = API_KEY) => ({
 	selfTestFnApi: { apiKey, baseUrl: server.baseUrl },
 });
 
-const node = (name: string, type: string, parameters: INodeParameters = {}, extra: Partial<INode> = {}): INode => ({
+const node = (
+	name: string,
+	type: string,
+	parameters: INodeParameters = {},
+	extra: Partial<INode> = {},
+): INode => ({
 	id: name,
 	name,
 	type,
@@ -57,7 +62,12 @@ const chain = (...nodes: INode[]): WorkflowJson => ({
 	name: 'Harness self-test',
 	nodes,
 	connections: Object.fromEntries(
-		nodes.slice(0, -1).map((from, i) => [from.name, { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }]),
+		nodes
+			.slice(0, -1)
+			.map((from, i) => [
+				from.name,
+				{ main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] },
+			]),
 	),
 });
 const authHeaders = () => server.requests.map((request) => request.headers.authorization);
@@ -75,7 +85,9 @@ describe('runWorkflow', () => {
 		const [item] = run.output('Self Test');
 		const binary = item.binary!.data;
 		expect(binary.id).toMatch(
-			new RegExp(`^filesystem-v2:workflows/harnessWorkflow/executions/${run.executionId}/binary_data/[0-9a-f-]{36}$`),
+			new RegExp(
+				`^filesystem-v2:workflows/harnessWorkflow/executions/${run.executionId}/binary_data/[0-9a-f-]{36}$`,
+			),
 		);
 		expect(binary).toMatchObject({
 			data: 'filesystem-v2', // not base64: the bytes are on disk
@@ -91,10 +103,13 @@ describe('runWorkflow', () => {
 	});
 
 	it('applies function auth', async () => {
-		const run = await runWorkflow(chain(trigger, selfTest({ authentication: 'function', operation: 'download' })), {
-			...types,
-			credentials: credentials(),
-		});
+		const run = await runWorkflow(
+			chain(trigger, selfTest({ authentication: 'function', operation: 'download' })),
+			{
+				...types,
+				credentials: credentials(),
+			},
+		);
 
 		expect(run.status).toBe('success');
 		expect(authHeaders()).toEqual([`Bearer ${API_KEY}`]);
@@ -123,14 +138,23 @@ describe('runWorkflow', () => {
 			const base64 = Buffer.from('hello').toString('base64');
 			const items = [
 				{ json: { n: 1 }, binary: { data: { base64, fileName: 'a.txt', mimeType: 'text/plain' } } },
-				{ json: { n: 2 }, binary: { data: { filePath, fileName: 'b.txt', mimeType: 'text/plain' } } },
+				{
+					json: { n: 2 },
+					binary: { data: { filePath, fileName: 'b.txt', mimeType: 'text/plain' } },
+				},
 			];
 			const itemsNode = node('Items', 'test.items', { items: JSON.stringify(items) });
-			const run = await runWorkflow(chain(trigger, itemsNode, selfTest({ operation: 'readBinary' })), types);
+			const run = await runWorkflow(
+				chain(trigger, itemsNode, selfTest({ operation: 'readBinary' })),
+				types,
+			);
 
 			expect(run.status).toBe('success');
 			const stored = run.output('Items');
-			expect(stored.map((item) => item.binary?.data.id?.split(':')[0])).toEqual(['filesystem-v2', 'filesystem-v2']);
+			expect(stored.map((item) => item.binary?.data.id?.split(':')[0])).toEqual([
+				'filesystem-v2',
+				'filesystem-v2',
+			]);
 			expect(stored.map((item) => item.json)).toEqual([{ n: 1 }, { n: 2 }]);
 			expect(run.output('Self Test')).toEqual([
 				{ json: { size: 5, text: 'hello', stored: true }, pairedItem: { item: 0 } },
@@ -144,7 +168,11 @@ describe('runWorkflow', () => {
 	it('keeps json and pairedItem per item through a download', async () => {
 		const items = [{ json: { text: 'a' } }, { json: { text: 'b' } }];
 		const run = await runWorkflow(
-			chain(trigger, node('Items', 'test.items', { items: JSON.stringify(items) }), selfTest({ operation: 'download' })),
+			chain(
+				trigger,
+				node('Items', 'test.items', { items: JSON.stringify(items) }),
+				selfTest({ operation: 'download' }),
+			),
 			{ ...types, credentials: credentials() },
 		);
 
@@ -158,7 +186,10 @@ describe('runWorkflow', () => {
 
 	it("turns a failure into an error item with onError 'continueRegularOutput'", async () => {
 		const run = await runWorkflow(
-			chain(trigger, selfTest({ operation: 'request', path: '/fail' }, { onError: 'continueRegularOutput' })),
+			chain(
+				trigger,
+				selfTest({ operation: 'request', path: '/fail' }, { onError: 'continueRegularOutput' }),
+			),
 			{ ...types, credentials: credentials() },
 		);
 
@@ -181,16 +212,19 @@ describe('runWorkflow', () => {
 	});
 
 	it('fails clearly on an unknown node type', async () => {
-		await expect(runWorkflow(chain(trigger, node('X', 'n8n-nodes-minimax.nope')), types)).rejects.toThrow(
-			'Unknown node type "n8n-nodes-minimax.nope"',
-		);
+		await expect(
+			runWorkflow(chain(trigger, node('X', 'n8n-nodes-minimax.nope')), types),
+		).rejects.toThrow('Unknown node type "n8n-nodes-minimax.nope"');
 	});
 });
 
 describe('startWorkflow().cancel()', () => {
 	it('fires the cancel signal a running node sees', async () => {
 		Object.assign(sleepProbe, { started: false, finished: false, signalAborted: false });
-		const execution = startWorkflow(chain(trigger, selfTest({ operation: 'sleep' })), { ...types, timeoutMs: 5000 });
+		const execution = startWorkflow(chain(trigger, selfTest({ operation: 'sleep' })), {
+			...types,
+			timeoutMs: 5000,
+		});
 		while (!sleepProbe.started) await new Promise((resolve) => setTimeout(resolve, 10));
 		const stoppedAt = Date.now();
 		execution.cancel();
@@ -202,11 +236,14 @@ describe('startWorkflow().cancel()', () => {
 	});
 
 	it('aborts an HTTP request in flight', async () => {
-		const execution = startWorkflow(chain(trigger, selfTest({ operation: 'request', path: '/hang' })), {
-			...types,
-			credentials: credentials(),
-			timeoutMs: 5000,
-		});
+		const execution = startWorkflow(
+			chain(trigger, selfTest({ operation: 'request', path: '/hang' })),
+			{
+				...types,
+				credentials: credentials(),
+				timeoutMs: 5000,
+			},
+		);
 		while (!server.requests.some((request) => request.path === '/hang')) {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
@@ -227,7 +264,10 @@ describe('startWorkflow().cancel()', () => {
 describe('testCredential', () => {
 	it('fails with the rule message when responseSuccessBody matches, passes otherwise', async () => {
 		const data = { apiKey: API_KEY, baseUrl: server.baseUrl };
-		expect(await testCredential('selfTestApi', data, types)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential('selfTestApi', data, types)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		expect(await testCredential('selfTestApi', { ...data, apiKey: 'wrong' }, types)).toEqual({
 			status: 'Error',
 			message: 'Invalid API key',
@@ -242,7 +282,9 @@ describe('testCredential', () => {
 			status: 'Error',
 			message: 'API key rejected',
 		});
-		expect(await testCredential('selfTestFnApi', { ...data, baseUrl: 'http://127.0.0.1:1' }, types)).toEqual({
+		expect(
+			await testCredential('selfTestFnApi', { ...data, baseUrl: 'http://127.0.0.1:1' }, types),
+		).toEqual({
 			status: 'Error',
 			message: 'ECONNREFUSED',
 		});

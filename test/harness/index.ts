@@ -78,7 +78,10 @@ type Execution = ReturnType<WorkflowExecute['processRunExecutionData']>;
 const DEFAULT_TIMEOUT_MS = 30_000;
 let executionCount = 0;
 
-export async function runWorkflow(workflow: WorkflowJson, options?: RunOptions): Promise<WorkflowRun> {
+export async function runWorkflow(
+	workflow: WorkflowJson,
+	options?: RunOptions,
+): Promise<WorkflowRun> {
 	return await startWorkflow(workflow, options).done;
 }
 
@@ -166,11 +169,21 @@ async function execute(
 
 	let execution: Execution;
 	try {
-		execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		execution = new WorkflowExecute(
+			additionalData,
+			'manual',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 	} catch (error) {
 		// Thrown before the run starts, e.g. WorkflowHasIssuesError: n8n records an errored execution.
 		runExecutionData.resultData.error = error as ExecutionError;
-		const raw: IRun = { data: runExecutionData, mode: 'manual', startedAt: new Date(), storedAt: 'db', status: 'error' };
+		const raw: IRun = {
+			data: runExecutionData,
+			mode: 'manual',
+			startedAt: new Date(),
+			storedAt: 'db',
+			status: 'error',
+		};
 		return toWorkflowRun(raw, 'error', executionId, workflowId);
 	}
 	onStarted(execution);
@@ -207,7 +220,12 @@ function toError(error: ExecutionError | Error | undefined): Error | undefined {
 	return Object.assign(new Error((error as Error).message), error);
 }
 
-function toWorkflowRun(raw: IRun, status: ExecutionStatus, executionId: string, workflowId: string): WorkflowRun {
+function toWorkflowRun(
+	raw: IRun,
+	status: ExecutionStatus,
+	executionId: string,
+	workflowId: string,
+): WorkflowRun {
 	const { runData } = raw.data.resultData;
 	return {
 		status,
@@ -219,11 +237,15 @@ function toWorkflowRun(raw: IRun, status: ExecutionStatus, executionId: string, 
 		output(nodeName, outputIndex = 0) {
 			const runs = runData[nodeName];
 			if (!runs?.length) {
-				throw new Error(`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(runData).join(', ')}`);
+				throw new Error(
+					`Node "${nodeName}" did not run. Nodes that ran: ${Object.keys(runData).join(', ')}`,
+				);
 			}
 			const last = runs[runs.length - 1];
 			if (last.error && !last.data) {
-				throw new Error(`Node "${nodeName}" failed: ${last.error.message}`, { cause: toError(last.error) });
+				throw new Error(`Node "${nodeName}" failed: ${last.error.message}`, {
+					cause: toError(last.error),
+				});
 			}
 			return last.data?.main?.[outputIndex] ?? [];
 		},

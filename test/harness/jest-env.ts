@@ -33,7 +33,11 @@ for (const entry of readdirSync(root)) {
 // Always a fresh folder: never a developer's real ~/.n8n or a sandbox folder from the shell.
 process.env.N8N_USER_FOLDER = mkdtempSync(join(root, `${process.pid}-`));
 // Binary data must live under N8N_USER_FOLDER/.n8n/storage; the harness picks the mode per run.
-for (const name of ['N8N_STORAGE_PATH', 'N8N_BINARY_DATA_STORAGE_PATH', 'N8N_DEFAULT_BINARY_DATA_MODE']) {
+for (const name of [
+	'N8N_STORAGE_PATH',
+	'N8N_BINARY_DATA_STORAGE_PATH',
+	'N8N_DEFAULT_BINARY_DATA_MODE',
+]) {
 	delete process.env[name];
 }
 

@@ -57,5 +57,6 @@ module.exports = async function globalSetup(globalConfig) {
 		throw new Error(`"npm run build" failed, so the tests cannot load dist/.\n${stderr}`);
 	}
 	const after = staleReason(rootDir);
-	if (after !== undefined) throw new Error(`dist/ is still not usable after "npm run build": ${after}`);
+	if (after !== undefined)
+		throw new Error(`dist/ is still not usable after "npm run build": ${after}`);
 };

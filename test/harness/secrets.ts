@@ -24,11 +24,19 @@ export function secretsOf(credentials: HarnessCredentials): string[] {
 export function assertNoSecretLeak(raw: IRun, secrets: string[]): void {
 	if (!secrets.length) return;
 	const { runData, error } = raw.data.resultData;
-	const errors = Object.values(runData).flatMap((runs) => runs.map((run) => run.error).filter(Boolean));
-	const text = JSON.stringify({ runData, error, errors: [error, ...errors].map((e) => e && { message: e.message, description: e.description }) });
+	const errors = Object.values(runData).flatMap((runs) =>
+		runs.map((run) => run.error).filter(Boolean),
+	);
+	const text = JSON.stringify({
+		runData,
+		error,
+		errors: [error, ...errors].map((e) => e && { message: e.message, description: e.description }),
+	});
 	for (const secret of secrets) {
 		if (text.includes(secret)) {
-			throw new Error(`A credential secret leaked into the execution's output or errors (…${secret.slice(-4)})`);
+			throw new Error(
+				`A credential secret leaked into the execution's output or errors (…${secret.slice(-4)})`,
+			);
 		}
 	}
 }

@@ -5,7 +5,14 @@
  */
 import { PollContext, WebhookContext } from 'n8n-core';
 import { deepCopy, Workflow } from 'n8n-workflow';
-import type { IDataObject, INode, INodeExecutionData, IWebhookData, IWebhookResponseData, WorkflowActivateMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IWebhookData,
+	IWebhookResponseData,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import { useBinaryMode } from './binaryData';
@@ -24,10 +31,16 @@ export interface TriggerOptions {
 async function prepare(json: WorkflowJson, nodeName: string, options: TriggerOptions) {
 	const data = deepCopy(json);
 	const credentials = deepCopy(options.credentials ?? {});
-	const types = await TypeRegistry.create({}, {
-		nodeTypes: data.nodes.map((node) => node.type),
-		credentialTypes: [...Object.keys(credentials), ...data.nodes.flatMap((node) => Object.keys(node.credentials ?? {}))],
-	});
+	const types = await TypeRegistry.create(
+		{},
+		{
+			nodeTypes: data.nodes.map((node) => node.type),
+			credentialTypes: [
+				...Object.keys(credentials),
+				...data.nodes.flatMap((node) => Object.keys(node.credentials ?? {})),
+			],
+		},
+	);
 	await useBinaryMode('filesystem');
 	const workflow = new Workflow({
 		id: data.id ?? 'harnessTriggerWorkflow',
@@ -53,16 +66,31 @@ async function prepare(json: WorkflowJson, nodeName: string, options: TriggerOpt
 function checkSecrets(result: unknown, secrets: string[]): void {
 	const text = JSON.stringify(result ?? null);
 	for (const secret of secrets) {
-		if (text.includes(secret)) throw new Error(`A credential secret leaked into a trigger's output (…${secret.slice(-4)})`);
+		if (text.includes(secret))
+			throw new Error(`A credential secret leaked into a trigger's output (…${secret.slice(-4)})`);
 	}
 }
 
 /** One poll tick; returns the items it emitted (null = no execution started). */
-export async function runPoll(json: WorkflowJson, nodeName: string, options: TriggerOptions = {}): Promise<INodeExecutionData[] | null> {
-	const { workflow, node, nodeType, additionalData, secrets, syncStaticData } = await prepare(json, nodeName, options);
+export async function runPoll(
+	json: WorkflowJson,
+	nodeName: string,
+	options: TriggerOptions = {},
+): Promise<INodeExecutionData[] | null> {
+	const { workflow, node, nodeType, additionalData, secrets, syncStaticData } = await prepare(
+		json,
+		nodeName,
+		options,
+	);
 	if (!nodeType.poll) throw new Error(`${node.type} has no poll()`);
 	const activation: WorkflowActivateMode = 'activate';
-	const context = new PollContext(workflow, node, additionalData, options.mode ?? 'trigger', activation);
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'trigger',
+		activation,
+	);
 	const result = await nodeType.poll.call(context);
 	syncStaticData();
 	checkSecrets(result, secrets);
@@ -90,7 +118,11 @@ export async function callWebhook(
 	call: WebhookCall,
 	options: TriggerOptions = {},
 ): Promise<IWebhookResponseData & { response: CapturedResponse }> {
-	const { workflow, node, nodeType, additionalData, secrets, syncStaticData } = await prepare(json, nodeName, options);
+	const { workflow, node, nodeType, additionalData, secrets, syncStaticData } = await prepare(
+		json,
+		nodeName,
+		options,
+	);
 	if (!nodeType.webhook) throw new Error(`${node.type} has no webhook()`);
 	additionalData.httpRequest = {
 		body: call.body ?? {},
@@ -121,16 +153,30 @@ export async function callWebhook(
 		httpMethod: 'POST',
 		node: node.name,
 		path: 'webhook',
-		webhookDescription: { name: call.webhookName ?? 'default', httpMethod: 'POST', path: 'webhook' },
+		webhookDescription: {
+			name: call.webhookName ?? 'default',
+			httpMethod: 'POST',
+			path: 'webhook',
+		},
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 	} as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, options.mode ?? 'trigger', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'trigger',
+		webhookData,
+		[],
+		null,
+	);
 	const result = await nodeType.webhook.call(context);
 	syncStaticData();
 	checkSecrets(result, secrets);
 	if (result.workflowData) {
-		const run = { data: { resultData: { runData: { [nodeName]: [{ data: { main: result.workflowData } }] } } } };
+		const run = {
+			data: { resultData: { runData: { [nodeName]: [{ data: { main: result.workflowData } }] } } },
+		};
 		assertNoSecretLeak(run as never, secrets);
 	}
 	return { ...result, response };

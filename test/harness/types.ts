@@ -72,7 +72,8 @@ export class TypeRegistry implements INodeTypes {
 			packageTypes ??= loadPackageTypes();
 			const loaded = await packageTypes;
 			for (const [name, type] of loaded.nodes) if (!nodes.has(name)) nodes.set(name, type);
-			for (const [name, type] of loaded.credentials) if (!credentials.has(name)) credentials.set(name, type);
+			for (const [name, type] of loaded.credentials)
+				if (!credentials.has(name)) credentials.set(name, type);
 		}
 		return new TypeRegistry(nodes, credentials);
 	}

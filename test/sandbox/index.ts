@@ -13,8 +13,20 @@ import { SandboxState } from './core/state';
 import type { RequestLogEntry, SandboxOptions } from './core/types';
 
 export { SANDBOX_GROUP_ID, SANDBOX_KEYS } from './http/auth';
-export { FAULT_KINDS, FaultController, type ActiveFault, type FaultKind, type FaultSpec } from './core/faults';
-export { SandboxState, type AsyncTask, type StoredFile, type TaskStatus, type VoiceRecord } from './core/state';
+export {
+	FAULT_KINDS,
+	FaultController,
+	type ActiveFault,
+	type FaultKind,
+	type FaultSpec,
+} from './core/faults';
+export {
+	SandboxState,
+	type AsyncTask,
+	type StoredFile,
+	type TaskStatus,
+	type VoiceRecord,
+} from './core/state';
 export { EXPIRE_MARKER, FAIL_MARKER } from './families/tts/async';
 export { RateLimiter, type RateLimitSpec, type RateLimitStats } from './core/rateLimits';
 export type { MultipartLogBody, Region, RequestLogEntry, SandboxOptions } from './core/types';
@@ -102,12 +114,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (closed) return;
 			closed = true;
 			server.closeAllConnections();
-			await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+			await new Promise<void>((resolve, reject) =>
+				server.close((error) => (error ? reject(error) : resolve())),
+			);
 		},
 	};
 }
 
 function checkLatency(ms: number): number {
-	if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latencyMs must be a finite number >= 0, got ${ms}`);
+	if (!Number.isFinite(ms) || ms < 0)
+		throw new RangeError(`latencyMs must be a finite number >= 0, got ${ms}`);
 	return ms;
 }

@@ -10,7 +10,10 @@ export function sineWav(seconds: number, sampleRate = 16000, frequency = 220): B
 	const samples = Math.round(seconds * sampleRate);
 	const data = Buffer.alloc(samples * 2);
 	for (let i = 0; i < samples; i++) {
-		data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 8000), i * 2);
+		data.writeInt16LE(
+			Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 8000),
+			i * 2,
+		);
 	}
 	const header = Buffer.alloc(44);
 	header.write('RIFF', 0, 'ascii');
@@ -35,9 +38,20 @@ export function encodedTone(seconds: number, format: 'mp3' | 'm4a'): Buffer {
 	mkdirSync(dir, { recursive: true });
 	const file = join(dir, `tone-${seconds}s.${format}`);
 	if (!existsSync(file)) {
-		const codec = format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '64k'] : ['-c:a', 'aac', '-b:a', '64k'];
+		const codec =
+			format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '64k'] : ['-c:a', 'aac', '-b:a', '64k'];
 		const partial = `${file}.${process.pid}.${format}`;
-		execFileSync(ffmpegPath(), ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=330:duration=${seconds}`, ...codec, partial]);
+		execFileSync(ffmpegPath(), [
+			'-v',
+			'error',
+			'-y',
+			'-f',
+			'lavfi',
+			'-i',
+			`sine=frequency=330:duration=${seconds}`,
+			...codec,
+			partial,
+		]);
 		renameSync(partial, file);
 	}
 	return readFileSync(file);

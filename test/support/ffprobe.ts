@@ -34,7 +34,13 @@ export interface ProbeOptions {
 
 interface RawProbe {
 	format?: { format_name?: string; duration?: string };
-	streams?: Array<{ codec_name?: string; sample_rate?: string; channels?: number; bit_rate?: string; nb_read_frames?: string }>;
+	streams?: Array<{
+		codec_name?: string;
+		sample_rate?: string;
+		channels?: number;
+		bit_rate?: string;
+		nb_read_frames?: string;
+	}>;
 }
 
 function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
@@ -46,7 +52,10 @@ function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
 	});
 }
 
-export async function probe(input: Buffer | string, options: ProbeOptions = {}): Promise<ProbeResult> {
+export async function probe(
+	input: Buffer | string,
+	options: ProbeOptions = {},
+): Promise<ProbeResult> {
 	let dir: string | undefined;
 	let file = typeof input === 'string' ? input : '';
 	if (typeof input !== 'string') {
@@ -57,8 +66,22 @@ export async function probe(input: Buffer | string, options: ProbeOptions = {}):
 	try {
 		const args = ['-v', options.decode ? 'warning' : 'error'];
 		if (options.decode) args.push('-err_detect', 'crccheck', '-count_frames');
-		if (options.raw) args.push('-f', 's16le', '-ar', String(options.raw.sampleRate), '-ac', String(options.raw.channels));
-		args.push('-show_entries', 'format=format_name,duration:stream=codec_name,sample_rate,channels,bit_rate,nb_read_frames', '-of', 'json', file);
+		if (options.raw)
+			args.push(
+				'-f',
+				's16le',
+				'-ar',
+				String(options.raw.sampleRate),
+				'-ac',
+				String(options.raw.channels),
+			);
+		args.push(
+			'-show_entries',
+			'format=format_name,duration:stream=codec_name,sample_rate,channels,bit_rate,nb_read_frames',
+			'-of',
+			'json',
+			file,
+		);
 		const { stdout, stderr } = await run(args);
 		const parsed = JSON.parse(stdout) as RawProbe;
 		return {

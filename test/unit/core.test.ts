@@ -20,7 +20,10 @@ const node: INode = {
 	parameters: {},
 };
 
-type Authenticate = (credentials: Record<string, unknown>, options: Record<string, unknown>) => Promise<{ headers: Record<string, string>; qs?: Record<string, unknown> }>;
+type Authenticate = (
+	credentials: Record<string, unknown>,
+	options: Record<string, unknown>,
+) => Promise<{ headers: Record<string, string>; qs?: Record<string, unknown> }>;
 
 describe('credential', () => {
 	const credential = new MiniMaxApi();
@@ -33,14 +36,19 @@ describe('credential', () => {
 		expect(withoutGroup.headers.Authorization).toBe('Bearer sk-abc');
 		expect(withoutGroup.qs).toEqual({ a: 1 });
 
-		const withGroup = await (credential.authenticate as unknown as Authenticate)({ apiKey: 'sk-abc', groupId: ' 42 ' }, { url: '/v1/x' });
+		const withGroup = await (credential.authenticate as unknown as Authenticate)(
+			{ apiKey: 'sk-abc', groupId: ' 42 ' },
+			{ url: '/v1/x' },
+		);
 		expect(withGroup.headers.Authorization).toBe('Bearer sk-abc');
 		expect(withGroup.qs).toEqual({ GroupId: '42' });
 	});
 
 	it('has a free test request with region-mismatch rules for 1004 and 2049', () => {
 		expect(credential.test.request.url).toBe('/v1/files/list');
-		const codes = (credential.test.rules ?? []).map((rule) => (rule.properties as { value: number }).value);
+		const codes = (credential.test.rules ?? []).map(
+			(rule) => (rule.properties as { value: number }).value,
+		);
 		expect(codes.sort()).toEqual([1004, 2049]);
 		for (const rule of credential.test.rules ?? []) {
 			expect((rule.properties as { message: string }).message).toMatch(/region/i);
@@ -55,12 +63,15 @@ describe('base URL', () => {
 	it('maps regions and cleans custom URLs', () => {
 		expect(baseUrlFromCredentials({ region: 'global' }, fail)).toBe('https://api.minimax.io');
 		expect(baseUrlFromCredentials({ region: 'china' }, fail)).toBe('https://api.minimaxi.com');
-		expect(baseUrlFromCredentials({ region: 'custom', customBaseUrl: ' http://127.0.0.1:4010/v1/ ' }, fail)).toBe(
-			'http://127.0.0.1:4010',
-		);
-		expect(() => baseUrlFromCredentials({ region: 'custom', customBaseUrl: 'api.minimax.io' }, fail)).toThrow(
-			/not a valid http/,
-		);
+		expect(
+			baseUrlFromCredentials(
+				{ region: 'custom', customBaseUrl: ' http://127.0.0.1:4010/v1/ ' },
+				fail,
+			),
+		).toBe('http://127.0.0.1:4010');
+		expect(() =>
+			baseUrlFromCredentials({ region: 'custom', customBaseUrl: 'api.minimax.io' }, fail),
+		).toThrow(/not a valid http/);
 	});
 });
 
@@ -90,7 +101,12 @@ describe('retry timing', () => {
 
 describe('errors', () => {
 	it('carry code, hint and trace id', () => {
-		const error = miniMaxApiError(node, { code: 2049, message: 'invalid api key', traceId: 'abc123', itemIndex: 3 });
+		const error = miniMaxApiError(node, {
+			code: 2049,
+			message: 'invalid api key',
+			traceId: 'abc123',
+			itemIndex: 3,
+		});
 		expect(error.message).toBe('MiniMax: invalid api key (2049)');
 		expect(error.description).toMatch(/Region "Global"/);
 		expect(error.description).toMatch(/trace ID abc123/);
@@ -112,21 +128,31 @@ describe('validation', () => {
 	};
 
 	it('names the parameter and the item', () => {
-		expect(messageOf(() => check.text('Text', '', { min: 1 }))).toBe('Invalid "Text" for item 2: it is empty');
-		expect(messageOf(() => check.text('Text', 'abcdef', { max: 5 }))).toMatch(/6 characters, the maximum is 5/);
+		expect(messageOf(() => check.text('Text', '', { min: 1 }))).toBe(
+			'Invalid "Text" for item 2: it is empty',
+		);
+		expect(messageOf(() => check.text('Text', 'abcdef', { max: 5 }))).toMatch(
+			/6 characters, the maximum is 5/,
+		);
 		expect(messageOf(() => check.number('Speed', 3, { min: 0.5, max: 2 }))).toBe(
 			'Invalid "Speed" for item 2: it must be at least 0.5 and at most 2 (got 3)',
 		);
-		expect(messageOf(() => check.number('Volume', 0, { min: 0, minExclusive: true }))).toMatch(/greater than 0/);
+		expect(messageOf(() => check.number('Volume', 0, { min: 0, minExclusive: true }))).toMatch(
+			/greater than 0/,
+		);
 		expect(messageOf(() => check.number('Pitch', 1.5, { integer: true }))).toMatch(/whole number/);
-		expect(messageOf(() => check.oneOf('Format', 'ogg', ['mp3', 'wav']))).toMatch(/"ogg" is not allowed\. Allowed: mp3, wav/);
+		expect(messageOf(() => check.oneOf('Format', 'ogg', ['mp3', 'wav']))).toMatch(
+			/"ogg" is not allowed\. Allowed: mp3, wav/,
+		);
 		expect(messageOf(() => check.json('Body', '{oops'))).toMatch(/not valid JSON/);
 	});
 
 	it('applies the MiniMax voice ID rules', () => {
 		expect(check.customVoiceId('Voice ID', 'MyVoice_01')).toBe('MyVoice_01');
 		expect(messageOf(() => check.customVoiceId('Voice ID', 'short'))).toMatch(/at least 8/);
-		expect(messageOf(() => check.customVoiceId('Voice ID', '1MyVoice01'))).toMatch(/start with a letter/);
+		expect(messageOf(() => check.customVoiceId('Voice ID', '1MyVoice01'))).toMatch(
+			/start with a letter/,
+		);
 		expect(messageOf(() => check.customVoiceId('Voice ID', 'My Voice 01'))).toMatch(/only contain/);
 		expect(messageOf(() => check.customVoiceId('Voice ID', 'MyVoice01-'))).toMatch(/must not end/);
 	});
@@ -174,7 +200,8 @@ describe('tar reader', () => {
 		block.write('00', 263, 'ascii');
 		return block;
 	}
-	const pad = (data: Buffer) => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+	const pad = (data: Buffer) =>
+		Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
 
 	it('reads regular files and GNU long names', () => {
 		const longName = 'a'.repeat(120) + '.mp3';
@@ -200,7 +227,9 @@ describe('tar reader', () => {
 
 describe('file names', () => {
 	it('slug the start of the text', () => {
-		expect(slugFromText('Hello there.<#0.5#>Welcome to MiniMax!', 'speech')).toBe('hello-there-welcome-to-minimax');
+		expect(slugFromText('Hello there.<#0.5#>Welcome to MiniMax!', 'speech')).toBe(
+			'hello-there-welcome-to-minimax',
+		);
 		expect(slugFromText('你好', 'speech')).toBe('speech');
 	});
 });

@@ -38,7 +38,11 @@ const ACTION_NODES: Array<{ name: string; node: INodeType; operations: object }>
 	{ name: 'MiniMaxFiles', node: new MiniMaxFiles(), operations: filesOperations },
 	{ name: 'MiniMaxImage', node: new MiniMaxImage(), operations: imageOperations },
 	{ name: 'MiniMaxMusic', node: new MiniMaxMusic(), operations: musicOperations },
-	{ name: 'MiniMaxTextToSpeech', node: new MiniMaxTextToSpeech(), operations: textToSpeechOperations },
+	{
+		name: 'MiniMaxTextToSpeech',
+		node: new MiniMaxTextToSpeech(),
+		operations: textToSpeechOperations,
+	},
 	{ name: 'MiniMaxVideo', node: new MiniMaxVideo(), operations: videoOperations },
 	{ name: 'MiniMaxVoiceClone', node: new MiniMaxVoiceClone(), operations: voiceCloneOperations },
 	{ name: 'MiniMaxVoiceDesign', node: new MiniMaxVoiceDesign(), operations: voiceDesignOperations },
@@ -65,7 +69,9 @@ function offeredKeys(properties: INodeProperties[]): string[] {
 	return properties
 		.filter((property) => property.name === 'operation' && property.type === 'options')
 		.flatMap((property) => {
-			const values = (property.options ?? []).map((option) => String((option as { value: unknown }).value));
+			const values = (property.options ?? []).map((option) =>
+				String((option as { value: unknown }).value),
+			);
 			if (!hasResource) return values;
 			const resources = (property.displayOptions?.show?.resource ?? []) as string[];
 			return resources.flatMap((resource) => values.map((value) => `${resource}.${value}`));
@@ -79,11 +85,14 @@ describe('operation routing', () => {
 		expect(nodes.map((node) => node.name).sort()).toEqual(actionNodeFolders().sort());
 	});
 
-	it.each(nodes.map((node) => [node.name, node] as const))('%s: every Operation option has an executor', (_, node) => {
-		const offered = offeredKeys(node.properties);
-		expect(offered.length).toBeGreaterThan(0);
-		const missing = offered.filter((key) => typeof node.operations[key] !== 'function');
-		expect(missing).toEqual([]);
-		expect(Object.keys(node.operations).sort()).toEqual([...new Set(offered)].sort());
-	});
+	it.each(nodes.map((node) => [node.name, node] as const))(
+		'%s: every Operation option has an executor',
+		(_, node) => {
+			const offered = offeredKeys(node.properties);
+			expect(offered.length).toBeGreaterThan(0);
+			const missing = offered.filter((key) => typeof node.operations[key] !== 'function');
+			expect(missing).toEqual([]);
+			expect(Object.keys(node.operations).sort()).toEqual([...new Set(offered)].sort());
+		},
+	);
 });

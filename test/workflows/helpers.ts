@@ -1,5 +1,12 @@
 import axios from 'axios';
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { MiniMaxApi } from '../../credentials/MiniMaxApi.credentials';
 
@@ -18,8 +25,22 @@ export interface NodeUnderTest {
 /** Start → node under test; the start node emits the given items (with binaries) or one empty item. */
 export function workflowOf(node: NodeUnderTest, items?: FixtureItem[]): WorkflowJson {
 	const start: INode = items
-		? { id: 'start', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } }
-		: { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		? {
+				id: 'start',
+				name: 'Start',
+				type: 'test.items',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { items: JSON.stringify(items) },
+			}
+		: {
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
 	const subject: INode = {
 		id: 'subject',
 		name: 'MiniMax',
@@ -39,17 +60,28 @@ export function workflowOf(node: NodeUnderTest, items?: FixtureItem[]): Workflow
 
 export function credentialsFor(sandbox: Sandbox, overrides: IDataObject = {}): HarnessCredentials {
 	return {
-		miniMaxApi: { apiKey: SANDBOX_KEYS.global, region: 'custom', customBaseUrl: sandbox.url, ...overrides },
+		miniMaxApi: {
+			apiKey: SANDBOX_KEYS.global,
+			region: 'custom',
+			customBaseUrl: sandbox.url,
+			...overrides,
+		},
 	};
 }
 
 export async function run(
 	sandbox: Sandbox,
 	node: NodeUnderTest,
-	options: { items?: FixtureItem[]; credentials?: IDataObject } & Omit<RunOptions, 'credentials'> = {},
+	options: { items?: FixtureItem[]; credentials?: IDataObject } & Omit<
+		RunOptions,
+		'credentials'
+	> = {},
 ) {
 	const { items, credentials, ...rest } = options;
-	return await runWorkflow(workflowOf(node, items), { credentials: credentialsFor(sandbox, credentials), ...rest });
+	return await runWorkflow(workflowOf(node, items), {
+		credentials: credentialsFor(sandbox, credentials),
+		...rest,
+	});
 }
 
 /** Runs and returns the node's items, failing with the execution error when there is one. */
@@ -59,7 +91,8 @@ export async function runOk(
 	options: Parameters<typeof run>[2] = {},
 ): Promise<INodeExecutionData[]> {
 	const result = await run(sandbox, node, options);
-	if (result.status !== 'success') throw result.error ?? new Error(`execution ended with status ${result.status}`);
+	if (result.status !== 'success')
+		throw result.error ?? new Error(`execution ended with status ${result.status}`);
 	return result.output('MiniMax');
 }
 
@@ -85,7 +118,10 @@ export function useSandbox(options: Parameters<typeof startSandbox>[0] = {}): ()
 	afterEach(() => {
 		// Signed download links must never receive the API key, in any test that uses the sandbox.
 		const leaked = (sandbox?.log ?? []).filter(
-			(entry) => entry.kind === 'download' && (entry.headers.authorization !== undefined || Object.values(SANDBOX_KEYS).some((key) => JSON.stringify(entry).includes(key))),
+			(entry) =>
+				entry.kind === 'download' &&
+				(entry.headers.authorization !== undefined ||
+					Object.values(SANDBOX_KEYS).some((key) => JSON.stringify(entry).includes(key))),
 		);
 		expect(leaked).toEqual([]);
 	});
@@ -141,11 +177,23 @@ export const DESIGN_TYPE = 'n8n-nodes-minimax.miniMaxVoiceDesign';
 export function loadOptionsContext(credentials: IDataObject): ILoadOptionsFunctions {
 	const credential = new MiniMaxApi();
 	return {
-		getNode: () => ({ id: 'n', name: 'TTS', type: 'n8n-nodes-minimax.miniMaxTextToSpeech', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n',
+			name: 'TTS',
+			type: 'n8n-nodes-minimax.miniMaxTextToSpeech',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getCredentials: async () => credentials,
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const signed = await (credential.authenticate as (c: IDataObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, options);
+				const signed = await (
+					credential.authenticate as (
+						c: IDataObject,
+						o: IHttpRequestOptions,
+					) => Promise<IHttpRequestOptions>
+				)(credentials, options);
 				const response = await axios.request({
 					url: signed.url,
 					method: signed.method,
@@ -159,4 +207,3 @@ export function loadOptionsContext(credentials: IDataObject): ILoadOptionsFuncti
 		},
 	} as unknown as ILoadOptionsFunctions;
 }
-

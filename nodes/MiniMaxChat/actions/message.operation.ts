@@ -1,5 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { chatModelLocator } from '../../shared/descriptions/chatModelLocator';
 import { normalizeReply } from '../../shared/chat/normalize';
@@ -7,7 +12,12 @@ import { chatBody, collectChatStream, openChatStream, sendChat } from '../../sha
 import type { WireMessage, WireResponse } from '../../shared/chat/wire';
 import { InputValidator } from '../../shared/validation';
 import { chatOptions } from '../helpers/chatOptions';
-import { jsonInstruction, parseJsonReply, responseFormatFor, schemaProblems } from '../helpers/jsonReply';
+import {
+	jsonInstruction,
+	parseJsonReply,
+	responseFormatFor,
+	schemaProblems,
+} from '../helpers/jsonReply';
 import { finalMessages, messagesFromItem, messagesFromParameters } from '../helpers/messages';
 import { chatItem } from '../helpers/output';
 import { readReply, type ChatReply } from '../helpers/reply';
@@ -24,7 +34,11 @@ const properties: INodeProperties[] = [
 		default: 'define',
 		options: [
 			{ name: 'Define Below', value: 'define', description: 'Write the messages in this node' },
-			{ name: 'From Input Item', value: 'input', description: 'Take an OpenAI-style messages list from a field of the input item' },
+			{
+				name: 'From Input Item',
+				value: 'input',
+				description: 'Take an OpenAI-style messages list from a field of the input item',
+			},
 		],
 	},
 	{
@@ -34,7 +48,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 3 },
 		placeholder: 'e.g. You are a concise assistant that writes short video scripts',
-		description: 'Instructions for the model. Merged with any system messages into the one system message MiniMax accepts.',
+		description:
+			'Instructions for the model. Merged with any system messages into the one system message MiniMax accepts.',
 	},
 	{
 		displayName: 'Messages',
@@ -56,8 +71,17 @@ const properties: INodeProperties[] = [
 						default: 'user',
 						options: [
 							{ name: 'User', value: 'user', description: 'A message from the user' },
-							{ name: 'Assistant', value: 'assistant', description: 'An earlier reply of the model (few-shot examples, conversation history)' },
-							{ name: 'System', value: 'system', description: 'Instructions; merged into the system prompt' },
+							{
+								name: 'Assistant',
+								value: 'assistant',
+								description:
+									'An earlier reply of the model (few-shot examples, conversation history)',
+							},
+							{
+								name: 'System',
+								value: 'system',
+								description: 'Instructions; merged into the system prompt',
+							},
 						],
 					},
 					{
@@ -96,22 +120,40 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['message'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const settings = readChatSettings(check, this.getNodeParameter('model', itemIndex, '', { extractValue: true }), options);
+	const settings = readChatSettings(
+		check,
+		this.getNodeParameter('model', itemIndex, '', { extractValue: true }),
+		options,
+	);
 	const source = this.getNodeParameter('messagesSource', itemIndex, 'define');
 	const conversation =
 		source === 'input'
-			? messagesFromItem(check, this.getInputData()[itemIndex]?.json ?? {}, String(this.getNodeParameter('messagesField', itemIndex, 'messages')))
+			? messagesFromItem(
+					check,
+					this.getInputData()[itemIndex]?.json ?? {},
+					String(this.getNodeParameter('messagesField', itemIndex, 'messages')),
+				)
 			: messagesFromParameters(check, this.getNodeParameter('messages', itemIndex, {}));
 	const systemPrompt = String(this.getNodeParameter('systemPrompt', itemIndex, '') ?? '');
-	const messages = finalMessages(check, conversation, systemPrompt, settings.json ? jsonInstruction(settings.jsonSchema) : undefined);
+	const messages = finalMessages(
+		check,
+		conversation,
+		systemPrompt,
+		settings.json ? jsonInstruction(settings.jsonSchema) : undefined,
+	);
 
 	const { response, traceId } = await complete(this, itemIndex, settings, messages);
 	const reply = readReply(response, settings.reasoning);
 	if (settings.reasoning !== 'keep') checkAnswerPresent(this, itemIndex, reply, traceId);
-	const parsed = settings.json ? checkedJson(this, itemIndex, reply.answer, reply.finishReason, settings) : undefined;
+	const parsed = settings.json
+		? checkedJson(this, itemIndex, reply.answer, reply.finishReason, settings)
+		: undefined;
 	return [await chatItem(this, itemIndex, { reply, settings, traceId, parsed })];
 }
 
@@ -131,25 +173,41 @@ async function complete(
 			tools: settings.tools,
 			toolChoice: settings.toolChoice,
 			reasoningSplit: settings.reasoning !== 'keep',
-			responseFormat: settings.sendResponseFormat ? responseFormatFor(settings.jsonSchema) : undefined,
+			responseFormat: settings.sendResponseFormat
+				? responseFormatFor(settings.jsonSchema)
+				: undefined,
 		},
 		settings.api,
 		settings.stream,
 	);
-	const call = { api: settings.api, body, itemIndex, timeoutMs: settings.timeoutMs, idleTimeoutMs: settings.idleTimeoutMs };
+	const call = {
+		api: settings.api,
+		body,
+		itemIndex,
+		timeoutMs: settings.timeoutMs,
+		idleTimeoutMs: settings.idleTimeoutMs,
+	};
 	if (!settings.stream) {
 		const sent = await sendChat(ctx, call);
 		return { response: normalizeReply(sent.response, settings.tools), traceId: sent.traceId };
 	}
 	const stream = await openChatStream(ctx, call);
-	return { response: normalizeReply(await collectChatStream(stream), settings.tools), traceId: stream.traceId };
+	return {
+		response: normalizeReply(await collectChatStream(stream), settings.tools),
+		traceId: stream.traceId,
+	};
 }
 
 /**
  * A reply that opened a reasoning tag and never closed it has no answer: a downstream node must not
  * receive an empty text as if MiniMax had answered.
  */
-function checkAnswerPresent(ctx: IExecuteFunctions, itemIndex: number, reply: ChatReply, traceId?: string): void {
+function checkAnswerPresent(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	reply: ChatReply,
+	traceId?: string,
+): void {
 	if (!reply.unclosedReasoning || reply.answer || reply.toolCalls.length) return;
 	const cutOff = reply.finishReason === 'length';
 	throw miniMaxApiError(ctx.getNode(), {
@@ -164,22 +222,39 @@ function checkAnswerPresent(ctx: IExecuteFunctions, itemIndex: number, reply: Ch
 	});
 }
 
-function checkedJson(ctx: IExecuteFunctions, itemIndex: number, text: string, finishReason: string | undefined, settings: ChatSettings): unknown {
-	const cutOff = finishReason === 'length' ? ' The reply was cut off at the maximum number of tokens: raise Options › Maximum Number of Tokens.' : '';
+function checkedJson(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	text: string,
+	finishReason: string | undefined,
+	settings: ChatSettings,
+): unknown {
+	const cutOff =
+		finishReason === 'length'
+			? ' The reply was cut off at the maximum number of tokens: raise Options › Maximum Number of Tokens.'
+			: '';
 	const excerpt = text.length > 300 ? `${text.slice(0, 300)}…` : text;
 	const parsed = parseJsonReply(text);
 	if (!parsed.ok) {
-		throw new NodeOperationError(ctx.getNode(), `MiniMax's reply for item ${itemIndex} is not valid JSON (${parsed.error})`, {
-			itemIndex,
-			description: `Reply: ${excerpt || '(empty)'}${cutOff}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`MiniMax's reply for item ${itemIndex} is not valid JSON (${parsed.error})`,
+			{
+				itemIndex,
+				description: `Reply: ${excerpt || '(empty)'}${cutOff}`,
+			},
+		);
 	}
 	const problems = settings.jsonSchema ? schemaProblems(parsed.value, settings.jsonSchema) : [];
 	if (problems.length) {
-		throw new NodeOperationError(ctx.getNode(), `MiniMax's reply for item ${itemIndex} does not match the JSON Schema: ${problems.join('; ')}`, {
-			itemIndex,
-			description: `Reply: ${excerpt}${cutOff}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`MiniMax's reply for item ${itemIndex} does not match the JSON Schema: ${problems.join('; ')}`,
+			{
+				itemIndex,
+				description: `Reply: ${excerpt}${cutOff}`,
+			},
+		);
 	}
 	return parsed.value;
 }

@@ -1,7 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { apiOption, idleTimeoutOption, maxTokensOption, temperatureOption, timeoutOption, topPOption } from '../../shared/chat/options';
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import {
+	apiOption,
+	idleTimeoutOption,
+	maxTokensOption,
+	temperatureOption,
+	timeoutOption,
+	topPOption,
+} from '../../shared/chat/options';
+import {
+	concurrencyOption,
+	maxRateLimitWaitOption,
+	maxRetriesOption,
+	outputFieldOption,
+	requestsPerMinuteOption,
+	retryDelayOption,
+} from '../../shared/descriptions/options';
 
 /** Options of the Message a Model operation, alphabetised by display name. */
 export const chatOptions: INodeProperties[] = [
@@ -18,7 +32,10 @@ export const chatOptions: INodeProperties[] = [
 	},
 	maxRateLimitWaitOption,
 	maxRetriesOption,
-	maxTokensOption(2048, 'Upper limit for the reply, reasoning included. A reply that hits it is cut off (finishReason "length").'),
+	maxTokensOption(
+		2048,
+		'Upper limit for the reply, reasoning included. A reply that hits it is cut off (finishReason "length").',
+	),
 	{ ...outputFieldOption, displayOptions: { hide: { replyFile: ['none'] } } },
 	{
 		displayName: 'Reasoning',
@@ -26,11 +43,20 @@ export const chatOptions: INodeProperties[] = [
 		type: 'options',
 		default: 'separate',
 		options: [
-			{ name: 'Return Separately', value: 'separate', description: 'The answer in "text", the model\'s thinking in "reasoning"' },
+			{
+				name: 'Return Separately',
+				value: 'separate',
+				description: 'The answer in "text", the model\'s thinking in "reasoning"',
+			},
 			{ name: 'Remove', value: 'strip', description: 'Only the answer' },
-			{ name: 'Keep Inline', value: 'keep', description: 'The reply as the model wrote it, with its &lt;think&gt; block' },
+			{
+				name: 'Keep Inline',
+				value: 'keep',
+				description: 'The reply as the model wrote it, with its &lt;think&gt; block',
+			},
 		],
-		description: 'What to do with the thinking the MiniMax M-series models write before their answer',
+		description:
+			'What to do with the thinking the MiniMax M-series models write before their answer',
 	},
 	{
 		displayName: 'Reply as File',
@@ -51,7 +77,12 @@ export const chatOptions: INodeProperties[] = [
 		default: 'text',
 		options: [
 			{ name: 'Text', value: 'text' },
-			{ name: 'JSON', value: 'json', description: 'The reply is parsed as JSON (and checked against the JSON Schema); invalid JSON is an error' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description:
+					'The reply is parsed as JSON (and checked against the JSON Schema); invalid JSON is an error',
+			},
 		],
 		description: 'Whether the reply is free text or a JSON object',
 	},
@@ -63,7 +94,8 @@ export const chatOptions: INodeProperties[] = [
 		name: 'stream',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to receive the reply as a stream (collected before the node outputs it). Helps long replies pass proxies with short idle timeouts.',
+		description:
+			'Whether to receive the reply as a stream (collected before the node outputs it). Helps long replies pass proxies with short idle timeouts.',
 	},
 	temperatureOption,
 	timeoutOption,

@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { slugFromText, toOutputBinary } from '../../shared/media/binary';
 import { toolCallsJson, type ChatReply } from './reply';
@@ -18,7 +23,11 @@ export interface ChatOutput {
 }
 
 /** JSON an agent or the next node can use as is: the answer, reasoning, parsed JSON, tool calls, usage, ids. */
-export async function chatItem(ctx: IExecuteFunctions, itemIndex: number, output: ChatOutput): Promise<INodeExecutionData> {
+export async function chatItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	output: ChatOutput,
+): Promise<INodeExecutionData> {
 	const { reply, settings } = output;
 	const json: IDataObject = { text: reply.text };
 	if (reply.reasoning) json.reasoning = reply.reasoning;
@@ -40,7 +49,12 @@ export async function chatItem(ctx: IExecuteFunctions, itemIndex: number, output
 	if (settings.replyFile !== 'none') {
 		const type = FILE_TYPES[settings.replyFile];
 		const fileName = `${slugFromText(reply.text, 'reply')}.${type.extension}`;
-		binary = { [settings.common.outputField]: await toOutputBinary(ctx, Buffer.from(reply.text, 'utf8'), { fileName, ...type }) };
+		binary = {
+			[settings.common.outputField]: await toOutputBinary(ctx, Buffer.from(reply.text, 'utf8'), {
+				fileName,
+				...type,
+			}),
+		};
 		Object.assign(json, { fileName, mimeType: type.mimeType });
 	}
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { reasoningText, splitThinking } from '../../shared/chat/reasoning';
-import { readUsage, type Usage, type WireResponse, type WireToolCall } from '../../shared/chat/wire';
+import {
+	readUsage,
+	type Usage,
+	type WireResponse,
+	type WireToolCall,
+} from '../../shared/chat/wire';
 import type { ReasoningMode } from './settings';
 
 export interface ChatReply {
@@ -26,7 +31,8 @@ export function readReply(response: WireResponse, mode: ReasoningMode): ChatRepl
 	const choice = response.choices?.[0] ?? {};
 	const message = choice.message ?? {};
 	const content = typeof message.content === 'string' ? message.content : '';
-	const explicit = reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
+	const explicit =
+		reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
 	const inline = splitThinking(content, explicit !== '');
 	const reasoning = [explicit, inline.reasoning].filter(Boolean).join('\n\n');
 	let text: string;
@@ -45,7 +51,9 @@ export function readReply(response: WireResponse, mode: ReasoningMode): ChatRepl
 		message: {
 			role: 'assistant',
 			content,
-			...(message.reasoning_details ? { reasoning_details: message.reasoning_details as unknown as IDataObject[] } : {}),
+			...(message.reasoning_details
+				? { reasoning_details: message.reasoning_details as unknown as IDataObject[] }
+				: {}),
 			...(toolCalls.length ? { tool_calls: toolCalls as unknown as IDataObject[] } : {}),
 		},
 		outputSensitive: response.output_sensitive === true ? true : undefined,

@@ -23,20 +23,32 @@ export interface ChatSettings extends ModelChoice {
 }
 
 /** Every option checked against MiniMax's rules before any request (docs/minimax-api.md §11). */
-export function readChatSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ChatSettings {
+export function readChatSettings(
+	check: InputValidator,
+	rawModel: unknown,
+	options: IDataObject,
+): ChatSettings {
 	const choice = readModelChoice(check, rawModel, options);
 	const { model, api } = choice;
-	const json = check.oneOf('Response Format', options.responseFormat ?? 'text', ['text', 'json']) === 'json';
-	const jsonSchema = json && isPresent(options.jsonSchema) ? readSchema(check, options.jsonSchema) : undefined;
+	const json =
+		check.oneOf('Response Format', options.responseFormat ?? 'text', ['text', 'json']) === 'json';
+	const jsonSchema =
+		json && isPresent(options.jsonSchema) ? readSchema(check, options.jsonSchema) : undefined;
 	const tools = isPresent(options.tools) ? readTools(check, options.tools) : undefined;
 	return {
 		...choice,
-		reasoning: check.oneOf('Reasoning', options.reasoning ?? 'separate', ['separate', 'strip', 'keep']),
+		reasoning: check.oneOf('Reasoning', options.reasoning ?? 'separate', [
+			'separate',
+			'strip',
+			'keep',
+		]),
 		json,
 		jsonSchema,
 		sendResponseFormat: json && api === 'openai' && acceptsResponseFormat(model),
 		tools,
-		toolChoice: tools?.length ? check.oneOf('Tool Choice', options.toolChoice ?? 'auto', ['auto', 'none', 'required']) : undefined,
+		toolChoice: tools?.length
+			? check.oneOf('Tool Choice', options.toolChoice ?? 'auto', ['auto', 'none', 'required'])
+			: undefined,
 		stream: options.stream === true,
 		replyFile: check.oneOf('Reply as File', options.replyFile ?? 'none', ['none', 'txt', 'md']),
 		common: readCommonOptions(options),
@@ -45,7 +57,11 @@ export function readChatSettings(check: InputValidator, rawModel: unknown, optio
 
 function readSchema(check: InputValidator, raw: unknown): IDataObject {
 	const schema = check.json('JSON Schema', raw);
-	if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) check.fail('JSON Schema', 'it must be a JSON object, e.g. {"type": "object", "required": ["title"]}');
+	if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+		check.fail(
+			'JSON Schema',
+			'it must be a JSON object, e.g. {"type": "object", "required": ["title"]}',
+		);
 	return schema as IDataObject;
 }
 
@@ -58,9 +74,15 @@ function readTools(check: InputValidator, raw: unknown): WireTool[] {
 		const fn = (tool.function ?? tool) as IDataObject;
 		const name = fn.name;
 		if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-			check.fail('Tools', `tool ${index + 1} needs a function name of 1–64 letters, digits, "_" or "-"`);
+			check.fail(
+				'Tools',
+				`tool ${index + 1} needs a function name of 1–64 letters, digits, "_" or "-"`,
+			);
 		}
-		if (fn.parameters !== undefined && (typeof fn.parameters !== 'object' || fn.parameters === null || Array.isArray(fn.parameters))) {
+		if (
+			fn.parameters !== undefined &&
+			(typeof fn.parameters !== 'object' || fn.parameters === null || Array.isArray(fn.parameters))
+		) {
 			check.fail('Tools', `the parameters of tool "${name}" must be a JSON Schema object`);
 		}
 		// MiniMax rejects the `strict` flag (docs/minimax-api.md §11.2).

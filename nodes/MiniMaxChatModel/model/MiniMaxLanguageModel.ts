@@ -4,7 +4,14 @@ import { parameterTypes, ToolMarkupFilter } from '../../shared/chat/toolMarkup';
 import type { ChatBodyInput, ChatStream } from '../../shared/chat/request';
 import type { WireResponse } from '../../shared/chat/wire';
 import { finishReasonOf, toGenerateResult, toWireMessages, toWireTools, usageOf } from './convert';
-import type { ChatModel, ChatModelConfig, GenerateResult, Message, StreamChunk, Tool } from './sdkTypes';
+import type {
+	ChatModel,
+	ChatModelConfig,
+	GenerateResult,
+	Message,
+	StreamChunk,
+	Tool,
+} from './sdkTypes';
 
 /** How the model reaches MiniMax: built in supplyData around the shared transport. */
 export interface ChatTransport {
@@ -76,11 +83,24 @@ export class MiniMaxLanguageModel implements ChatModel {
 		if (end.text) yield { type: 'text-delta', delta: end.text };
 		const response = stream.accumulator.response();
 		const native = response.choices?.[0]?.message?.tool_calls ?? [];
-		const fromMarkup = end.calls.map((call, index) => ({ id: `call_${response.id ?? 'minimax'}_${native.length + index + 1}`, function: call }));
+		const fromMarkup = end.calls.map((call, index) => ({
+			id: `call_${response.id ?? 'minimax'}_${native.length + index + 1}`,
+			function: call,
+		}));
 		const toolCalls = [...native, ...fromMarkup];
 		// Whole calls, one chunk each: LangChain merges streamed tool-call chunks by index and id.
-		for (const call of toolCalls) yield { type: 'tool-call-delta', id: call.id, name: call.function.name, argumentsDelta: call.function.arguments || '{}' };
-		yield { type: 'finish', finishReason: finishReasonOf(response.choices?.[0]?.finish_reason, toolCalls.length > 0), usage: usageOf(response.usage) };
+		for (const call of toolCalls)
+			yield {
+				type: 'tool-call-delta',
+				id: call.id,
+				name: call.function.name,
+				argumentsDelta: call.function.arguments || '{}',
+			};
+		yield {
+			type: 'finish',
+			finishReason: finishReasonOf(response.choices?.[0]?.finish_reason, toolCalls.length > 0),
+			usage: usageOf(response.usage),
+		};
 	}
 
 	private input(messages: Message[], config?: ChatModelConfig): ChatBodyInput {
@@ -89,7 +109,10 @@ export class MiniMaxLanguageModel implements ChatModel {
 			model: this.modelId,
 			messages: toWireMessages(messages),
 			// MiniMax rejects 0 (docs/minimax-api.md §11.2); chains that ask for 0 get the lowest accepted value.
-			temperature: settings.temperature === undefined ? undefined : Math.min(1, Math.max(0.01, settings.temperature)),
+			temperature:
+				settings.temperature === undefined
+					? undefined
+					: Math.min(1, Math.max(0.01, settings.temperature)),
 			topP: settings.topP === undefined ? undefined : Math.min(1, Math.max(0.01, settings.topP)),
 			maxTokens: settings.maxTokens,
 			tools: this.tools.length ? toWireTools(this.tools, this.transport.toJsonSchema) : undefined,

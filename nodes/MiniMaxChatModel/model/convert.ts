@@ -2,22 +2,42 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { reasoningText, splitThinking } from '../../shared/chat/reasoning';
 import { repairToolArguments } from '../../shared/chat/toolArguments';
-import { mergeSystemMessages, type ReasoningDetail, type WireMessage, type WireResponse, type WireTool, type WireToolCall } from '../../shared/chat/wire';
-import type { FinishReason, GenerateResult, Message, MessageContent, Tool, TokenUsage } from './sdkTypes';
+import {
+	mergeSystemMessages,
+	type ReasoningDetail,
+	type WireMessage,
+	type WireResponse,
+	type WireTool,
+	type WireToolCall,
+} from '../../shared/chat/wire';
+import type {
+	FinishReason,
+	GenerateResult,
+	Message,
+	MessageContent,
+	Tool,
+	TokenUsage,
+} from './sdkTypes';
 
 /** Conversions between the AI node SDK's message model and MiniMax's chat wire format. */
 
 type ToolCallContent = Extract<MessageContent, { type: 'tool-call' }>;
 
 function textOf(content: MessageContent[]): string {
-	return content
-		.map((part) => (part.type === 'text' ? part.text : ''))
-		.join('');
+	return content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 function resultText(result: unknown): string {
 	if (typeof result === 'string') return result;
-	if (Array.isArray(result) && result.every((part) => typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string')) {
+	if (
+		Array.isArray(result) &&
+		result.every(
+			(part) =>
+				typeof part === 'object' &&
+				part !== null &&
+				typeof (part as { text?: unknown }).text === 'string',
+		)
+	) {
 		return result.map((part) => (part as { text: string }).text).join('');
 	}
 	return JSON.stringify(result ?? null);
@@ -29,7 +49,10 @@ function reasoningDetailsOf(content: MessageContent[]): ReasoningDetail[] | unde
 		const details = part.providerMetadata?.reasoning_details;
 		if (Array.isArray(details) && details.length) return details as ReasoningDetail[];
 	}
-	const reasoning = content.filter((part) => part.type === 'reasoning').map((part) => (part as { text: string }).text).join('');
+	const reasoning = content
+		.filter((part) => part.type === 'reasoning')
+		.map((part) => (part as { text: string }).text)
+		.join('');
 	return reasoning ? [{ type: 'reasoning.text', text: reasoning }] : undefined;
 }
 
@@ -39,7 +62,12 @@ export function toWireMessages(messages: Message[]): WireMessage[] {
 		const content = Array.isArray(message.content) ? message.content : [];
 		if (message.role === 'tool') {
 			for (const part of content) {
-				if (part.type === 'tool-result') wire.push({ role: 'tool', tool_call_id: part.toolCallId, content: resultText(part.result) });
+				if (part.type === 'tool-result')
+					wire.push({
+						role: 'tool',
+						tool_call_id: part.toolCallId,
+						content: resultText(part.result),
+					});
 			}
 			continue;
 		}
@@ -49,7 +77,9 @@ export function toWireMessages(messages: Message[]): WireMessage[] {
 				const id = call.toolCallId || `call_${index + 1}`;
 				const repair = repairToolArguments(call.input || '{}');
 				if (!repair.ok) {
-					throw new Error(`Message ${wire.length + 1} has a tool call (id "${id}") whose arguments MiniMax would refuse: ${repair.problem}`);
+					throw new Error(
+						`Message ${wire.length + 1} has a tool call (id "${id}") whose arguments MiniMax would refuse: ${repair.problem}`,
+					);
 				}
 				return { id, type: 'function', function: { name: call.toolName, arguments: repair.json } };
 			});
@@ -71,10 +101,24 @@ export function toWireMessages(messages: Message[]): WireMessage[] {
 export function toWireTools(tools: Tool[], toJsonSchema?: (tool: Tool) => unknown): WireTool[] {
 	return tools.flatMap((tool) => {
 		if (tool.type !== 'function') return [];
-		const schema = (toJsonSchema ? toJsonSchema(tool) : tool.inputSchema) as Record<string, unknown> | undefined;
-		const parameters: IDataObject = schema && typeof schema === 'object' && !('_def' in schema) ? { ...(schema as IDataObject) } : { type: 'object', properties: {} };
+		const schema = (toJsonSchema ? toJsonSchema(tool) : tool.inputSchema) as
+			| Record<string, unknown>
+			| undefined;
+		const parameters: IDataObject =
+			schema && typeof schema === 'object' && !('_def' in schema)
+				? { ...(schema as IDataObject) }
+				: { type: 'object', properties: {} };
 		delete parameters.$schema;
-		return [{ type: 'function' as const, function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters } }];
+		return [
+			{
+				type: 'function' as const,
+				function: {
+					name: tool.name,
+					...(tool.description ? { description: tool.description } : {}),
+					parameters,
+				},
+			},
+		];
 	});
 }
 
@@ -94,7 +138,9 @@ export function usageOf(usage: WireResponse['usage']): TokenUsage | undefined {
 		promptTokens: prompt,
 		completionTokens: completion,
 		totalTokens: usage.total_tokens ?? prompt + completion,
-		...(usage.completion_tokens_details?.reasoning_tokens !== undefined ? { outputTokenDetails: { reasoning: usage.completion_tokens_details.reasoning_tokens } } : {}),
+		...(usage.completion_tokens_details?.reasoning_tokens !== undefined
+			? { outputTokenDetails: { reasoning: usage.completion_tokens_details.reasoning_tokens } }
+			: {}),
 	};
 }
 
@@ -102,13 +148,23 @@ export function usageOf(usage: WireResponse['usage']): TokenUsage | undefined {
 export function toGenerateResult(response: WireResponse, traceId?: string): GenerateResult {
 	const choice = response.choices?.[0] ?? {};
 	const message = choice.message ?? {};
-	const explicit = reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
-	const inline = splitThinking(typeof message.content === 'string' ? message.content : '', explicit !== '');
+	const explicit =
+		reasoningText(message.reasoning_details) || (message.reasoning_content ?? '').trim();
+	const inline = splitThinking(
+		typeof message.content === 'string' ? message.content : '',
+		explicit !== '',
+	);
 	const reasoning = [explicit, inline.reasoning].filter(Boolean).join('\n\n');
 	const toolCalls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
 	const content: MessageContent[] = [];
 	if (inline.answer) content.push({ type: 'text', text: inline.answer });
-	for (const call of toolCalls) content.push({ type: 'tool-call', toolCallId: call.id, toolName: call.function.name, input: call.function.arguments || '{}' });
+	for (const call of toolCalls)
+		content.push({
+			type: 'tool-call',
+			toolCallId: call.id,
+			toolName: call.function.name,
+			input: call.function.arguments || '{}',
+		});
 	return {
 		id: response.id,
 		finishReason: finishReasonOf(choice.finish_reason, toolCalls.length > 0),

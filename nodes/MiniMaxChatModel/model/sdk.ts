@@ -18,8 +18,12 @@ export async function loadAiNodeSdk(ctx: ISupplyDataFunctions): Promise<AiNodeSd
 		if (typeof sdk.supplyModel !== 'function') throw new Error('supplyModel is missing');
 		return sdk;
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), 'MiniMax Chat Model needs n8n 2.20 or newer (the AI node SDK, @n8n/ai-node-sdk, was not found)', {
-			description: `Update n8n, or use the MiniMax Chat node instead. Details: ${(error as Error).message}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'MiniMax Chat Model needs n8n 2.20 or newer (the AI node SDK, @n8n/ai-node-sdk, was not found)',
+			{
+				description: `Update n8n, or use the MiniMax Chat node instead. Details: ${(error as Error).message}`,
+			},
+		);
 	}
 }

@@ -17,7 +17,13 @@ export type MessageContent = ContentMetadata &
 		| { type: 'reasoning'; text: string }
 		| { type: 'tool-call'; toolCallId?: string; toolName: string; input: string }
 		| { type: 'tool-result'; toolCallId: string; result: unknown; isError?: boolean }
-		| { type: 'invalid-tool-call'; toolCallId?: string; error?: string; args?: string; name?: string }
+		| {
+				type: 'invalid-tool-call';
+				toolCallId?: string;
+				error?: string;
+				args?: string;
+				name?: string;
+		  }
 		| { type: 'file'; mediaType?: string; data: string | Uint8Array }
 		| { type: 'citation'; text?: string }
 		| { type: 'provider'; value: Record<string, unknown> }

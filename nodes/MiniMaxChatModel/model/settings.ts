@@ -1,6 +1,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { apiOption, idleTimeoutOption, maxTokensOption, readModelChoice, temperatureOption, timeoutOption, topPOption, type ModelChoice } from '../../shared/chat/options';
+import {
+	apiOption,
+	idleTimeoutOption,
+	maxTokensOption,
+	readModelChoice,
+	temperatureOption,
+	timeoutOption,
+	topPOption,
+	type ModelChoice,
+} from '../../shared/chat/options';
 import { maxRetriesOption, retryDelayOption } from '../../shared/descriptions/options';
 import type { InputValidator } from '../../shared/validation';
 
@@ -17,6 +26,10 @@ export const chatSubNodeOptions: INodeProperties[] = [
 
 export type ModelSettings = ModelChoice;
 
-export function readModelSettings(check: InputValidator, rawModel: unknown, options: IDataObject): ModelSettings {
+export function readModelSettings(
+	check: InputValidator,
+	rawModel: unknown,
+	options: IDataObject,
+): ModelSettings {
 	return readModelChoice(check, rawModel, options);
 }

@@ -15,7 +15,11 @@ function asTransportContext(ctx: ISupplyDataFunctions): MiniMaxContext {
 	return ctx as unknown as IExecuteFunctions;
 }
 
-export function chatTransport(ctx: ISupplyDataFunctions, settings: ModelSettings, sdk: AiNodeSdk): ChatTransport {
+export function chatTransport(
+	ctx: ISupplyDataFunctions,
+	settings: ModelSettings,
+	sdk: AiNodeSdk,
+): ChatTransport {
 	const context = asTransportContext(ctx);
 	const call = (stream: boolean, input: Parameters<ChatTransport['send']>[0]) => ({
 		api: settings.api,
@@ -26,6 +30,8 @@ export function chatTransport(ctx: ISupplyDataFunctions, settings: ModelSettings
 	return {
 		send: async (input) => await sendChat(context, call(false, input)),
 		open: async (input) => await openChatStream(context, call(true, input)),
-		toJsonSchema: sdk.getParametersJsonSchema ? (tool) => sdk.getParametersJsonSchema?.(tool as FunctionTool) : undefined,
+		toJsonSchema: sdk.getParametersJsonSchema
+			? (tool) => sdk.getParametersJsonSchema?.(tool as FunctionTool)
+			: undefined,
 	};
 }

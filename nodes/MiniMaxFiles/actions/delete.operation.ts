@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
@@ -22,7 +27,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 /** POST /v1/files/delete with {file_id: <number>, purpose}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
 	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), PURPOSE_IDS);

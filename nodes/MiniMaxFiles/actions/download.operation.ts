@@ -1,9 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readCommonOptions } from '../../shared/descriptions/options';
 import { announcedLength, sizeProblem } from '../../shared/transport/bodyCheck';
-import { downloadSignedUrlSniffed, storeSniffed, type SniffedBinary } from '../../shared/transport/sniffedDownload';
+import {
+	downloadSignedUrlSniffed,
+	storeSniffed,
+	type SniffedBinary,
+} from '../../shared/transport/sniffedDownload';
 import { bodyReadError, endedEarlyError } from '../../shared/transport/streamErrors';
 import { isBinaryStorageLimitError } from '../../shared/media/binaryLimit';
 import { miniMaxRequest } from '../../shared/transport/request';
@@ -23,9 +32,14 @@ export const description = updateDisplayOptions({ show: { operation: ['download'
  * storage (a lapsed link is renewed through retrieve). Files without a link are streamed from
  * files/retrieve_content through the authenticated transport instead.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const { outputField } = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const { outputField } = readCommonOptions(
+		this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+	);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
 	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text);
 	const name = file.filename || `minimax-file-${fileId.text}`;
@@ -40,7 +54,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			what: `file ${fileId.text}`,
 			fileFor,
-			refreshUrl: async () => (await retrieveFile(this, itemIndex, fileId.text)).file.download_url ?? '',
+			refreshUrl: async () =>
+				(await retrieveFile(this, itemIndex, fileId.text)).file.download_url ?? '',
 		});
 	} else {
 		source = 'retrieve_content';
@@ -70,9 +85,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		// A body that ends early is an error, never a shorter file (bodyCheck.ts).
 		const received = stored.binary.bytes;
-		const problem = received === undefined ? undefined : sizeProblem(received, announcedLength(headers));
+		const problem =
+			received === undefined ? undefined : sizeProblem(received, announcedLength(headers));
 		if (problem) {
-			throw endedEarlyError(this, `The content of file ${fileId.text} was incomplete: ${problem}`, contentTrace ?? traceId, itemIndex);
+			throw endedEarlyError(
+				this,
+				`The content of file ${fileId.text} was incomplete: ${problem}`,
+				contentTrace ?? traceId,
+				itemIndex,
+			);
 		}
 	}
 	const binary = stored.binary;

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { InputValidator } from '../../shared/validation';
 import { fileJson, readFileId } from '../helpers/fileObject';
@@ -11,7 +16,10 @@ const properties: INodeProperties[] = [fileIdProperty, fileOptions()];
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
 /** GET /v1/files/retrieve: the file's metadata and, for generated files, a fresh download link. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const fileId = readFileId(check, this.getNodeParameter('fileId', itemIndex));
 	const { file, traceId } = await retrieveFile(this, itemIndex, fileId.text);

@@ -37,16 +37,26 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['list'] } }, properties);
 
 /** GET /v1/files/list?purpose=…: one item per file (MiniMax answers the whole list at once). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), PURPOSE_IDS);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
+	const limit = returnAll
+		? Infinity
+		: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), {
+				min: 1,
+				integer: true,
+			});
 	const { body } = (await miniMaxRequest.call(this, {
 		method: 'GET',
 		path: '/v1/files/list',
 		qs: { purpose },
 		itemIndex,
 	})) as MiniMaxResponse<{ files?: MiniMaxFile[] | null }>;
-	return (body.files ?? []).slice(0, limit).map((file) => ({ json: fileJson(file), pairedItem: { item: itemIndex } }));
+	return (body.files ?? [])
+		.slice(0, limit)
+		.map((file) => ({ json: fileJson(file), pairedItem: { item: itemIndex } }));
 }

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
@@ -30,16 +35,40 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['upload'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
-	const purpose = check.oneOf('Purpose', this.getNodeParameter('purpose', itemIndex), UPLOAD_PURPOSES.map((option) => String(option.value)));
-	const property = check.text('Input Binary Field', String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
+	const purpose = check.oneOf(
+		'Purpose',
+		this.getNodeParameter('purpose', itemIndex),
+		UPLOAD_PURPOSES.map((option) => String(option.value)),
+	);
+	const property = check.text(
+		'Input Binary Field',
+		String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(),
+		{ min: 1 },
+	);
 	const file = await checkedUpload(this, itemIndex, check, purpose, property);
-	const uploaded = await uploadFile(this, { purpose, data: file.data, fileName: file.fileName, mimeType: file.mimeType, itemIndex });
+	const uploaded = await uploadFile(this, {
+		purpose,
+		data: file.data,
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		itemIndex,
+	});
 	const json: IDataObject = {
-		...fileJson({ file_id: uploaded.fileId, bytes: uploaded.bytes, created_at: uploaded.createdAt, filename: uploaded.fileName ?? file.fileName, purpose: uploaded.purpose ?? purpose }),
+		...fileJson({
+			file_id: uploaded.fileId,
+			bytes: uploaded.bytes,
+			created_at: uploaded.createdAt,
+			filename: uploaded.fileName ?? file.fileName,
+			purpose: uploaded.purpose ?? purpose,
+		}),
 		mimeType: file.mimeType,
 	};
-	if (file.durationSeconds !== undefined) json.durationSeconds = Math.round(file.durationSeconds * 10) / 10;
+	if (file.durationSeconds !== undefined)
+		json.durationSeconds = Math.round(file.durationSeconds * 10) / 10;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import {
+	concurrencyOption,
+	maxRateLimitWaitOption,
+	maxRetriesOption,
+	outputFieldOption,
+	requestsPerMinuteOption,
+	retryDelayOption,
+} from '../../shared/descriptions/options';
 
 /** The Options collection of the file operations; downloads add the output field. */
 export function fileOptions(withOutputField = false): INodeProperties {
@@ -11,8 +18,21 @@ export function fileOptions(withOutputField = false): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options: withOutputField
-			? [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption]
-			: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption('other'), retryDelayOption],
+			? [
+					concurrencyOption,
+					maxRateLimitWaitOption,
+					maxRetriesOption,
+					outputFieldOption,
+					requestsPerMinuteOption('other'),
+					retryDelayOption,
+				]
+			: [
+					concurrencyOption,
+					maxRateLimitWaitOption,
+					maxRetriesOption,
+					requestsPerMinuteOption('other'),
+					retryDelayOption,
+				],
 	};
 }
 

@@ -26,12 +26,16 @@ const BY_EXTENSION: Record<string, string> = {
 function sniff(head: Buffer): { extension: string; mimeType: string } | undefined {
 	const image = sniffImage(head);
 	if (image) return { extension: image.extension, mimeType: image.mimeType };
-	if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return { extension: 'zip', mimeType: BY_EXTENSION.zip };
-	if (head.length >= 262 && head.toString('ascii', 257, 262) === 'ustar') return { extension: 'tar', mimeType: BY_EXTENSION.tar };
-	if (head.length >= 4 && head.toString('ascii', 0, 4) === 'fLaC') return { extension: 'flac', mimeType: BY_EXTENSION.flac };
+	if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50)
+		return { extension: 'zip', mimeType: BY_EXTENSION.zip };
+	if (head.length >= 262 && head.toString('ascii', 257, 262) === 'ustar')
+		return { extension: 'tar', mimeType: BY_EXTENSION.tar };
+	if (head.length >= 4 && head.toString('ascii', 0, 4) === 'fLaC')
+		return { extension: 'flac', mimeType: BY_EXTENSION.flac };
 	const audio = sniffAudio(head);
 	// MP4 and M4A share the "ftyp" box; the extension tells them apart.
-	if (audio && audio.format !== 'm4a') return { extension: audio.format, mimeType: BY_EXTENSION[audio.format] };
+	if (audio && audio.format !== 'm4a')
+		return { extension: audio.format, mimeType: BY_EXTENSION[audio.format] };
 	return undefined;
 }
 
@@ -44,6 +48,15 @@ export function downloadedFileType(fileName: string, head: Buffer): OutputFile {
 	const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
 	if (BY_EXTENSION[extension]) return { fileName, mimeType: BY_EXTENSION[extension], extension };
 	const sniffed = sniff(head);
-	if (sniffed) return { fileName: `${fileName || 'file'}.${sniffed.extension}`, mimeType: sniffed.mimeType, extension: sniffed.extension };
-	return { fileName: fileName || 'file', mimeType: 'application/octet-stream', extension: extension || 'bin' };
+	if (sniffed)
+		return {
+			fileName: `${fileName || 'file'}.${sniffed.extension}`,
+			mimeType: sniffed.mimeType,
+			extension: sniffed.extension,
+		};
+	return {
+		fileName: fileName || 'file',
+		mimeType: 'application/octet-stream',
+		extension: extension || 'bin',
+	};
 }

@@ -1,11 +1,30 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { fileSourceProperties } from '../../shared/descriptions/fileSource';
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import {
+	concurrencyOption,
+	maxRateLimitWaitOption,
+	maxRetriesOption,
+	outputFieldOption,
+	readCommonOptions,
+	requestsPerMinuteOption,
+	retryDelayOption,
+} from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
-import { ASPECT_RATIO_OPTIONS, IMAGE_MODELS, MAX_IMAGES, SIZE_LIMITS, STYLE_OPTIONS } from '../helpers/imageModels';
+import {
+	ASPECT_RATIO_OPTIONS,
+	IMAGE_MODELS,
+	MAX_IMAGES,
+	SIZE_LIMITS,
+	STYLE_OPTIONS,
+} from '../helpers/imageModels';
 import { imageItems, type ImageResponse } from '../helpers/imageOutput';
 import { readImageSettings } from '../helpers/imageRequest';
 import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
@@ -38,7 +57,11 @@ const properties: INodeProperties[] = [
 		default: 'aspectRatio',
 		options: [
 			{ name: 'Aspect Ratio', value: 'aspectRatio', description: 'One of MiniMax’s fixed sizes' },
-			{ name: 'Custom Width × Height', value: 'custom', description: '512–2048 pixels each, multiples of 8 (Image 01 only)' },
+			{
+				name: 'Custom Width × Height',
+				value: 'custom',
+				description: '512–2048 pixels each, multiples of 8 (Image 01 only)',
+			},
 		],
 	},
 	{
@@ -74,7 +97,8 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 1,
 		typeOptions: { minValue: 1, maxValue: MAX_IMAGES, numberPrecision: 0 },
-		description: 'How many images to make from this prompt (1–9); each image becomes its own output item. Each image is billed.',
+		description:
+			'How many images to make from this prompt (1–9); each image becomes its own output item. Each image is billed.',
 	},
 	...fileSourceProperties({
 		source: {
@@ -83,7 +107,8 @@ const properties: INodeProperties[] = [
 			optional: true,
 			binary: 'A JPG or PNG portrait from an earlier node',
 			url: 'A public link to a JPG or PNG portrait',
-			description: 'A front-facing portrait whose character appears in the images (JPG/PNG under 10 MB)',
+			description:
+				'A front-facing portrait whose character appears in the images (JPG/PNG under 10 MB)',
 		},
 		binary: {
 			displayName: 'Character Image Field',
@@ -130,7 +155,8 @@ const properties: INodeProperties[] = [
 				name: 'returnLinksOnly',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to skip the download and return only the image links (valid 24 hours)',
+				description:
+					'Whether to skip the download and return only the image links (valid 24 hours)',
 			},
 			{
 				displayName: 'Seed',
@@ -162,8 +188,16 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'url',
 				options: [
-					{ name: 'URL', value: 'url', description: 'MiniMax returns links; the node downloads them' },
-					{ name: 'Base64', value: 'base64', description: 'MiniMax returns the images inside the response' },
+					{
+						name: 'URL',
+						value: 'url',
+						description: 'MiniMax returns links; the node downloads them',
+					},
+					{
+						name: 'Base64',
+						value: 'base64',
+						description: 'MiniMax returns the images inside the response',
+					},
 				],
 				description: 'How MiniMax hands the images over; the output is the same binary either way',
 			},
@@ -173,7 +207,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['generate'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);

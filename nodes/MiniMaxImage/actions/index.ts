@@ -22,7 +22,8 @@ export const properties: INodeProperties[] = [
 				name: 'Generate Image',
 				value: 'generate',
 				action: 'Generate images from a prompt',
-				description: 'Make 1–9 images from a text prompt, optionally with a character reference (billed per image)',
+				description:
+					'Make 1–9 images from a text prompt, optionally with a character reference (billed per image)',
 			},
 		],
 	},

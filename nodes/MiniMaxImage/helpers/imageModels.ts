@@ -1,8 +1,16 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 export const IMAGE_MODELS: INodePropertyOptions[] = [
-	{ name: 'Image 01', value: 'image-01', description: 'All aspect ratios (including 21:9) and custom width × height' },
-	{ name: 'Image 01 Live', value: 'image-01-live', description: 'Supports art styles; no 21:9 and no custom size' },
+	{
+		name: 'Image 01',
+		value: 'image-01',
+		description: 'All aspect ratios (including 21:9) and custom width × height',
+	},
+	{
+		name: 'Image 01 Live',
+		value: 'image-01-live',
+		description: 'Supports art styles; no 21:9 and no custom size',
+	},
 ];
 
 export const IMAGE_MODEL_IDS = IMAGE_MODELS.map((model) => String(model.value));
@@ -19,10 +27,12 @@ export const ASPECT_RATIO_SIZES: Record<string, readonly [number, number]> = {
 	'21:9': [1344, 576],
 };
 
-export const ASPECT_RATIO_OPTIONS: INodePropertyOptions[] = Object.entries(ASPECT_RATIO_SIZES).map(([ratio, [width, height]]) => ({
-	name: `${ratio} (${width} × ${height})${ratio === '21:9' ? ', Image 01 Only' : ''}`,
-	value: ratio,
-}));
+export const ASPECT_RATIO_OPTIONS: INodePropertyOptions[] = Object.entries(ASPECT_RATIO_SIZES).map(
+	([ratio, [width, height]]) => ({
+		name: `${ratio} (${width} × ${height})${ratio === '21:9' ? ', Image 01 Only' : ''}`,
+		value: ratio,
+	}),
+);
 
 /** Styles of image-01-live (from MiniMax's China platform docs; values are sent as they are). */
 export const STYLE_OPTIONS: INodePropertyOptions[] = [

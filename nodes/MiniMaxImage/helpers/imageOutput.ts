@@ -19,7 +19,11 @@ export interface ImageCounts {
 }
 
 /** Counts as MiniMax reports them (documented as integers, sent as strings), else from the arrays. */
-export function countImages(response: ImageResponse, requested: number, produced: number): ImageCounts {
+export function countImages(
+	response: ImageResponse,
+	requested: number,
+	produced: number,
+): ImageCounts {
 	const parse = (value: unknown) => {
 		const number = Number.parseInt(String(value ?? ''), 10);
 		return Number.isFinite(number) && number >= 0 ? number : undefined;
@@ -69,12 +73,22 @@ async function produceImage(
 			fileFor: (start) => fileFor(settings, index, start),
 		});
 		const image = sniffImage(head);
-		if (!image) throw miniMaxApiError(ctx.getNode(), { message: `Image ${index + 1} from MiniMax is not a JPEG, PNG, WebP or GIF file`, traceId, itemIndex });
+		if (!image)
+			throw miniMaxApiError(ctx.getNode(), {
+				message: `Image ${index + 1} from MiniMax is not a JPEG, PNG, WebP or GIF file`,
+				traceId,
+				itemIndex,
+			});
 		return { binary, url: source.url, width: image.width, height: image.height };
 	}
 	const data = Buffer.from(source.base64 ?? '', 'base64');
 	const image = sniffImage(data);
-	if (!image) throw miniMaxApiError(ctx.getNode(), { message: `Image ${index + 1} from MiniMax is not valid base64 image data`, traceId, itemIndex });
+	if (!image)
+		throw miniMaxApiError(ctx.getNode(), {
+			message: `Image ${index + 1} from MiniMax is not valid base64 image data`,
+			traceId,
+			itemIndex,
+		});
 	const binary = await toOutputBinary(ctx, data, fileFor(settings, index, data));
 	return { binary, width: image.width, height: image.height };
 }
@@ -90,18 +104,30 @@ export async function imageItems(
 ): Promise<INodeExecutionData[]> {
 	const urls = (response.data?.image_urls ?? []).filter(Boolean);
 	const encoded = (response.data?.image_base64 ?? []).filter(Boolean);
-	const sources = urls.length ? urls.map((url) => ({ url })) : encoded.map((base64) => ({ base64 }));
+	const sources = urls.length
+		? urls.map((url) => ({ url }))
+		: encoded.map((base64) => ({ base64 }));
 	const counts = countImages(response, settings.count, sources.length);
 	if (sources.length === 0) {
 		throw miniMaxApiError(ctx.getNode(), {
-			message: counts.failed > 0 ? `MiniMax blocked all ${counts.requested} requested images (content moderation)` : 'MiniMax returned no images',
+			message:
+				counts.failed > 0
+					? `MiniMax blocked all ${counts.requested} requested images (content moderation)`
+					: 'MiniMax returned no images',
 			traceId,
 			itemIndex,
-			note: counts.failed > 0 ? 'Nothing was produced for this item. Rephrase the prompt or use another character reference.' : undefined,
+			note:
+				counts.failed > 0
+					? 'Nothing was produced for this item. Rephrase the prompt or use another character reference.'
+					: undefined,
 		});
 	}
 	const note = partialNote(counts, sources.length);
-	const produced = await Promise.all(sources.map(async (source, index) => await produceImage(ctx, itemIndex, settings, index, source, traceId)));
+	const produced = await Promise.all(
+		sources.map(
+			async (source, index) => await produceImage(ctx, itemIndex, settings, index, source, traceId),
+		),
+	);
 	return produced.map((image, index) => {
 		const json: IDataObject = {
 			imageNumber: index + 1,
@@ -122,6 +148,10 @@ export async function imageItems(
 			traceId,
 		};
 		for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
-		return { json, binary: image.binary ? { [outputField]: image.binary } : undefined, pairedItem: { item: itemIndex } };
+		return {
+			json,
+			binary: image.binary ? { [outputField]: image.binary } : undefined,
+			pairedItem: { item: itemIndex },
+		};
 	});
 }

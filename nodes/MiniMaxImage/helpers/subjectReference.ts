@@ -26,18 +26,31 @@ export async function referenceImageFile(
 		return url;
 	}
 	if (source !== 'binary') return undefined;
-	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
+	const property = check.text(
+		BINARY_LABEL,
+		String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(),
+		{ min: 1 },
+	);
 	const input = getInputBinary(ctx, itemIndex, property, BINARY_LABEL);
 	if (input.size !== undefined && input.size >= MAX_REFERENCE_BYTES) {
-		check.fail(BINARY_LABEL, `the image "${input.fileName}" is ${megabytes(input.size)}; it must be smaller than 10 MB`);
+		check.fail(
+			BINARY_LABEL,
+			`the image "${input.fileName}" is ${megabytes(input.size)}; it must be smaller than 10 MB`,
+		);
 	}
 	const data = await readInputBinaryBuffer(ctx, itemIndex, property);
 	if (data.length >= MAX_REFERENCE_BYTES) {
-		check.fail(BINARY_LABEL, `the image "${input.fileName}" is ${megabytes(data.length)}; it must be smaller than 10 MB`);
+		check.fail(
+			BINARY_LABEL,
+			`the image "${input.fileName}" is ${megabytes(data.length)}; it must be smaller than 10 MB`,
+		);
 	}
 	const image = sniffImage(data);
 	if (!image || (image.format !== 'jpeg' && image.format !== 'png')) {
-		check.fail(BINARY_LABEL, `the file "${input.fileName}" is not a JPG or PNG image${image ? ` (it is ${image.format.toUpperCase()})` : ''}`);
+		check.fail(
+			BINARY_LABEL,
+			`the file "${input.fileName}" is not a JPG or PNG image${image ? ` (it is ${image.format.toUpperCase()})` : ''}`,
+		);
 	}
 	return `data:${image.mimeType};base64,${data.toString('base64')}`;
 }

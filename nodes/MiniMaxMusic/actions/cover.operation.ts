@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { readCommonOptions } from '../../shared/descriptions/options';
@@ -31,7 +36,8 @@ const properties: INodeProperties[] = [
 			displayName: 'Reference Song Field',
 			name: 'binaryPropertyName',
 			what: 'the song',
-			description: 'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
+			description:
+				'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
 		},
 		url: {
 			displayName: 'Reference Song URL',
@@ -56,7 +62,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 6 },
-		description: 'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them).',
+		description:
+			'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them).',
 	},
 	{
 		displayName: 'Options',
@@ -79,15 +86,38 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['cover'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const model = check.oneOf('Model', this.getNodeParameter('model', itemIndex), COVER_MODELS.map((option) => String(option.value)));
-	const prompt = requiredText(check, 'Prompt', this.getNodeParameter('prompt', itemIndex, ''), COVER_LIMITS.prompt, model, 'it describes the style of the cover');
-	const lyrics = optionalText(check, 'Lyrics', this.getNodeParameter('lyrics', itemIndex, ''), COVER_LIMITS.lyrics, model);
+	const model = check.oneOf(
+		'Model',
+		this.getNodeParameter('model', itemIndex),
+		COVER_MODELS.map((option) => String(option.value)),
+	);
+	const prompt = requiredText(
+		check,
+		'Prompt',
+		this.getNodeParameter('prompt', itemIndex, ''),
+		COVER_LIMITS.prompt,
+		model,
+		'it describes the style of the cover',
+	);
+	const lyrics = optionalText(
+		check,
+		'Lyrics',
+		this.getNodeParameter('lyrics', itemIndex, ''),
+		COVER_LIMITS.lyrics,
+		model,
+	);
 	const delivery = readDelivery(check, options);
-	const seed = options.seed === undefined || options.seed === '' ? undefined : check.number('Seed', options.seed, { ...COVER_LIMITS.seed, integer: true });
+	const seed =
+		options.seed === undefined || options.seed === ''
+			? undefined
+			: check.number('Seed', options.seed, { ...COVER_LIMITS.seed, integer: true });
 	// The reference is read last: every cheap check fails before a large file is loaded.
 	const reference = await readReferenceSong(this, itemIndex, check);
 
@@ -97,19 +127,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	Object.assign(body, deliveryBody(delivery));
 
 	const { response, traceId } = await requestSong(this, itemIndex, body, delivery);
-	const item = await songItem(this, itemIndex, response, delivery, {
-		baseName: `${songBaseName(prompt, lyrics, 'song')}-cover`,
-		outputField: common.outputField,
-		json: {
-			model,
-			prompt,
-			newLyrics: lyrics !== undefined,
-			seed,
-			referenceFileName: reference.fileName,
-			referenceFormat: reference.format,
-			referenceDurationSeconds: reference.durationSeconds === undefined ? undefined : Math.round(reference.durationSeconds * 10) / 10,
-			referenceUrl: reference.body.audio_url as string | undefined,
+	const item = await songItem(
+		this,
+		itemIndex,
+		response,
+		delivery,
+		{
+			baseName: `${songBaseName(prompt, lyrics, 'song')}-cover`,
+			outputField: common.outputField,
+			json: {
+				model,
+				prompt,
+				newLyrics: lyrics !== undefined,
+				seed,
+				referenceFileName: reference.fileName,
+				referenceFormat: reference.format,
+				referenceDurationSeconds:
+					reference.durationSeconds === undefined
+						? undefined
+						: Math.round(reference.durationSeconds * 10) / 10,
+				referenceUrl: reference.body.audio_url as string | undefined,
+			},
 		},
-	}, traceId);
+		traceId,
+	);
 	return [item];
 }

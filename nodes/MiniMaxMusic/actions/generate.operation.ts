@@ -1,9 +1,21 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
-import { INSTRUMENTAL_MODEL_IDS, LYRICS_OPTIMIZER_MODEL_IDS, LYRICS_TAGS, MUSIC_MODEL_IDS, MUSIC_MODEL_RULES, MUSIC_MODELS } from '../helpers/musicModels';
+import {
+	INSTRUMENTAL_MODEL_IDS,
+	LYRICS_OPTIMIZER_MODEL_IDS,
+	LYRICS_TAGS,
+	MUSIC_MODEL_IDS,
+	MUSIC_MODEL_RULES,
+	MUSIC_MODELS,
+} from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';
 import { requestSong, songItem } from '../helpers/song';
 import { lyricsLineCount, optionalText, requiredText, songBaseName } from '../helpers/songText';
@@ -25,13 +37,22 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'lyrics',
 		options: [
-			{ name: 'Sing My Lyrics', value: 'lyrics', description: 'A song with vocals singing the lyrics below' },
+			{
+				name: 'Sing My Lyrics',
+				value: 'lyrics',
+				description: 'A song with vocals singing the lyrics below',
+			},
 			{
 				name: 'Write Lyrics From the Prompt',
 				value: 'writeLyrics',
-				description: 'MiniMax writes the lyrics from the prompt (lyrics optimizer; Music 2.5 and newer)',
+				description:
+					'MiniMax writes the lyrics from the prompt (lyrics optimizer; Music 2.5 and newer)',
 			},
-			{ name: 'Instrumental (No Vocals)', value: 'instrumental', description: 'Music only (Music 2.6, 2.6 Free and 2.5+)' },
+			{
+				name: 'Instrumental (No Vocals)',
+				value: 'instrumental',
+				description: 'Music only (Music 2.6, 2.6 Free and 2.5+)',
+			},
 		],
 	},
 	{
@@ -52,7 +73,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 8 },
 		placeholder: '[Verse]\nStreetlights flicker on the empty road\n[Chorus]\nWalking home alone',
 		displayOptions: { show: { vocals: ['lyrics'] } },
-		description: 'One line per sung line. Music 2.x: up to 3,500 characters; Music 1.5 and 01: 10–600.',
+		description:
+			'One line per sung line. Music 2.x: up to 3,500 characters; Music 1.5 and 01: 10–600.',
 	},
 	{
 		displayName: `Structure the lyrics with tags on their own line: ${LYRICS_TAGS}. Write tags plainly, without notes inside the brackets (those would be sung).`,
@@ -81,29 +103,63 @@ interface SongRequest {
 }
 
 /** Per-model rules, checked before the (billed) call. */
-function readSongRequest(ctx: IExecuteFunctions, itemIndex: number, check: InputValidator): SongRequest {
+function readSongRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+): SongRequest {
 	const model = check.oneOf('Model', ctx.getNodeParameter('model', itemIndex), MUSIC_MODEL_IDS);
 	const rules = MUSIC_MODEL_RULES[model];
-	const vocals = check.oneOf('Vocals', ctx.getNodeParameter('vocals', itemIndex, 'lyrics'), ['lyrics', 'writeLyrics', 'instrumental'] as const);
+	const vocals = check.oneOf('Vocals', ctx.getNodeParameter('vocals', itemIndex, 'lyrics'), [
+		'lyrics',
+		'writeLyrics',
+		'instrumental',
+	] as const);
 	if (vocals === 'instrumental' && !rules.instrumental) {
-		check.fail('Vocals', `${model} cannot make instrumentals; use ${INSTRUMENTAL_MODEL_IDS.join(', ')}`, 'With older models, write lyrics that contain only [Inst] or [Solo] sections instead.');
+		check.fail(
+			'Vocals',
+			`${model} cannot make instrumentals; use ${INSTRUMENTAL_MODEL_IDS.join(', ')}`,
+			'With older models, write lyrics that contain only [Inst] or [Solo] sections instead.',
+		);
 	}
 	if (vocals === 'writeLyrics' && !rules.lyricsOptimizer) {
-		check.fail('Vocals', `${model} cannot write lyrics; use ${LYRICS_OPTIMIZER_MODEL_IDS.join(', ')}, or the Generate Lyrics operation first`);
+		check.fail(
+			'Vocals',
+			`${model} cannot write lyrics; use ${LYRICS_OPTIMIZER_MODEL_IDS.join(', ')}, or the Generate Lyrics operation first`,
+		);
 	}
 	const rawPrompt = ctx.getNodeParameter('prompt', itemIndex, '');
 	const promptRequired = rules.prompt.required || vocals !== 'lyrics';
 	const prompt = promptRequired
-		? requiredText(check, 'Prompt', rawPrompt, rules.prompt, model, vocals === 'lyrics' ? `${model} needs a prompt` : 'instrumentals and written lyrics are made from the prompt')
+		? requiredText(
+				check,
+				'Prompt',
+				rawPrompt,
+				rules.prompt,
+				model,
+				vocals === 'lyrics'
+					? `${model} needs a prompt`
+					: 'instrumentals and written lyrics are made from the prompt',
+			)
 		: optionalText(check, 'Prompt', rawPrompt, rules.prompt, model);
 	const lyrics =
 		vocals === 'lyrics'
-			? requiredText(check, 'Lyrics', ctx.getNodeParameter('lyrics', itemIndex, ''), rules.lyrics, model, 'a song with vocals needs lyrics (or choose Vocals › Write Lyrics From the Prompt or Instrumental)')
+			? requiredText(
+					check,
+					'Lyrics',
+					ctx.getNodeParameter('lyrics', itemIndex, ''),
+					rules.lyrics,
+					model,
+					'a song with vocals needs lyrics (or choose Vocals › Write Lyrics From the Prompt or Instrumental)',
+				)
 			: undefined;
 	return { model, vocals, prompt, lyrics };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
@@ -118,16 +174,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	Object.assign(body, deliveryBody(delivery));
 
 	const { response, traceId } = await requestSong(this, itemIndex, body, delivery);
-	const item = await songItem(this, itemIndex, response, delivery, {
-		baseName: songBaseName(song.prompt, song.lyrics, 'song'),
-		outputField: common.outputField,
-		json: {
-			model: song.model,
-			instrumental: song.vocals === 'instrumental',
-			lyricsWrittenByMiniMax: song.vocals === 'writeLyrics' ? true : undefined,
-			lyricsLines: song.lyrics ? lyricsLineCount(song.lyrics) : undefined,
-			prompt: song.prompt,
+	const item = await songItem(
+		this,
+		itemIndex,
+		response,
+		delivery,
+		{
+			baseName: songBaseName(song.prompt, song.lyrics, 'song'),
+			outputField: common.outputField,
+			json: {
+				model: song.model,
+				instrumental: song.vocals === 'instrumental',
+				lyricsWrittenByMiniMax: song.vocals === 'writeLyrics' ? true : undefined,
+				lyricsLines: song.lyrics ? lyricsLineCount(song.lyrics) : undefined,
+				prompt: song.prompt,
+			},
 		},
-	}, traceId);
+		traceId,
+	);
 	return [item];
 }

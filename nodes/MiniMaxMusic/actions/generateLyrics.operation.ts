@@ -1,9 +1,22 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { slugFromText, toOutputBinary } from '../../shared/media/binary';
 import { miniMaxApiError } from '../../shared/transport/errors';
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, readCommonOptions, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import {
+	concurrencyOption,
+	maxRateLimitWaitOption,
+	maxRetriesOption,
+	outputFieldOption,
+	readCommonOptions,
+	requestsPerMinuteOption,
+	retryDelayOption,
+} from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { lyricsLineCount, requiredText } from '../helpers/songText';
@@ -28,11 +41,21 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('music'), retryDelayOption],
+		options: [
+			concurrencyOption,
+			maxRateLimitWaitOption,
+			maxRetriesOption,
+			outputFieldOption,
+			requestsPerMinuteOption('music'),
+			retryDelayOption,
+		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['generateLyrics'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { operation: ['generateLyrics'] } },
+	properties,
+);
 
 interface WrittenLyrics {
 	lyrics?: string;
@@ -46,11 +69,21 @@ interface WrittenLyrics {
  * sends (docs/minimax-api.md marks the endpoint UNCERTAIN). Answers are read defensively: the fields at the
  * top level or under `data`, style tags as text or a list.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const prompt = requiredText(check, 'Prompt', this.getNodeParameter('prompt', itemIndex, ''), PROMPT_LIMIT, 'lyrics generation', 'the lyrics are written from it');
+	const prompt = requiredText(
+		check,
+		'Prompt',
+		this.getNodeParameter('prompt', itemIndex, ''),
+		PROMPT_LIMIT,
+		'lyrics generation',
+		'the lyrics are written from it',
+	);
 
 	const { body, traceId } = (await miniMaxRequest.call(this, {
 		method: 'POST',
@@ -62,14 +95,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	})) as MiniMaxResponse<WrittenLyrics & { data?: WrittenLyrics; trace_id?: string }>;
 	const written: WrittenLyrics = { ...(body.data ?? {}), ...body };
 	const lyrics = String(written.lyrics ?? body.data?.lyrics ?? '').trim();
-	if (!lyrics) throw miniMaxApiError(this.getNode(), { message: 'MiniMax returned no lyrics', traceId, itemIndex });
-	const title = String(written.song_title ?? written.title ?? body.data?.song_title ?? '').trim() || undefined;
+	if (!lyrics)
+		throw miniMaxApiError(this.getNode(), {
+			message: 'MiniMax returned no lyrics',
+			traceId,
+			itemIndex,
+		});
+	const title =
+		String(written.song_title ?? written.title ?? body.data?.song_title ?? '').trim() || undefined;
 	const tags = written.style_tags ?? body.data?.style_tags;
 	const styleTags = Array.isArray(tags) ? tags.join(', ') : tags ? String(tags) : undefined;
 
 	const fileName = `${slugFromText(title ?? prompt, 'lyrics')}.txt`;
-	const binary = await toOutputBinary(this, Buffer.from(`${lyrics}\n`, 'utf8'), { fileName, mimeType: 'text/plain', extension: 'txt' });
-	const json: IDataObject = { title, styleTags, lyrics, lyricsLines: lyricsLineCount(lyrics), fileName, prompt, traceId: traceId ?? body.trace_id };
+	const binary = await toOutputBinary(this, Buffer.from(`${lyrics}\n`, 'utf8'), {
+		fileName,
+		mimeType: 'text/plain',
+		extension: 'txt',
+	});
+	const json: IDataObject = {
+		title,
+		styleTags,
+		lyrics,
+		lyricsLines: lyricsLineCount(lyrics),
+		fileName,
+		prompt,
+		traceId: traceId ?? body.trace_id,
+	};
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
 	return [{ json, binary: { [common.outputField]: binary }, pairedItem: { item: itemIndex } }];
 }

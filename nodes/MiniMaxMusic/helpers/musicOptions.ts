@@ -1,6 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption, retryDelayOption } from '../../shared/descriptions/options';
+import {
+	concurrencyOption,
+	maxRateLimitWaitOption,
+	maxRetriesOption,
+	outputFieldOption,
+	requestsPerMinuteOption,
+	retryDelayOption,
+} from '../../shared/descriptions/options';
 import type { InputValidator } from '../../shared/validation';
 
 /** Options shared by Generate Music and Cover: audio settings, delivery, timeout, retries. */
@@ -73,14 +80,18 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 			name: 'returnLinkOnly',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to skip the download and return only the song link (valid 24 hours); needs Transfer Format "URL"',
+			description:
+				'Whether to skip the download and return only the song link (valid 24 hours); needs Transfer Format "URL"',
 		},
 		{
 			displayName: 'Sample Rate',
 			name: 'sampleRate',
 			type: 'options',
 			default: 44100,
-			options: MUSIC_SAMPLE_RATES.map((value) => ({ name: `${value.toLocaleString('en-US')} Hz`, value })),
+			options: MUSIC_SAMPLE_RATES.map((value) => ({
+				name: `${value.toLocaleString('en-US')} Hz`,
+				value,
+			})),
 		},
 		{
 			displayName: 'Timeout (Minutes)',
@@ -97,8 +108,16 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 			type: 'options',
 			default: 'hex',
 			options: [
-				{ name: 'Inline (Hex)', value: 'hex', description: 'The song comes back inside the response' },
-				{ name: 'URL', value: 'url', description: 'MiniMax returns a link (valid 24 hours); the node downloads it' },
+				{
+					name: 'Inline (Hex)',
+					value: 'hex',
+					description: 'The song comes back inside the response',
+				},
+				{
+					name: 'URL',
+					value: 'url',
+					description: 'MiniMax returns a link (valid 24 hours); the node downloads it',
+				},
 			],
 			description: 'How MiniMax hands the song over; the output binary is the same either way',
 		},
@@ -108,10 +127,22 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 }
 
 export function readDelivery(check: InputValidator, options: IDataObject): MusicDelivery {
-	const transfer = check.oneOf('Transfer Format', options.transfer ?? 'hex', ['hex', 'url'] as const);
+	const transfer = check.oneOf('Transfer Format', options.transfer ?? 'hex', [
+		'hex',
+		'url',
+	] as const);
 	const linksOnly = options.returnLinkOnly === true;
-	if (linksOnly && transfer !== 'url') check.fail('Return Link Only', 'a link only exists with Transfer Format "URL"', 'Set Transfer Format to URL, or turn Return Link Only off.');
-	const minutes = check.number('Timeout (Minutes)', options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES, { min: 0, minExclusive: true, max: 60 });
+	if (linksOnly && transfer !== 'url')
+		check.fail(
+			'Return Link Only',
+			'a link only exists with Transfer Format "URL"',
+			'Set Transfer Format to URL, or turn Return Link Only off.',
+		);
+	const minutes = check.number(
+		'Timeout (Minutes)',
+		options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES,
+		{ min: 0, minExclusive: true, max: 60 },
+	);
 	return {
 		format: check.oneOf('Format', options.format ?? 'mp3', MUSIC_FORMATS),
 		sampleRate: check.oneOf('Sample Rate', Number(options.sampleRate ?? 44100), MUSIC_SAMPLE_RATES),
@@ -126,7 +157,12 @@ export function readDelivery(check: InputValidator, options: IDataObject): Music
 
 export function deliveryBody(delivery: MusicDelivery): IDataObject {
 	const body: IDataObject = {
-		audio_setting: { sample_rate: delivery.sampleRate, bitrate: delivery.bitrate, format: delivery.format, channel: delivery.channels },
+		audio_setting: {
+			sample_rate: delivery.sampleRate,
+			bitrate: delivery.bitrate,
+			format: delivery.format,
+			channel: delivery.channels,
+		},
 		output_format: delivery.transfer,
 	};
 	if (delivery.watermark) body.aigc_watermark = true;

@@ -24,28 +24,59 @@ export interface ReferenceSong {
  * MiniMax downloads itself. audio_base64 must be built in memory; for songs near 50 MB a URL is
  * lighter.
  */
-export async function readReferenceSong(ctx: IExecuteFunctions, itemIndex: number, check: InputValidator): Promise<ReferenceSong> {
-	const source = check.oneOf('Reference Song', ctx.getNodeParameter('referenceSource', itemIndex, 'binary'), ['binary', 'url'] as const);
+export async function readReferenceSong(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+): Promise<ReferenceSong> {
+	const source = check.oneOf(
+		'Reference Song',
+		ctx.getNodeParameter('referenceSource', itemIndex, 'binary'),
+		['binary', 'url'] as const,
+	);
 	if (source === 'url') {
 		const url = String(ctx.getNodeParameter('referenceUrl', itemIndex, '')).trim();
 		if (!/^https?:\/\/\S+$/i.test(url)) check.fail(URL_LABEL, `"${url}" is not an http(s) URL`);
 		return { body: { audio_url: url } };
 	}
-	const property = check.text(BINARY_LABEL, String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(), { min: 1 });
+	const property = check.text(
+		BINARY_LABEL,
+		String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim(),
+		{ min: 1 },
+	);
 	const input = getInputBinary(ctx, itemIndex, property, BINARY_LABEL);
 	if (input.size !== undefined && input.size > MAX_REFERENCE_BYTES) {
-		check.fail(BINARY_LABEL, `the file "${input.fileName}" is ${megabytes(input.size)}, the maximum is 50 MB`);
+		check.fail(
+			BINARY_LABEL,
+			`the file "${input.fileName}" is ${megabytes(input.size)}, the maximum is 50 MB`,
+		);
 	}
 	const data = await readInputBinaryBuffer(ctx, itemIndex, property);
 	if (data.length === 0) check.fail(BINARY_LABEL, `the file "${input.fileName}" is empty`);
-	if (data.length > MAX_REFERENCE_BYTES) check.fail(BINARY_LABEL, `the file "${input.fileName}" is ${megabytes(data.length)}, the maximum is 50 MB`);
+	if (data.length > MAX_REFERENCE_BYTES)
+		check.fail(
+			BINARY_LABEL,
+			`the file "${input.fileName}" is ${megabytes(data.length)}, the maximum is 50 MB`,
+		);
 	const audio = sniffReference(data);
-	if (!audio) check.fail(BINARY_LABEL, `the file "${input.fileName}" is not MP3, WAV, M4A or FLAC audio`);
+	if (!audio)
+		check.fail(BINARY_LABEL, `the file "${input.fileName}" is not MP3, WAV, M4A or FLAC audio`);
 	const seconds = audio.durationSeconds;
-	if (seconds !== undefined && (seconds < REFERENCE_SECONDS.min || seconds > REFERENCE_SECONDS.max + 0.5)) {
-		check.fail(BINARY_LABEL, `the song "${input.fileName}" lasts ${seconds.toFixed(1)} s; a cover needs a reference of 6 s to 6 min`);
+	if (
+		seconds !== undefined &&
+		(seconds < REFERENCE_SECONDS.min || seconds > REFERENCE_SECONDS.max + 0.5)
+	) {
+		check.fail(
+			BINARY_LABEL,
+			`the song "${input.fileName}" lasts ${seconds.toFixed(1)} s; a cover needs a reference of 6 s to 6 min`,
+		);
 	}
-	return { body: { audio_base64: data.toString('base64') }, format: audio.format, durationSeconds: seconds, fileName: input.fileName };
+	return {
+		body: { audio_base64: data.toString('base64') },
+		format: audio.format,
+		durationSeconds: seconds,
+		fileName: input.fileName,
+	};
 }
 
 function sniffReference(data: Buffer): { format: string; durationSeconds?: number } | undefined {
@@ -61,7 +92,10 @@ function flacInfo(data: Buffer): { format: string; durationSeconds?: number } | 
 	const info = 8;
 	const sampleRate = (data[info + 10] << 12) | (data[info + 11] << 4) | (data[info + 12] >> 4);
 	const totalSamples = (data[info + 13] & 0x0f) * 2 ** 32 + data.readUInt32BE(info + 14);
-	return { format: 'flac', durationSeconds: sampleRate && totalSamples ? totalSamples / sampleRate : undefined };
+	return {
+		format: 'flac',
+		durationSeconds: sampleRate && totalSamples ? totalSamples / sampleRate : undefined,
+	};
 }
 
 function megabytes(bytes: number): string {

@@ -1,10 +1,21 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { slugFromText } from '../../shared/media/binary';
 import { fetchSignedUrlBuffer } from '../../shared/transport/download';
 import { readCommonOptions } from '../../shared/descriptions/options';
-import { DEFAULT_SPEECH_MODEL, SPEECH_MODELS, SYNC_TEXT_LIMIT, ASYNC_TEXT_LIMIT } from '../../shared/descriptions/speech';
+import {
+	DEFAULT_SPEECH_MODEL,
+	SPEECH_MODELS,
+	SYNC_TEXT_LIMIT,
+	ASYNC_TEXT_LIMIT,
+} from '../../shared/descriptions/speech';
 import { parseSubtitles } from '../../shared/media/subtitles';
 import { InputValidator } from '../../shared/validation';
 import { voiceLocator } from '../../shared/descriptions/voiceLocator';
@@ -50,11 +61,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['generate'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const text = check.text('Text', this.getNodeParameter('text', itemIndex), { min: 1, max: ASYNC_TEXT_LIMIT });
+	const text = check.text('Text', this.getNodeParameter('text', itemIndex), {
+		min: 1,
+		max: ASYNC_TEXT_LIMIT,
+	});
 	const settings = readSpeechSettings(
 		check,
 		this.getNodeParameter('model', itemIndex),
@@ -65,15 +82,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		stream: options.stream === true,
 		outputFormat: options.audioDelivery === 'url' ? 'url' : 'hex',
 		subtitles: options.subtitles === true,
-		subtitleType: check.oneOf('Subtitle Granularity', options.subtitleType ?? 'sentence', ['sentence', 'word']),
+		subtitleType: check.oneOf('Subtitle Granularity', options.subtitleType ?? 'sentence', [
+			'sentence',
+			'word',
+		]),
 		watermark: options.aigcWatermark === true,
 	};
 
 	if ([...text].length > SYNC_TEXT_LIMIT) {
 		if (options.longText === 'error') {
-			check.fail('Text', `it has ${[...text].length.toLocaleString('en-US')} characters, the maximum for one request is ${SYNC_TEXT_LIMIT.toLocaleString('en-US')}`, 'Set Options › Long Texts to "Use the Long-Text API", or use the Generate Long Speech operation.');
+			check.fail(
+				'Text',
+				`it has ${[...text].length.toLocaleString('en-US')} characters, the maximum for one request is ${SYNC_TEXT_LIMIT.toLocaleString('en-US')}`,
+				'Set Options › Long Texts to "Use the Long-Text API", or use the Generate Long Speech operation.',
+			);
 		}
-		if (settings.mix) check.fail('Voice Mixing', 'it is not available for texts over 9,999 characters (the long-text API has no voice mixing)');
+		if (settings.mix)
+			check.fail(
+				'Voice Mixing',
+				'it is not available for texts over 9,999 characters (the long-text API has no voice mixing)',
+			);
 		const task = await createLongSpeechTask(this, itemIndex, asyncBody({ text }, settings));
 		const done = await waitForLongSpeech(this, itemIndex, task.taskId, common.poll);
 		return [
@@ -89,12 +117,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		];
 	}
 
-	if (extras.stream && settings.format === 'wav') check.fail('Format', 'WAV is not available with Stream Response; choose MP3, FLAC or PCM');
-	if (extras.stream && extras.subtitles) check.fail('Return Subtitles', 'subtitles are not available with Stream Response');
+	if (extras.stream && settings.format === 'wav')
+		check.fail('Format', 'WAV is not available with Stream Response; choose MP3, FLAC or PCM');
+	if (extras.stream && extras.subtitles)
+		check.fail('Return Subtitles', 'subtitles are not available with Stream Response');
 
 	const file = audioFileFor(text, settings);
-	const idleTimeoutMs = Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, minExclusive: true, max: 3600 }) * 1000);
-	const result = await synthesizeSync(this, itemIndex, syncBody(text, settings, extras), file, idleTimeoutMs);
+	const idleTimeoutMs = Math.round(
+		check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, {
+			min: 0,
+			minExclusive: true,
+			max: 3600,
+		}) * 1000,
+	);
+	const result = await synthesizeSync(
+		this,
+		itemIndex,
+		syncBody(text, settings, extras),
+		file,
+		idleTimeoutMs,
+	);
 	const binary: IBinaryKeyData = { [common.outputField]: result.audio };
 	let subtitleCount: number | undefined;
 	if (extras.subtitles && result.subtitleUrl) {
@@ -108,7 +150,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		await addSubtitleBinaries(this, binary, entries, slugFromText(text, 'speech'));
 	}
 	const json = speechJson(
-		{ format: settings.format, fileName: file.fileName, audioBytes: result.audioBytes, extraInfo: result.extraInfo, settings },
+		{
+			format: settings.format,
+			fileName: file.fileName,
+			audioBytes: result.audioBytes,
+			extraInfo: result.extraInfo,
+			settings,
+		},
 		{
 			mode: extras.stream ? 'stream' : 'sync',
 			traceId: result.traceId,

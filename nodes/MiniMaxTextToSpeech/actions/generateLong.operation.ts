@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import { readCommonOptions } from '../../shared/descriptions/options';
@@ -47,7 +52,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { textSource: ['binary'] } },
 		hint: 'The name of the input field containing the binary file data of the text file',
-		description: 'The text file to speak (.txt, or a MiniMax .zip, up to 10 MB), uploaded to MiniMax first',
+		description:
+			'The text file to speak (.txt, or a MiniMax .zip, up to 10 MB), uploaded to MiniMax first',
 	},
 	voiceLocator(),
 	{
@@ -68,12 +74,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['generateLong'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { operation: ['generateLong'] } },
+	properties,
+);
 
 const TEXT_FILE_EXTENSIONS = ['txt', 'zip'];
 const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
@@ -91,7 +103,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (source === 'binary') {
 		textFileId = await uploadTextFile(this, itemIndex, check);
 	} else {
-		text = check.text('Text', this.getNodeParameter('text', itemIndex), { min: 1, max: ASYNC_TEXT_LIMIT });
+		text = check.text('Text', this.getNodeParameter('text', itemIndex), {
+			min: 1,
+			max: ASYNC_TEXT_LIMIT,
+		});
 	}
 
 	const body = asyncBody(text !== undefined ? { text } : { textFileId: textFileId! }, settings);
@@ -133,19 +148,32 @@ async function uploadTextFile(
 	itemIndex: number,
 	check: InputValidator,
 ): Promise<number> {
-	const property = check.text('Input Binary Field', ctx.getNodeParameter('binaryPropertyName', itemIndex), { min: 1 });
+	const property = check.text(
+		'Input Binary Field',
+		ctx.getNodeParameter('binaryPropertyName', itemIndex),
+		{ min: 1 },
+	);
 	const input = getInputBinary(ctx, itemIndex, property, 'Input Binary Field');
-	const extension = (input.meta.fileExtension ?? input.fileName.split('.').pop() ?? '').toLowerCase();
+	const extension = (
+		input.meta.fileExtension ??
+		input.fileName.split('.').pop() ??
+		''
+	).toLowerCase();
 	const isText = input.mimeType.startsWith('text/') || TEXT_FILE_EXTENSIONS.includes(extension);
 	if (!isText) {
-		check.fail('Input Binary Field', `the file "${input.fileName}" (${input.mimeType}) is not a .txt or .zip text file`);
+		check.fail(
+			'Input Binary Field',
+			`the file "${input.fileName}" (${input.mimeType}) is not a .txt or .zip text file`,
+		);
 	}
 	if (input.size !== undefined && input.size > MAX_TEXT_FILE_BYTES) {
 		check.fail('Input Binary Field', `the file "${input.fileName}" is larger than 10 MB`);
 	}
 	const content = await readInputBinaryBuffer(ctx, itemIndex, property);
-	if (content.length === 0) check.fail('Input Binary Field', `the file "${input.fileName}" is empty`);
-	const fileName = extension === 'zip' ? input.fileName : input.fileName.replace(/\.[^.]*$/, '') + '.txt';
+	if (content.length === 0)
+		check.fail('Input Binary Field', `the file "${input.fileName}" is empty`);
+	const fileName =
+		extension === 'zip' ? input.fileName : input.fileName.replace(/\.[^.]*$/, '') + '.txt';
 	const uploaded = await uploadFile(ctx, {
 		purpose: 't2a_async_input',
 		data: content,

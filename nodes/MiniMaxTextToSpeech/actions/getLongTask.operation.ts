@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { isStatus } from '../../shared/transport/polling';
 import {
@@ -38,18 +43,36 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption],
+		options: [
+			concurrencyOption,
+			maxRateLimitWaitOption,
+			maxRetriesOption,
+			outputFieldOption,
+			requestsPerMinuteOption('other'),
+			retryDelayOption,
+		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['getLongTask'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { operation: ['getLongTask'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const taskId = check.text('Task ID', String(this.getNodeParameter('taskId', itemIndex) ?? '').trim(), { min: 1, max: 64 });
-	if (!/^\d+$/.test(taskId)) check.fail('Task ID', `"${taskId}" is not a MiniMax task ID (digits only)`);
+	const taskId = check.text(
+		'Task ID',
+		String(this.getNodeParameter('taskId', itemIndex) ?? '').trim(),
+		{ min: 1, max: 64 },
+	);
+	if (!/^\d+$/.test(taskId))
+		check.fail('Task ID', `"${taskId}" is not a MiniMax task ID (digits only)`);
 
 	const task = await queryLongSpeechTask(this, itemIndex, taskId);
 	const download = this.getNodeParameter('download', itemIndex, true) as boolean;

@@ -33,7 +33,8 @@ export const operationProperty: INodeProperties = {
 			name: 'Generate Long Speech',
 			value: 'generateLong',
 			action: 'Generate speech from a long text',
-			description: 'Up to 50,000 characters or a text file, through the async API (billed per character)',
+			description:
+				'Up to 50,000 characters or a text file, through the async API (billed per character)',
 		},
 		{
 			name: 'Get Long Speech Task',

@@ -45,12 +45,17 @@ export async function createLongSpeechTask(
 	})) as MiniMaxResponse<IDataObject>;
 	const taskId = idText(response.task_id);
 	if (!taskId) {
-		throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax did not return a task ID', traceId, itemIndex });
+		throw miniMaxApiError(ctx.getNode(), {
+			message: 'MiniMax did not return a task ID',
+			traceId,
+			itemIndex,
+		});
 	}
 	return {
 		taskId,
 		fileId: idText(response.file_id),
-		usageCharacters: response.usage_characters === undefined ? undefined : Number(response.usage_characters),
+		usageCharacters:
+			response.usage_characters === undefined ? undefined : Number(response.usage_characters),
 		traceId,
 	};
 }

@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { slugFromText, toOutputBinary } from '../../shared/media/binary';
 import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
@@ -26,9 +31,13 @@ export async function longSpeechItem(
 	const result = await downloadLongSpeechResult(ctx, itemIndex, request.fileId);
 	const entryExtension = result.audioFileName?.toLowerCase().split('.').pop();
 	const format =
-		entryExtension && AUDIO_FORMATS[entryExtension] ? entryExtension : (request.settings?.format ?? 'mp3');
+		entryExtension && AUDIO_FORMATS[entryExtension]
+			? entryExtension
+			: (request.settings?.format ?? 'mp3');
 	const audioFormat = AUDIO_FORMATS[format];
-	const baseName = request.text ? slugFromText(request.text, `speech-${request.taskId}`) : `speech-${request.taskId}`;
+	const baseName = request.text
+		? slugFromText(request.text, `speech-${request.taskId}`)
+		: `speech-${request.taskId}`;
 	const fileName = `${baseName}.${audioFormat.extension}`;
 	const binary: IBinaryKeyData = {
 		[request.outputField]: await toOutputBinary(ctx, result.audio, {
@@ -41,7 +50,13 @@ export async function longSpeechItem(
 		await addSubtitleBinaries(ctx, binary, result.subtitles, baseName);
 	}
 	const json = speechJson(
-		{ format, fileName, audioBytes: result.audio.length, extraInfo: result.extraInfo, settings: request.settings },
+		{
+			format,
+			fileName,
+			audioBytes: result.audio.length,
+			extraInfo: result.extraInfo,
+			settings: request.settings,
+		},
 		{
 			mode: 'async',
 			taskId: request.taskId,

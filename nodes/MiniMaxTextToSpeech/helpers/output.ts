@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { slugFromText, toOutputBinary, type OutputFile } from '../../shared/media/binary';
 import { AUDIO_FORMATS } from '../../shared/descriptions/speech';
@@ -33,7 +38,8 @@ export interface SpeechDescription {
 /** JSON that tells a user (or an AI agent) what was produced, without opening the file. */
 export function speechJson(described: SpeechDescription, extra: IDataObject): IDataObject {
 	const { format, extraInfo, settings = {} } = described;
-	const number = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : Number(value));
+	const number = (value: unknown) =>
+		value === undefined || value === null || value === '' ? undefined : Number(value);
 	const durationMs = number(extraInfo.audio_length);
 	const json: IDataObject = {
 		fileName: described.fileName,
@@ -68,13 +74,21 @@ export async function addSubtitleBinaries(
 		mimeType: 'application/x-subrip',
 		extension: 'srt',
 	});
-	binary[SUBTITLES_JSON_FIELD] = await toOutputBinary(ctx, Buffer.from(JSON.stringify(entries, null, 2), 'utf8'), {
-		fileName: `${baseName}.subtitles.json`,
-		mimeType: 'application/json',
-		extension: 'json',
-	});
+	binary[SUBTITLES_JSON_FIELD] = await toOutputBinary(
+		ctx,
+		Buffer.from(JSON.stringify(entries, null, 2), 'utf8'),
+		{
+			fileName: `${baseName}.subtitles.json`,
+			mimeType: 'application/json',
+			extension: 'json',
+		},
+	);
 }
 
-export function item(json: IDataObject, binary: IBinaryKeyData, itemIndex: number): INodeExecutionData {
+export function item(
+	json: IDataObject,
+	binary: IBinaryKeyData,
+	itemIndex: number,
+): INodeExecutionData {
 	return { json, binary, pairedItem: { item: itemIndex } };
 }

@@ -49,38 +49,80 @@ export function readSpeechSettings(
 		channels: check.oneOf('Channels', Number(options.channels ?? 1), [1, 2]),
 	};
 	if (options.emotion) {
-		settings.emotion = check.oneOf('Emotion', options.emotion, emotionsForModel(settings.model), `with model ${settings.model}`);
+		settings.emotion = check.oneOf(
+			'Emotion',
+			options.emotion,
+			emotionsForModel(settings.model),
+			`with model ${settings.model}`,
+		);
 	}
-	if (options.languageBoost) settings.languageBoost = check.oneOf('Language Boost', options.languageBoost, LANGUAGE_BOOSTS);
+	if (options.languageBoost)
+		settings.languageBoost = check.oneOf('Language Boost', options.languageBoost, LANGUAGE_BOOSTS);
 	if (typeof options.pronunciation === 'string' && options.pronunciation.trim()) {
 		settings.pronunciation = options.pronunciation
 			.split(/\r?\n/)
 			.map((line) => line.trim())
 			.filter(Boolean)
 			.map((line) => {
-				if (!/^[^/]+\/.+$/.test(line)) check.fail('Pronunciation Dictionary', `the line "${line}" is not in the form word/replacement`);
+				if (!/^[^/]+\/.+$/.test(line))
+					check.fail(
+						'Pronunciation Dictionary',
+						`the line "${line}" is not in the form word/replacement`,
+					);
 				return line;
 			});
 	}
-	const effects = (options.voiceEffects as IDataObject | undefined)?.effects as IDataObject | undefined;
+	const effects = (options.voiceEffects as IDataObject | undefined)?.effects as
+		| IDataObject
+		| undefined;
 	if (effects) {
 		const modify: IDataObject = {
-			pitch: check.number('Voice Effects › Pitch', effects.pitch ?? 0, { min: -100, max: 100, integer: true }),
-			intensity: check.number('Voice Effects › Intensity', effects.intensity ?? 0, { min: -100, max: 100, integer: true }),
-			timbre: check.number('Voice Effects › Timbre', effects.timbre ?? 0, { min: -100, max: 100, integer: true }),
+			pitch: check.number('Voice Effects › Pitch', effects.pitch ?? 0, {
+				min: -100,
+				max: 100,
+				integer: true,
+			}),
+			intensity: check.number('Voice Effects › Intensity', effects.intensity ?? 0, {
+				min: -100,
+				max: 100,
+				integer: true,
+			}),
+			timbre: check.number('Voice Effects › Timbre', effects.timbre ?? 0, {
+				min: -100,
+				max: 100,
+				integer: true,
+			}),
 		};
-		if (effects.soundEffect) modify.sound_effects = check.oneOf('Voice Effects › Sound Effect', effects.soundEffect, SOUND_EFFECTS);
+		if (effects.soundEffect)
+			modify.sound_effects = check.oneOf(
+				'Voice Effects › Sound Effect',
+				effects.soundEffect,
+				SOUND_EFFECTS,
+			);
 		settings.voiceModify = modify;
 	}
-	const mix = ((options.voiceMix as IDataObject | undefined)?.voices as IDataObject[] | undefined) ?? [];
+	const mix =
+		((options.voiceMix as IDataObject | undefined)?.voices as IDataObject[] | undefined) ?? [];
 	if (mix.length) {
-		if (mix.length > 4) check.fail('Voice Mixing', `${mix.length} voices given, at most 4 can be mixed`);
+		if (mix.length > 4)
+			check.fail('Voice Mixing', `${mix.length} voices given, at most 4 can be mixed`);
 		settings.mix = mix.map((entry, index) => ({
-			voice_id: check.text(`Voice Mixing › Voice ID (${index + 1})`, String(entry.voiceId ?? '').trim(), { min: 1, max: 256 }),
-			weight: check.number(`Voice Mixing › Weight (${index + 1})`, entry.weight ?? 50, { min: 1, max: 100, integer: true }),
+			voice_id: check.text(
+				`Voice Mixing › Voice ID (${index + 1})`,
+				String(entry.voiceId ?? '').trim(),
+				{ min: 1, max: 256 },
+			),
+			weight: check.number(`Voice Mixing › Weight (${index + 1})`, entry.weight ?? 50, {
+				min: 1,
+				max: 100,
+				integer: true,
+			}),
 		}));
 	} else {
-		settings.voiceId = check.text('Voice', typeof voiceId === 'string' ? voiceId.trim() : voiceId, { min: 1, max: 256 });
+		settings.voiceId = check.text('Voice', typeof voiceId === 'string' ? voiceId.trim() : voiceId, {
+			min: 1,
+			max: 256,
+		});
 	}
 	return settings;
 }
@@ -143,7 +185,10 @@ export function syncBody(text: string, settings: SpeechSettings, extras: SyncExt
 }
 
 /** Body for POST /v1/t2a_async_v2: note `audio_sample_rate` and `english_normalization` (docs/minimax-api.md §3). */
-export function asyncBody(source: { text: string } | { textFileId: number }, settings: SpeechSettings): IDataObject {
+export function asyncBody(
+	source: { text: string } | { textFileId: number },
+	settings: SpeechSettings,
+): IDataObject {
 	return {
 		model: settings.model,
 		...('text' in source ? { text: source.text } : { text_file_id: source.textFileId }),

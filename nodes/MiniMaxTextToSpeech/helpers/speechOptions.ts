@@ -12,7 +12,8 @@ import {
 } from '../../shared/descriptions/options';
 import { EMOTIONS, LANGUAGE_BOOST_OPTIONS, SOUND_EFFECTS } from '../../shared/descriptions/speech';
 
-const titleCase = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+const titleCase = (value: string) =>
+	value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 
 export const speed: INodeProperties = {
 	displayName: 'Speed',
@@ -51,8 +52,7 @@ export const emotion: INodeProperties = {
 		...EMOTIONS.map((value) => ({
 			name: value === 'calm' ? 'Calm (Neutral)' : titleCase(value),
 			value,
-			description:
-				value === 'fluent' || value === 'whisper' ? 'Speech 2.6 models only' : undefined,
+			description: value === 'fluent' || value === 'whisper' ? 'Speech 2.6 models only' : undefined,
 		})),
 	],
 	description: 'The emotion of the voice. Fluent and Whisper only work with the Speech 2.6 models.',
@@ -72,7 +72,8 @@ export const textNormalization: INodeProperties = {
 	name: 'textNormalization',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to read numbers, dates and units the way they are spoken (e.g. "3 kg" → "three kilograms")',
+	description:
+		'Whether to read numbers, dates and units the way they are spoken (e.g. "3 kg" → "three kilograms")',
 };
 
 export const pronunciation: INodeProperties = {
@@ -82,7 +83,8 @@ export const pronunciation: INodeProperties = {
 	default: '',
 	typeOptions: { rows: 3 },
 	placeholder: 'Omg/Oh my god\n处理/(chu3)(li3)',
-	description: 'One rule per line as word/replacement; the replacement can be a spelling or pinyin tones',
+	description:
+		'One rule per line as word/replacement; the replacement can be a spelling or pinyin tones',
 };
 
 export const voiceEffects: INodeProperties = {
@@ -118,7 +120,10 @@ export const voiceEffects: INodeProperties = {
 					name: 'soundEffect',
 					type: 'options',
 					default: '',
-					options: [{ name: 'None', value: '' }, ...SOUND_EFFECTS.map((value) => ({ name: titleCase(value), value }))],
+					options: [
+						{ name: 'None', value: '' },
+						...SOUND_EFFECTS.map((value) => ({ name: titleCase(value), value })),
+					],
 				},
 				{
 					displayName: 'Timbre',
@@ -184,7 +189,10 @@ export const sampleRate: INodeProperties = {
 	name: 'sampleRate',
 	type: 'options',
 	default: 32000,
-	options: [8000, 16000, 22050, 24000, 32000, 44100].map((value) => ({ name: `${value} Hz`, value })),
+	options: [8000, 16000, 22050, 24000, 32000, 44100].map((value) => ({
+		name: `${value} Hz`,
+		value,
+	})),
 };
 
 export const bitrate: INodeProperties = {
@@ -258,7 +266,8 @@ export const audioDelivery: INodeProperties = {
 		{
 			name: 'As a Download Link',
 			value: 'url',
-			description: 'MiniMax returns a link (valid 24 h) that the node downloads; the link is also in the output',
+			description:
+				'MiniMax returns a link (valid 24 h) that the node downloads; the link is also in the output',
 		},
 	],
 };
@@ -280,7 +289,8 @@ export const longTextHandling: INodeProperties = {
 		{
 			name: 'Use the Long-Text API',
 			value: 'async',
-			description: 'Texts over 9,999 characters go through the async API and the node waits for the result',
+			description:
+				'Texts over 9,999 characters go through the async API and the node waits for the result',
 		},
 		{ name: 'Fail', value: 'error', description: 'Texts over 9,999 characters are an error' },
 	],

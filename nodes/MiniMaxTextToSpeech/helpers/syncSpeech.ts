@@ -44,7 +44,8 @@ export async function synthesizeSync(
 	file: OutputFile,
 	idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
 ): Promise<SyncSpeechResult> {
-	if (body.stream === true) return await synthesizeStreamed(ctx, itemIndex, body, file, idleTimeoutMs);
+	if (body.stream === true)
+		return await synthesizeStreamed(ctx, itemIndex, body, file, idleTimeoutMs);
 
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
@@ -57,7 +58,12 @@ export async function synthesizeSync(
 	const extraInfo = response.extra_info ?? {};
 	const subtitleUrl = response.data?.subtitle_file || undefined;
 	if (/^https?:\/\//i.test(audioField)) {
-		const audio = await downloadSignedUrl(ctx, { url: audioField, file, itemIndex, what: 'the generated audio' });
+		const audio = await downloadSignedUrl(ctx, {
+			url: audioField,
+			file,
+			itemIndex,
+			what: 'the generated audio',
+		});
 		return {
 			audio,
 			audioBytes: Number(audio.bytes ?? extraInfo.audio_size ?? 0),
@@ -68,10 +74,21 @@ export async function synthesizeSync(
 		};
 	}
 	const buffer = decodeHexAudio(ctx, itemIndex, audioField, traceId);
-	return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId, subtitleUrl };
+	return {
+		audio: await toOutputBinary(ctx, buffer, file),
+		audioBytes: buffer.length,
+		extraInfo,
+		traceId,
+		subtitleUrl,
+	};
 }
 
-function decodeHexAudio(ctx: IExecuteFunctions, itemIndex: number, hex: string, traceId?: string): Buffer {
+function decodeHexAudio(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	hex: string,
+	traceId?: string,
+): Buffer {
 	// Buffer.from stops at the first non-hex character, so a length check validates the whole string
 	// without a regex pass over tens of megabytes.
 	const buffer = hex ? Buffer.from(hex, 'hex') : Buffer.alloc(0);
@@ -114,7 +131,9 @@ async function synthesizeStreamed(
 			// The request itself was retried by the transport; a transient error inside the stream
 			// restarts the whole request (sync speech creates no job that could be doubled).
 			classify: (error) =>
-				(error as { transient?: boolean }).transient === true ? { action: 'retry' } : { action: 'fail' },
+				(error as { transient?: boolean }).transient === true
+					? { action: 'retry' }
+					: { action: 'fail' },
 			toError: (error) =>
 				error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
@@ -161,7 +180,10 @@ async function streamOnce(
 	const guarded = withIdleTimeout(
 		read,
 		idleTimeoutMs,
-		() => Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), { transient: true }),
+		() =>
+			Object.assign(streamIdleError(ctx, idleTimeoutMs, 'the audio stream', traceId, itemIndex), {
+				transient: true,
+			}),
 		() => destroyStream(stream),
 	);
 	for await (const raw of readSseJson(guarded)) {
@@ -191,14 +213,28 @@ async function streamOnce(
 	if (!completed) {
 		const received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 		throw Object.assign(
-			endedEarlyError(ctx, `The audio stream ended before MiniMax completed it (no final status 2 event; ${received} bytes of audio received)`, traceId, itemIndex),
+			endedEarlyError(
+				ctx,
+				`The audio stream ended before MiniMax completed it (no final status 2 event; ${received} bytes of audio received)`,
+				traceId,
+				itemIndex,
+			),
 			{ transient: true },
 		);
 	}
 	// The final event repeats the whole audio unless exclude_aggregated_audio was honoured.
 	const buffer = chunks.length ? Buffer.concat(chunks) : aggregated;
 	if (!buffer?.length) {
-		throw miniMaxApiError(ctx.getNode(), { message: 'The audio stream ended without audio', traceId, itemIndex });
+		throw miniMaxApiError(ctx.getNode(), {
+			message: 'The audio stream ended without audio',
+			traceId,
+			itemIndex,
+		});
 	}
-	return { audio: await toOutputBinary(ctx, buffer, file), audioBytes: buffer.length, extraInfo, traceId };
+	return {
+		audio: await toOutputBinary(ctx, buffer, file),
+		audioBytes: buffer.length,
+		extraInfo,
+		traceId,
+	};
 }

@@ -53,13 +53,29 @@ async function queryType(
 			const task = await queryVideoTask(ctx, 0, taskId);
 			const succeeded = isStatus(task.status, ['Success']);
 			if (!succeeded && !isStatus(task.status, FAILURE_STATUSES)) return undefined;
-			return { taskType, taskId, succeeded, status: succeeded ? 'Success' : 'Fail', fileId: task.fileId, width: task.width, height: task.height, message: task.message };
+			return {
+				taskType,
+				taskId,
+				succeeded,
+				status: succeeded ? 'Success' : 'Fail',
+				fileId: task.fileId,
+				width: task.width,
+				height: task.height,
+				message: task.message,
+			};
 		}
 		if (taskType === 'template') {
 			const task = await queryTemplateTask(ctx, 0, taskId);
 			const succeeded = isStatus(task.status, ['Success']);
 			if (!succeeded && !isStatus(task.status, FAILURE_STATUSES)) return undefined;
-			return { taskType, taskId, succeeded, status: succeeded ? 'Success' : 'Fail', videoUrl: task.videoUrl, message: task.message };
+			return {
+				taskType,
+				taskId,
+				succeeded,
+				status: succeeded ? 'Success' : 'Fail',
+				videoUrl: task.videoUrl,
+				message: task.message,
+			};
 		}
 		const task = await queryH3Task(ctx, 0, taskId);
 		const succeeded = isStatus(task.status, H3_SUCCESS);
@@ -71,18 +87,36 @@ async function queryType(
 			status: succeeded ? 'Success' : 'Fail',
 			videoUrl: task.url,
 			message: task.failure,
-			details: { model: task.model, duration: task.duration, resolution: task.resolution, ratio: task.ratio },
+			details: {
+				model: task.model,
+				duration: task.duration,
+				resolution: task.resolution,
+				ratio: task.ratio,
+			},
 		};
 	} catch (error) {
 		const code = miniMaxCodeOf(error);
 		// A moderation failure is how MiniMax reports a failed task on the v1/template query.
 		if (code !== undefined && TASK_FAILURE_CODES.has(code) && taskType !== 'h3') {
-			return { taskType, taskId, succeeded: false, status: 'Fail', message: (error as Error).message };
+			return {
+				taskType,
+				taskId,
+				succeeded: false,
+				status: 'Fail',
+				message: (error as Error).message,
+			};
 		}
 		// Unknown to this API (2013 on v1 routes, HTTP 404 on v2): maybe another task type, or forged.
-		if (code === INVALID_PARAMS || /\b404\b|not found/i.test(String((error as { httpCode?: string }).httpCode ?? (error as Error).message))) {
+		if (
+			code === INVALID_PARAMS ||
+			/\b404\b|not found/i.test(
+				String((error as { httpCode?: string }).httpCode ?? (error as Error).message),
+			)
+		) {
 			return 'unknown';
 		}
-		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error);
+		throw error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error);
 	}
 }

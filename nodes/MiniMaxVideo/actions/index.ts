@@ -33,9 +33,22 @@ const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	default: 'video',
 	options: [
-		{ name: 'Video', value: 'video', description: 'Hailuo and 01-series models: text, image, first and last frame, subject reference' },
-		{ name: 'Video Template', value: 'template', description: 'Video Agent templates filled with your texts and images' },
-		{ name: 'MiniMax-H3 Video', value: 'h3', description: 'The multimodal MiniMax-H3 model (text, images, video and audio references)' },
+		{
+			name: 'Video',
+			value: 'video',
+			description:
+				'Hailuo and 01-series models: text, image, first and last frame, subject reference',
+		},
+		{
+			name: 'Video Template',
+			value: 'template',
+			description: 'Video Agent templates filled with your texts and images',
+		},
+		{
+			name: 'MiniMax-H3 Video',
+			value: 'h3',
+			description: 'The multimodal MiniMax-H3 model (text, images, video and audio references)',
+		},
 	],
 };
 

@@ -16,7 +16,12 @@ const MB = 1024 * 1024;
 const LIMITS: Record<MediaType, number> = { image: 30 * MB, video: 50 * MB, audio: 15 * MB };
 const MAX_BODY_BYTES = 64 * MB;
 const VIDEO_TYPES: Record<string, string> = { mp4: 'video/mp4' };
-const AUDIO_TYPES: Record<string, string> = { mp3: 'audio/mp3', mpeg: 'audio/mp3', wav: 'audio/wav', 'x-wav': 'audio/wav' };
+const AUDIO_TYPES: Record<string, string> = {
+	mp3: 'audio/mp3',
+	mpeg: 'audio/mp3',
+	wav: 'audio/wav',
+	'x-wav': 'audio/wav',
+};
 
 export const mediaProperty: INodeProperties = {
 	displayName: 'Media',
@@ -60,7 +65,7 @@ export const mediaProperty: INodeProperties = {
 							value: 'reference_image',
 							description: 'A character, object or style to keep',
 						},
-					]
+					],
 				},
 				{
 					displayName: 'Source',
@@ -77,7 +82,7 @@ export const mediaProperty: INodeProperties = {
 							value: 'url',
 							description: 'A public link (or an mm_file://	file ID)',
 						},
-						]
+					],
 				},
 				{
 					displayName: 'Type',
@@ -99,7 +104,7 @@ export const mediaProperty: INodeProperties = {
 							value: 'audio',
 							description: 'MP3 or WAV, up to 15 MB;	needs a reference image or video',
 						},
-						]
+					],
 				},
 				{
 					displayName: 'URL',
@@ -120,20 +125,40 @@ export interface H3Media {
 	hasReferences: boolean;
 }
 
-export async function readH3Media(ctx: IExecuteFunctions, itemIndex: number, check: InputValidator): Promise<H3Media> {
+export async function readH3Media(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+): Promise<H3Media> {
 	const entries = (ctx.getNodeParameter('media.values', itemIndex, []) as IDataObject[]) ?? [];
 	const items: IDataObject[] = [];
 	const counts = { first_frame: 0, last_frame: 0, reference_image: 0, video: 0, audio: 0 };
 	let bodyBytes = 0;
 	for (const [index, entry] of entries.entries()) {
 		const label = `Media ${index + 1}`;
-		const type = check.oneOf(`${label} › Type`, entry.type ?? 'image', ['image', 'video', 'audio'] as MediaType[]);
-		const source = check.oneOf(`${label} › Source`, entry.source ?? 'binary', ['binary', 'url'] as ImageSource[]);
+		const type = check.oneOf(`${label} › Type`, entry.type ?? 'image', [
+			'image',
+			'video',
+			'audio',
+		] as MediaType[]);
+		const source = check.oneOf(`${label} › Source`, entry.source ?? 'binary', [
+			'binary',
+			'url',
+		] as ImageSource[]);
 		const parameter = `${label} › ${source === 'binary' ? 'Binary Field' : 'URL'}`;
 		const value = source === 'binary' ? entry.binaryPropertyName : entry.url;
 		if (type === 'image') {
-			const role = check.oneOf(`${label} › Image Role`, entry.role ?? 'first_frame', ['first_frame', 'last_frame', 'reference_image'] as const);
-			const url = await imageForRequest(ctx, itemIndex, check, { parameter, source, value, maxBytes: LIMITS.image });
+			const role = check.oneOf(`${label} › Image Role`, entry.role ?? 'first_frame', [
+				'first_frame',
+				'last_frame',
+				'reference_image',
+			] as const);
+			const url = await imageForRequest(ctx, itemIndex, check, {
+				parameter,
+				source,
+				value,
+				maxBytes: LIMITS.image,
+			});
 			counts[role]++;
 			bodyBytes += url.length;
 			items.push({ type: 'image_url', image_url: { url }, role });
@@ -141,12 +166,19 @@ export async function readH3Media(ctx: IExecuteFunctions, itemIndex: number, che
 			const url = await mediaUrl(ctx, itemIndex, check, parameter, source, value, type);
 			counts[type]++;
 			bodyBytes += url.length;
-			items.push(type === 'video' ? { type: 'video_url', video_url: { url }, role: 'reference_video' } : { type: 'audio_url', audio_url: { url }, role: 'reference_audio' });
+			items.push(
+				type === 'video'
+					? { type: 'video_url', video_url: { url }, role: 'reference_video' }
+					: { type: 'audio_url', audio_url: { url }, role: 'reference_audio' },
+			);
 		}
 	}
 	checkCounts(check, counts);
 	if (bodyBytes > MAX_BODY_BYTES) {
-		check.fail('Media', `the files add up to ${(bodyBytes / MB).toFixed(1)} MB as base64; MiniMax-H3 takes at most 64 MB per request. Use URLs for large files.`);
+		check.fail(
+			'Media',
+			`the files add up to ${(bodyBytes / MB).toFixed(1)} MB as base64; MiniMax-H3 takes at most 64 MB per request. Use URLs for large files.`,
+		);
 	}
 	return {
 		items,
@@ -155,14 +187,24 @@ export async function readH3Media(ctx: IExecuteFunctions, itemIndex: number, che
 	};
 }
 
-function checkCounts(check: InputValidator, counts: Record<'first_frame' | 'last_frame' | 'reference_image' | 'video' | 'audio', number>): void {
-	if (counts.first_frame > 1 || counts.last_frame > 1) check.fail('Media', 'MiniMax-H3 takes at most one first frame and one last frame');
+function checkCounts(
+	check: InputValidator,
+	counts: Record<'first_frame' | 'last_frame' | 'reference_image' | 'video' | 'audio', number>,
+): void {
+	if (counts.first_frame > 1 || counts.last_frame > 1)
+		check.fail('Media', 'MiniMax-H3 takes at most one first frame and one last frame');
 	const references = counts.reference_image + counts.video + counts.audio;
 	if (counts.reference_image > 9 || counts.video > 3 || counts.audio > 3 || references > 12) {
-		check.fail('Media', 'MiniMax-H3 takes up to 9 reference images, 3 reference videos and 3 reference audios (12 in total)');
+		check.fail(
+			'Media',
+			'MiniMax-H3 takes up to 9 reference images, 3 reference videos and 3 reference audios (12 in total)',
+		);
 	}
 	if (counts.first_frame + counts.last_frame > 0 && references > 0) {
-		check.fail('Media', 'frames (first/last) and references (reference images, videos, audio) cannot be used together');
+		check.fail(
+			'Media',
+			'frames (first/last) and references (reference images, videos, audio) cannot be used together',
+		);
 	}
 	if (counts.audio > 0 && counts.reference_image + counts.video === 0) {
 		check.fail('Media', 'reference audio needs at least one reference image or reference video');
@@ -180,20 +222,38 @@ async function mediaUrl(
 ): Promise<string> {
 	if (source === 'url') {
 		const url = check.text(parameter, String(value ?? '').trim(), { min: 1 });
-		const dataUrl = type === 'video' ? /^data:video\/mp4;base64,/i : /^data:audio\/(mp3|mpeg|wav);base64,/i;
-		if (!/^(https?|mm_file):\/\/\S+$/i.test(url) && !dataUrl.test(url)) check.fail(parameter, `"${url}" is not an http(s) URL or mm_file:// ID`);
+		const dataUrl =
+			type === 'video' ? /^data:video\/mp4;base64,/i : /^data:audio\/(mp3|mpeg|wav);base64,/i;
+		if (!/^(https?|mm_file):\/\/\S+$/i.test(url) && !dataUrl.test(url))
+			check.fail(parameter, `"${url}" is not an http(s) URL or mm_file:// ID`);
 		return url;
 	}
 	const property = check.text(parameter, String(value ?? '').trim(), { min: 1 });
 	const input = getInputBinary(ctx, itemIndex, property, parameter);
 	const subtype = input.mimeType.toLowerCase().split('/')[1] ?? '';
-	const extension = (input.meta.fileExtension ?? input.fileName.split('.').pop() ?? '').toLowerCase();
+	const extension = (
+		input.meta.fileExtension ??
+		input.fileName.split('.').pop() ??
+		''
+	).toLowerCase();
 	const types = type === 'video' ? VIDEO_TYPES : AUDIO_TYPES;
 	const mime = types[subtype] ?? types[extension];
-	if (!mime) check.fail(parameter, `the file "${input.fileName}" is ${input.mimeType}; MiniMax-H3 takes ${type === 'video' ? 'MP4 videos' : 'MP3 or WAV audio'}`);
+	if (!mime)
+		check.fail(
+			parameter,
+			`the file "${input.fileName}" is ${input.mimeType}; MiniMax-H3 takes ${type === 'video' ? 'MP4 videos' : 'MP3 or WAV audio'}`,
+		);
 	const limit = LIMITS[type];
-	if (input.size !== undefined && input.size > limit) check.fail(parameter, `the file "${input.fileName}" is larger than ${limit / MB} MB; use a URL instead`);
+	if (input.size !== undefined && input.size > limit)
+		check.fail(
+			parameter,
+			`the file "${input.fileName}" is larger than ${limit / MB} MB; use a URL instead`,
+		);
 	const data = await readInputBinaryBuffer(ctx, itemIndex, property);
-	if (data.length > limit) check.fail(parameter, `the file "${input.fileName}" is larger than ${limit / MB} MB; use a URL instead`);
+	if (data.length > limit)
+		check.fail(
+			parameter,
+			`the file "${input.fileName}" is larger than ${limit / MB} MB; use a URL instead`,
+		);
 	return `data:${mime};base64,${data.toString('base64')}`;
 }

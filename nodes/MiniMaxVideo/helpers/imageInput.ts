@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { binaryFieldProperty, binaryOrUrlOptions, urlFieldProperty } from '../../shared/descriptions/fileSource';
+import {
+	binaryFieldProperty,
+	binaryOrUrlOptions,
+	urlFieldProperty,
+} from '../../shared/descriptions/fileSource';
 import { getInputBinary, readInputBinaryBuffer } from '../../shared/media/binary';
 import { sniffImage } from '../../shared/media/imageInfo';
 import type { InputValidator } from '../../shared/validation';
@@ -43,26 +47,44 @@ export async function imageForRequest(
 	if (request.source === 'url') return imageUrl(check, request.parameter, request.value);
 	const property = check.text(request.parameter, String(request.value ?? '').trim(), { min: 1 });
 	const input = getInputBinary(ctx, itemIndex, property, request.parameter);
-	const extension = (input.meta.fileExtension ?? input.fileName.split('.').pop() ?? '').toLowerCase();
+	const extension = (
+		input.meta.fileExtension ??
+		input.fileName.split('.').pop() ??
+		''
+	).toLowerCase();
 	if (!ACCEPTED_MIME.test(input.mimeType) && !ACCEPTED_EXTENSION.test(extension)) {
-		check.fail(request.parameter, `the file "${input.fileName}" is ${input.mimeType}; MiniMax accepts JPG, PNG or WebP images`);
+		check.fail(
+			request.parameter,
+			`the file "${input.fileName}" is ${input.mimeType}; MiniMax accepts JPG, PNG or WebP images`,
+		);
 	}
 	const maxBytes = request.maxBytes ?? MAX_IMAGE_BYTES;
-	if (input.size !== undefined && input.size >= maxBytes) tooLarge(check, request.parameter, input.fileName, input.size, maxBytes);
+	if (input.size !== undefined && input.size >= maxBytes)
+		tooLarge(check, request.parameter, input.fileName, input.size, maxBytes);
 	const data = await readInputBinaryBuffer(ctx, itemIndex, property);
-	if (data.length >= maxBytes) tooLarge(check, request.parameter, input.fileName, data.length, maxBytes);
+	if (data.length >= maxBytes)
+		tooLarge(check, request.parameter, input.fileName, data.length, maxBytes);
 	const info = sniffImage(data);
 	if (!info || info.format === 'gif') {
-		check.fail(request.parameter, `the file "${input.fileName}" is not a JPG, PNG or WebP image (its content says ${info?.format ?? 'otherwise'})`);
+		check.fail(
+			request.parameter,
+			`the file "${input.fileName}" is not a JPG, PNG or WebP image (its content says ${info?.format ?? 'otherwise'})`,
+		);
 	}
 	if (info.width && info.height) {
 		const size = `${info.width}×${info.height} px`;
 		if (Math.min(info.width, info.height) <= MIN_SHORT_SIDE) {
-			check.fail(request.parameter, `the image "${input.fileName}" is ${size}; its short side must be over ${MIN_SHORT_SIDE} px`);
+			check.fail(
+				request.parameter,
+				`the image "${input.fileName}" is ${size}; its short side must be over ${MIN_SHORT_SIDE} px`,
+			);
 		}
 		const ratio = info.width / info.height;
 		if (ratio < 2 / 5 || ratio > 5 / 2) {
-			check.fail(request.parameter, `the image "${input.fileName}" is ${size}; its aspect ratio must be between 2:5 and 5:2`);
+			check.fail(
+				request.parameter,
+				`the image "${input.fileName}" is ${size}; its aspect ratio must be between 2:5 and 5:2`,
+			);
 		}
 	}
 	return `data:${info.mimeType};base64,${data.toString('base64')}`;
@@ -75,9 +97,18 @@ function imageUrl(check: InputValidator, parameter: string, value: unknown): str
 	return url;
 }
 
-function tooLarge(check: InputValidator, parameter: string, fileName: string, bytes: number, maxBytes: number): never {
+function tooLarge(
+	check: InputValidator,
+	parameter: string,
+	fileName: string,
+	bytes: number,
+	maxBytes: number,
+): never {
 	const mb = (value: number) => (value / 1024 / 1024).toFixed(value % (1024 * 1024) ? 1 : 0);
-	return check.fail(parameter, `the file "${fileName}" is ${mb(bytes)} MB; images must be smaller than ${mb(maxBytes)} MB`);
+	return check.fail(
+		parameter,
+		`the file "${fileName}" is ${mb(bytes)} MB; images must be smaller than ${mb(maxBytes)} MB`,
+	);
 }
 
 /** The binary input parameter of one image role: `binaryPropertyNameFirstFrame` for `firstFrame`. */

@@ -61,18 +61,64 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'MiniMax-Hailuo-02',
-		description: '512P (image-to-video only) and 768P for 6 or 10 s, 1080P for 6 s; the only first-and-last-frame model',
+		description:
+			'512P (image-to-video only) and 768P for 6 or 10 s, 1080P for 6 s; the only first-and-last-frame model',
 		modes: ['textToVideo', 'imageToVideo', 'firstLastFrame'],
-		resolutions: [{ resolution: '512P', durations: [6, 10], modes: ['imageToVideo'] }, ...HAILUO_23],
+		resolutions: [
+			{ resolution: '512P', durations: [6, 10], modes: ['imageToVideo'] },
+			...HAILUO_23,
+		],
 		defaultResolution: '768P',
 		fastPretreatment: true,
 	},
-	{ id: 'T2V-01-Director', description: '720P, 6 s, follows camera commands', modes: ['textToVideo'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
-	{ id: 'T2V-01', description: '720P, 6 s', modes: ['textToVideo'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
-	{ id: 'I2V-01-Director', description: '720P, 6 s, follows camera commands', modes: ['imageToVideo'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
-	{ id: 'I2V-01-live', description: '720P, 6 s, suited to illustrations and 2D art', modes: ['imageToVideo'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
-	{ id: 'I2V-01', description: '720P, 6 s', modes: ['imageToVideo'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
-	{ id: 'S2V-01', description: '720P, 6 s, keeps the face of the subject image', modes: ['subjectReference'], resolutions: SERIES_01, defaultResolution: '720P', fastPretreatment: false },
+	{
+		id: 'T2V-01-Director',
+		description: '720P, 6 s, follows camera commands',
+		modes: ['textToVideo'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
+	{
+		id: 'T2V-01',
+		description: '720P, 6 s',
+		modes: ['textToVideo'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
+	{
+		id: 'I2V-01-Director',
+		description: '720P, 6 s, follows camera commands',
+		modes: ['imageToVideo'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
+	{
+		id: 'I2V-01-live',
+		description: '720P, 6 s, suited to illustrations and 2D art',
+		modes: ['imageToVideo'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
+	{
+		id: 'I2V-01',
+		description: '720P, 6 s',
+		modes: ['imageToVideo'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
+	{
+		id: 'S2V-01',
+		description: '720P, 6 s, keeps the face of the subject image',
+		modes: ['subjectReference'],
+		resolutions: SERIES_01,
+		defaultResolution: '720P',
+		fastPretreatment: false,
+	},
 ];
 
 export const DEFAULT_MODELS: Record<VideoMode, string> = {
@@ -84,10 +130,15 @@ export const DEFAULT_MODELS: Record<VideoMode, string> = {
 
 export const defaultModel = (mode: VideoMode): string => DEFAULT_MODELS[mode];
 
-export const modelsFor = (mode: VideoMode) => VIDEO_MODELS.filter((model) => model.modes.includes(mode));
+export const modelsFor = (mode: VideoMode) =>
+	VIDEO_MODELS.filter((model) => model.modes.includes(mode));
 
 export function modelOptions(mode: VideoMode): INodePropertyOptions[] {
-	return modelsFor(mode).map((model) => ({ name: model.id, value: model.id, description: model.description }));
+	return modelsFor(mode).map((model) => ({
+		name: model.id,
+		value: model.id,
+		description: model.description,
+	}));
 }
 
 /** "512P (I2V) 6/10 s, 768P 6/10 s, 1080P 6 s" */
@@ -119,12 +170,22 @@ export function checkCombination(check: InputValidator, combination: VideoCombin
 	const forMode = modelsFor(mode)
 		.map((candidate) => candidate.id)
 		.join(', ');
-	if (!model) check.fail('Model', `"${combination.model}" is not a MiniMax video model. Models for ${MODE_LABELS[mode]}: ${forMode}`);
+	if (!model)
+		check.fail(
+			'Model',
+			`"${combination.model}" is not a MiniMax video model. Models for ${MODE_LABELS[mode]}: ${forMode}`,
+		);
 	if (!model.modes.includes(mode)) {
-		check.fail('Model', `${model.id} does not support ${MODE_LABELS[mode]}. Models for ${MODE_LABELS[mode]}: ${forMode}`);
+		check.fail(
+			'Model',
+			`${model.id} does not support ${MODE_LABELS[mode]}. Models for ${MODE_LABELS[mode]}: ${forMode}`,
+		);
 	}
 	const allowed = `Allowed for ${model.id}: ${describeAllowed(model)}`;
-	const resolution = combination.resolution === 'auto' || !combination.resolution ? model.defaultResolution : combination.resolution;
+	const resolution =
+		combination.resolution === 'auto' || !combination.resolution
+			? model.defaultResolution
+			: combination.resolution;
 	const rule = model.resolutions.find((candidate) => candidate.resolution === resolution);
 	if (!rule) check.fail('Resolution', `${model.id} does not support ${resolution}. ${allowed}`);
 	if (rule.modes && !rule.modes.includes(mode)) {
@@ -132,7 +193,10 @@ export function checkCombination(check: InputValidator, combination: VideoCombin
 		check.fail('Resolution', `${model.id} supports ${resolution} only for ${modes}. ${allowed}`);
 	}
 	if (!rule.durations.includes(duration)) {
-		check.fail('Duration', `${model.id} at ${resolution} only supports ${rule.durations.join(' or ')} s. ${allowed}`);
+		check.fail(
+			'Duration',
+			`${model.id} at ${resolution} only supports ${rule.durations.join(' or ')} s. ${allowed}`,
+		);
 	}
 	if (combination.fastPretreatment && !model.fastPretreatment) {
 		const supporting = VIDEO_MODELS.filter((candidate) => candidate.fastPretreatment)

@@ -12,13 +12,21 @@ import {
 	waitTimeoutOption,
 	type CommonOptions,
 } from '../../shared/descriptions/options';
-import { fileNameOption, outputModeOption, readOutputSettings, type OutputSettings } from '../../shared/video/output';
+import {
+	fileNameOption,
+	outputModeOption,
+	readOutputSettings,
+	type OutputSettings,
+} from '../../shared/video/output';
 
 /** The Options collections of the video operations (kept alphabetical, as n8n's lint wants). */
 
 const onlyWhenWaiting = { show: { '/waitMode': ['wait'] } };
 
-const waitOnly = (option: INodeProperties): INodeProperties => ({ ...option, displayOptions: onlyWhenWaiting });
+const waitOnly = (option: INodeProperties): INodeProperties => ({
+	...option,
+	displayOptions: onlyWhenWaiting,
+});
 
 export const aigcWatermarkOption: INodeProperties = {
 	displayName: 'AIGC Watermark',
@@ -47,7 +55,14 @@ export function generateOptions(extra: INodeProperties[] = []): INodeProperties 
 		waitOnly(waitTimeoutOption),
 		...extra,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Options of Download Video operations. */
@@ -57,7 +72,16 @@ export const downloadOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, fileNameOption, maxRateLimitWaitOption, maxRetriesOption, outputModeOption, outputFieldOption, requestsPerMinuteOption('other'), retryDelayOption],
+	options: [
+		concurrencyOption,
+		fileNameOption,
+		maxRateLimitWaitOption,
+		maxRetriesOption,
+		outputModeOption,
+		outputFieldOption,
+		requestsPerMinuteOption('other'),
+		retryDelayOption,
+	],
 };
 
 /** Options of Get Task Status operations. */
@@ -67,7 +91,13 @@ export const statusOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, requestsPerMinuteOption('other'), retryDelayOption],
+	options: [
+		concurrencyOption,
+		maxRateLimitWaitOption,
+		maxRetriesOption,
+		requestsPerMinuteOption('other'),
+		retryDelayOption,
+	],
 };
 
 export interface VideoOptions {

@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { InputValidator } from '../../shared/validation';
 
-export function taskIdProperty(description: string, show?: Record<string, string[]>): INodeProperties {
+export function taskIdProperty(
+	description: string,
+	show?: Record<string, string[]>,
+): INodeProperties {
 	return {
 		displayName: 'Task ID',
 		name: 'taskId',

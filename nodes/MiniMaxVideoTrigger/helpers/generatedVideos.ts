@@ -36,15 +36,26 @@ export interface PollCursor {
 }
 
 /** The videos newer than the cursor, and the cursor after them. */
-export function newSince(videos: GeneratedVideo[], cursor: PollCursor): { fresh: GeneratedVideo[]; next: PollCursor } {
+export function newSince(
+	videos: GeneratedVideo[],
+	cursor: PollCursor,
+): { fresh: GeneratedVideo[]; next: PollCursor } {
 	const last = cursor.lastCreatedAt ?? 0;
 	const seen = new Set(cursor.idsAtLast ?? []);
-	const fresh = videos.filter((video) => video.createdAt > last || (video.createdAt === last && !seen.has(video.fileId)));
+	const fresh = videos.filter(
+		(video) => video.createdAt > last || (video.createdAt === last && !seen.has(video.fileId)),
+	);
 	const newest = videos.length ? videos[videos.length - 1].createdAt : last;
 	const nextLast = Math.max(last, newest);
-	const idsAtNext = videos.filter((video) => video.createdAt === nextLast).map((video) => video.fileId);
+	const idsAtNext = videos
+		.filter((video) => video.createdAt === nextLast)
+		.map((video) => video.fileId);
 	return {
 		fresh,
-		next: { initialized: true, lastCreatedAt: nextLast, idsAtLast: nextLast === last ? [...new Set([...seen, ...idsAtNext])] : idsAtNext },
+		next: {
+			initialized: true,
+			lastCreatedAt: nextLast,
+			idsAtLast: nextLast === last ? [...new Set([...seen, ...idsAtNext])] : idsAtNext,
+		},
 	};
 }

@@ -1,5 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { downloadSignedUrl } from '../../shared/transport/download';
@@ -12,7 +18,13 @@ import {
 	requestsPerMinuteOption,
 	retryDelayOption,
 } from '../../shared/descriptions/options';
-import { DEFAULT_SPEECH_MODEL, LANGUAGE_BOOST_OPTIONS, LANGUAGE_BOOSTS, SPEECH_MODEL_IDS, SPEECH_MODELS } from '../../shared/descriptions/speech';
+import {
+	DEFAULT_SPEECH_MODEL,
+	LANGUAGE_BOOST_OPTIONS,
+	LANGUAGE_BOOSTS,
+	SPEECH_MODEL_IDS,
+	SPEECH_MODELS,
+} from '../../shared/descriptions/speech';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { uploadFile } from '../../shared/transport/upload';
 import { InputValidator } from '../../shared/validation';
@@ -36,13 +48,15 @@ const properties: INodeProperties[] = [
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',
 			what: 'the voice sample',
-			description: 'The voice sample to clone: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
+			description:
+				'The voice sample to clone: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
 		},
 		url: {
 			displayName: 'Audio URL',
 			name: 'audioUrl',
 			placeholder: 'https://example.com/sample.mp3',
-			description: 'A public link to the voice sample: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
+			description:
+				'A public link to the voice sample: 10 s to 5 min of clear speech, MP3/M4A/WAV, up to 20 MB',
 		},
 	}),
 	{
@@ -83,7 +97,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { rows: 2 },
-				description: 'What is said in the sample (up to 200 characters); MiniMax checks the sample against it using Accuracy',
+				description:
+					'What is said in the sample (up to 200 characters); MiniMax checks the sample against it using Accuracy',
 			},
 			{
 				displayName: 'Language Boost',
@@ -115,7 +130,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { rows: 2 },
-				description: 'Up to 1,000 characters spoken with the new voice and returned as audio (billed like speech)',
+				description:
+					'Up to 1,000 characters spoken with the new voice and returned as audio (billed like speech)',
 			},
 			{
 				displayName: 'Prompt Audio Field',
@@ -124,7 +140,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. prompt',
 				hint: 'The name of the input field containing the binary file data of the prompt clip',
-				description: 'A short reference clip (under 8 s) that improves similarity; needs Prompt Transcript',
+				description:
+					'A short reference clip (under 8 s) that improves similarity; needs Prompt Transcript',
 			},
 			{
 				displayName: 'Prompt Transcript',
@@ -158,21 +175,35 @@ interface CloneSettings {
 	promptField?: string;
 }
 
-function readSettings(ctx: IExecuteFunctions, itemIndex: number, check: InputValidator, options: IDataObject): CloneSettings {
+function readSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+	options: IDataObject,
+): CloneSettings {
 	const rawId = String(ctx.getNodeParameter('voiceId', itemIndex, '') ?? '').trim();
 	const voiceId = rawId ? check.customVoiceId('Voice ID', rawId) : generateVoiceId('Voice');
-	const previewText = options.previewText ? check.text('Preview Text', options.previewText, { max: 1000 }) : undefined;
-	const model = check.oneOf('Preview Model', options.model ?? DEFAULT_SPEECH_MODEL, SPEECH_MODEL_IDS);
+	const previewText = options.previewText
+		? check.text('Preview Text', options.previewText, { max: 1000 })
+		: undefined;
+	const model = check.oneOf(
+		'Preview Model',
+		options.model ?? DEFAULT_SPEECH_MODEL,
+		SPEECH_MODEL_IDS,
+	);
 	const body: IDataObject = {
 		voice_id: voiceId,
 		need_noise_reduction: options.noiseReduction === true,
 		need_volume_normalization: options.volumeNormalization === true,
 	};
 	if (options.expectedTranscript) {
-		body.text_validation = check.text('Expected Transcript', options.expectedTranscript, { max: 200 });
+		body.text_validation = check.text('Expected Transcript', options.expectedTranscript, {
+			max: 200,
+		});
 		body.accuracy = check.number('Accuracy', options.accuracy ?? 0.7, { min: 0, max: 1 });
 	}
-	if (options.languageBoost) body.language_boost = check.oneOf('Language Boost', options.languageBoost, LANGUAGE_BOOSTS);
+	if (options.languageBoost)
+		body.language_boost = check.oneOf('Language Boost', options.languageBoost, LANGUAGE_BOOSTS);
 	if (options.aigcWatermark === true) body.aigc_watermark = true;
 	if (previewText) {
 		body.text = previewText;
@@ -180,12 +211,17 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number, check: InputVal
 	}
 	const promptField = String(options.binaryPropertyNamePrompt ?? '').trim() || undefined;
 	const promptText = String(options.promptText ?? '').trim() || undefined;
-	if (promptField && !promptText) check.fail('Prompt Transcript', 'it is required when Prompt Audio Field is set');
-	if (promptText && !promptField) check.fail('Prompt Audio Field', 'it is required when Prompt Transcript is set');
+	if (promptField && !promptText)
+		check.fail('Prompt Transcript', 'it is required when Prompt Audio Field is set');
+	if (promptText && !promptField)
+		check.fail('Prompt Audio Field', 'it is required when Prompt Transcript is set');
 	return { voiceId, previewText, model, body, promptText, promptField };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
@@ -194,17 +230,39 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Every check on the audio happens before the first upload.
 	const source: AudioFile =
 		this.getNodeParameter('audioSource', itemIndex) === 'url'
-			? await audioFromUrl(this, itemIndex, check, 'Audio URL', String(this.getNodeParameter('audioUrl', itemIndex)).trim(), SOURCE_LIMITS)
-			: await audioFromBinary(this, itemIndex, check, 'Input Binary Field', String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim(), SOURCE_LIMITS);
+			? await audioFromUrl(
+					this,
+					itemIndex,
+					check,
+					'Audio URL',
+					String(this.getNodeParameter('audioUrl', itemIndex)).trim(),
+					SOURCE_LIMITS,
+				)
+			: await audioFromBinary(
+					this,
+					itemIndex,
+					check,
+					'Input Binary Field',
+					String(this.getNodeParameter('binaryPropertyName', itemIndex)).trim(),
+					SOURCE_LIMITS,
+				);
 	const prompt = settings.promptField
-		? await audioFromBinary(this, itemIndex, check, 'Prompt Audio Field', settings.promptField, PROMPT_LIMITS)
+		? await audioFromBinary(
+				this,
+				itemIndex,
+				check,
+				'Prompt Audio Field',
+				settings.promptField,
+				PROMPT_LIMITS,
+			)
 		: undefined;
 
 	const sourceFile = await uploadFile(this, { purpose: 'voice_clone', ...source, itemIndex });
 	const body: IDataObject = { file_id: sourceFile.fileId, ...settings.body };
 	let promptFileId: number | undefined;
 	if (prompt) {
-		promptFileId = (await uploadFile(this, { purpose: 'prompt_audio', ...prompt, itemIndex })).fileId;
+		promptFileId = (await uploadFile(this, { purpose: 'prompt_audio', ...prompt, itemIndex }))
+			.fileId;
 		body.clone_prompt = { prompt_audio: promptFileId, prompt_text: settings.promptText };
 	}
 
@@ -237,7 +295,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const json: IDataObject = {
 		voiceId: settings.voiceId,
 		sourceFileId: String(sourceFile.fileId),
-		sourceDurationSeconds: source.durationSeconds === undefined ? undefined : Math.round(source.durationSeconds * 10) / 10,
+		sourceDurationSeconds:
+			source.durationSeconds === undefined
+				? undefined
+				: Math.round(source.durationSeconds * 10) / 10,
 		promptFileId: promptFileId === undefined ? undefined : String(promptFileId),
 		previewAudioUrl: demoUrl,
 		previewModel: settings.previewText ? settings.model : undefined,

@@ -26,7 +26,8 @@ export const properties: INodeProperties[] = [
 				name: 'Clone Voice',
 				value: 'clone',
 				action: 'Clone a voice from an audio sample',
-				description: 'Create a voice from 10 s to 5 min of speech (billed on first use; preview billed like speech)',
+				description:
+					'Create a voice from 10 s to 5 min of speech (billed on first use; preview billed like speech)',
 			},
 			{ name: 'Delete Cloned Voice', value: 'delete', action: 'Delete a cloned voice' },
 			{ name: 'List Cloned Voices', value: 'list', action: 'List cloned voices' },

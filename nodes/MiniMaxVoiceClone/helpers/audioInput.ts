@@ -8,7 +8,11 @@ import type { InputValidator } from '../../shared/validation';
 export const CLONE_FORMATS: AudioContainer[] = ['mp3', 'm4a', 'wav'];
 export const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
 
-const MIME_BY_FORMAT: Record<AudioContainer, string> = { mp3: 'audio/mpeg', m4a: 'audio/mp4', wav: 'audio/wav' };
+const MIME_BY_FORMAT: Record<AudioContainer, string> = {
+	mp3: 'audio/mpeg',
+	m4a: 'audio/mp4',
+	wav: 'audio/wav',
+};
 
 export interface AudioFile {
 	data: Buffer;
@@ -36,7 +40,10 @@ export async function audioFromBinary(
 ): Promise<AudioFile> {
 	const input = getInputBinary(ctx, itemIndex, property, parameter);
 	if (input.size !== undefined && input.size > MAX_AUDIO_BYTES) {
-		check.fail(parameter, `the file "${input.fileName}" is ${megabytes(input.size)}, the maximum is 20 MB`);
+		check.fail(
+			parameter,
+			`the file "${input.fileName}" is ${megabytes(input.size)}, the maximum is 20 MB`,
+		);
 	}
 	const data = await readInputBinaryBuffer(ctx, itemIndex, property);
 	return checkedAudio(check, parameter, data, input.fileName, limits);
@@ -75,7 +82,11 @@ function checkedAudio(
 	limits: AudioLimits,
 ): AudioFile {
 	if (data.length === 0) check.fail(parameter, `the file "${fileName}" is empty`);
-	if (data.length > MAX_AUDIO_BYTES) check.fail(parameter, `the file "${fileName}" is ${megabytes(data.length)}, the maximum is 20 MB`);
+	if (data.length > MAX_AUDIO_BYTES)
+		check.fail(
+			parameter,
+			`the file "${fileName}" is ${megabytes(data.length)}, the maximum is 20 MB`,
+		);
 	const info = sniffAudio(data);
 	if (!info || !CLONE_FORMATS.includes(info.format)) {
 		check.fail(parameter, `the file "${fileName}" is not MP3, M4A or WAV audio`);
@@ -85,7 +96,10 @@ function checkedAudio(
 		const tooShort = limits.minSeconds !== undefined && seconds < limits.minSeconds;
 		const tooLong = limits.maxSeconds !== undefined && seconds >= limits.maxSeconds;
 		if (tooShort || tooLong) {
-			check.fail(parameter, `the audio "${fileName}" lasts ${seconds.toFixed(1)} s; MiniMax needs ${limits.rule}`);
+			check.fail(
+				parameter,
+				`the audio "${fileName}" lasts ${seconds.toFixed(1)} s; MiniMax needs ${limits.rule}`,
+			);
 		}
 	}
 	const baseName = fileName.replace(/\.[^.]*$/, '') || 'audio';

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { toOutputBinary } from '../../shared/media/binary';
 import { miniMaxApiError } from '../../shared/transport/errors';
@@ -51,17 +56,33 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, maxRateLimitWaitOption, maxRetriesOption, outputFieldOption, requestsPerMinuteOption('voiceDesign'), retryDelayOption],
+		options: [
+			concurrencyOption,
+			maxRateLimitWaitOption,
+			maxRetriesOption,
+			outputFieldOption,
+			requestsPerMinuteOption('voiceDesign'),
+			retryDelayOption,
+		],
 	},
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['design'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const common = readCommonOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const prompt = check.text('Voice Description', this.getNodeParameter('prompt', itemIndex), { min: 1, max: 2000 });
-	const previewText = check.text('Preview Text', this.getNodeParameter('previewText', itemIndex), { min: 1, max: 500 });
+	const prompt = check.text('Voice Description', this.getNodeParameter('prompt', itemIndex), {
+		min: 1,
+		max: 2000,
+	});
+	const previewText = check.text('Preview Text', this.getNodeParameter('previewText', itemIndex), {
+		min: 1,
+		max: 500,
+	});
 	const rawId = String(this.getNodeParameter('voiceId', itemIndex, '') ?? '').trim();
 	const body: IDataObject = { prompt, preview_text: previewText };
 	if (rawId) body.voice_id = check.customVoiceId('Voice ID', rawId);
@@ -98,7 +119,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				note: `Use voice ID "${voiceId}" in MiniMax Text to Speech (it is listed under Designed voices).`,
 			},
 			binary: {
-				[common.outputField]: await toOutputBinary(this, audio, { fileName, mimeType: 'audio/mpeg', extension: 'mp3' }),
+				[common.outputField]: await toOutputBinary(this, audio, {
+					fileName,
+					mimeType: 'audio/mpeg',
+					extension: 'mp3',
+				}),
 			},
 			pairedItem: { item: itemIndex },
 		},

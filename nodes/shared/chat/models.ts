@@ -6,7 +6,11 @@ export interface ChatModelInfo {
 }
 
 export const CHAT_MODELS: ChatModelInfo[] = [
-	{ id: 'MiniMax-M3', description: 'Newest flagship model, long context; the only one reported to accept JSON response formats' },
+	{
+		id: 'MiniMax-M3',
+		description:
+			'Newest flagship model, long context; the only one reported to accept JSON response formats',
+	},
 	{ id: 'MiniMax-M2.7', description: 'Strong general and coding model' },
 	{ id: 'MiniMax-M2.7-highspeed', description: 'M2.7, faster output' },
 	{ id: 'MiniMax-M2.5', description: 'Previous generation' },
@@ -15,7 +19,11 @@ export const CHAT_MODELS: ChatModelInfo[] = [
 	{ id: 'MiniMax-M2.1-highspeed', description: 'M2.1, faster output (formerly M2.1-lightning)' },
 	{ id: 'MiniMax-M2', description: '204,800-token context' },
 	{ id: 'MiniMax-M1', description: 'Reasoning model, served by the native API only', native: true },
-	{ id: 'MiniMax-Text-01', description: 'Long-context text model, served by the native API only', native: true },
+	{
+		id: 'MiniMax-Text-01',
+		description: 'Long-context text model, served by the native API only',
+		native: true,
+	},
 ];
 
 export const DEFAULT_CHAT_MODEL = 'MiniMax-M2.7';

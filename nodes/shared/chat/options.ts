@@ -10,7 +10,12 @@ export const apiOption: INodeProperties = {
 	type: 'options',
 	default: 'auto',
 	options: [
-		{ name: 'Automatic', value: 'auto', description: 'Native API for MiniMax-M1 and MiniMax-Text-01, OpenAI-compatible API for the others' },
+		{
+			name: 'Automatic',
+			value: 'auto',
+			description:
+				'Native API for MiniMax-M1 and MiniMax-Text-01, OpenAI-compatible API for the others',
+		},
 		{ name: 'Native API', value: 'native', description: 'POST /v1/text/chatcompletion_v2' },
 		{ name: 'OpenAI-Compatible API', value: 'openai', description: 'POST /v1/chat/completions' },
 	],
@@ -34,7 +39,8 @@ export const temperatureOption: INodeProperties = {
 	type: 'number',
 	default: 1,
 	typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-	description: 'Randomness, greater than 0 and at most 1 (MiniMax rejects 0). MiniMax recommends 1.',
+	description:
+		'Randomness, greater than 0 and at most 1 (MiniMax rejects 0). MiniMax recommends 1.',
 };
 
 export const timeoutOption: INodeProperties = {
@@ -79,19 +85,47 @@ export interface ModelChoice {
 export const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** Model, endpoint and sampling, checked against MiniMax's rules (temperature and top-p in (0, 1]). */
-export function readModelChoice(check: InputValidator, rawModel: unknown, options: IDataObject): ModelChoice {
-	const model = check.text('Model', typeof rawModel === 'string' ? rawModel.trim() : rawModel, { min: 1, max: 100 });
-	const api = chatApiFor(model, check.oneOf('API', options.api ?? 'auto', ['auto', 'openai', 'native']));
+export function readModelChoice(
+	check: InputValidator,
+	rawModel: unknown,
+	options: IDataObject,
+): ModelChoice {
+	const model = check.text('Model', typeof rawModel === 'string' ? rawModel.trim() : rawModel, {
+		min: 1,
+		max: 100,
+	});
+	const api = chatApiFor(
+		model,
+		check.oneOf('API', options.api ?? 'auto', ['auto', 'openai', 'native']),
+	);
 	if (api === 'openai' && isNativeOnlyModel(model)) {
-		check.fail('API', `${model} is only served by the native API`, 'Set Options › API to "Automatic" or "Native".');
+		check.fail(
+			'API',
+			`${model} is only served by the native API`,
+			'Set Options › API to "Automatic" or "Native".',
+		);
 	}
 	return {
 		model,
 		api,
-		temperature: isPresent(options.temperature) ? check.number('Temperature', options.temperature, { min: 0, max: 1, minExclusive: true }) : undefined,
-		topP: isPresent(options.topP) ? check.number('Top P', options.topP, { min: 0, max: 1, minExclusive: true }) : undefined,
-		maxTokens: isPresent(options.maxTokens) ? check.number('Maximum Number of Tokens', options.maxTokens, { min: 1, integer: true }) : undefined,
-		timeoutMs: Math.round(check.number('Timeout (Seconds)', options.timeoutSeconds ?? 300, { min: 1, max: 3600 }) * 1000),
-		idleTimeoutMs: Math.round(check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, { min: 0, max: 3600 }) * 1000),
+		temperature: isPresent(options.temperature)
+			? check.number('Temperature', options.temperature, { min: 0, max: 1, minExclusive: true })
+			: undefined,
+		topP: isPresent(options.topP)
+			? check.number('Top P', options.topP, { min: 0, max: 1, minExclusive: true })
+			: undefined,
+		maxTokens: isPresent(options.maxTokens)
+			? check.number('Maximum Number of Tokens', options.maxTokens, { min: 1, integer: true })
+			: undefined,
+		timeoutMs: Math.round(
+			check.number('Timeout (Seconds)', options.timeoutSeconds ?? 300, { min: 1, max: 3600 }) *
+				1000,
+		),
+		idleTimeoutMs: Math.round(
+			check.number('Stream Idle Timeout (Seconds)', options.idleTimeoutSeconds ?? 120, {
+				min: 0,
+				max: 3600,
+			}) * 1000,
+		),
 	};
 }

@@ -30,10 +30,15 @@ export interface ChatBodyInput {
 export function chatBody(input: ChatBodyInput, api: ChatApi, stream: boolean): IDataObject {
 	const native = api === 'native';
 	const messages = native ? input.messages.map(withoutReasoningDetails) : input.messages;
-	const body: IDataObject = { model: input.model, messages: messages as unknown as IDataObject[], stream };
+	const body: IDataObject = {
+		model: input.model,
+		messages: messages as unknown as IDataObject[],
+		stream,
+	};
 	if (input.temperature !== undefined) body.temperature = input.temperature;
 	if (input.topP !== undefined) body.top_p = input.topP;
-	if (input.maxTokens !== undefined) body[native ? 'max_completion_tokens' : 'max_tokens'] = input.maxTokens;
+	if (input.maxTokens !== undefined)
+		body[native ? 'max_completion_tokens' : 'max_tokens'] = input.maxTokens;
 	if (input.tools?.length) {
 		body.tools = input.tools as unknown as IDataObject[];
 		if (input.toolChoice !== undefined) body.tool_choice = input.toolChoice;
@@ -62,7 +67,10 @@ export interface ChatCall {
 export const DEFAULT_IDLE_TIMEOUT_MS = STREAM_IDLE_TIMEOUT_MS;
 
 /** One non-streamed completion; the transport checks base_resp and HTTP error objects. */
-export async function sendChat(ctx: MiniMaxContext, call: ChatCall): Promise<{ response: WireResponse; traceId?: string }> {
+export async function sendChat(
+	ctx: MiniMaxContext,
+	call: ChatCall,
+): Promise<{ response: WireResponse; traceId?: string }> {
 	const { body, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: CHAT_PATHS[call.api],
@@ -71,7 +79,11 @@ export async function sendChat(ctx: MiniMaxContext, call: ChatCall): Promise<{ r
 		timeoutMs: call.timeoutMs,
 	})) as MiniMaxResponse<WireResponse>;
 	if (!Array.isArray(body.choices) || !body.choices.length || !body.choices[0]?.message) {
-		throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax returned no reply (the response has no choices)', traceId, itemIndex: call.itemIndex });
+		throw miniMaxApiError(ctx.getNode(), {
+			message: 'MiniMax returned no reply (the response has no choices)',
+			traceId,
+			itemIndex: call.itemIndex,
+		});
 	}
 	return { response: body, traceId };
 }

@@ -2,7 +2,9 @@ import type { Readable } from '../media/binary';
 import { readSseJson } from '../transport/sse';
 import type { ReasoningDetail, WireResponse, WireToolCall, WireUsage } from './wire';
 
-export type ChatStreamEvent = { type: 'text'; delta: string } | { type: 'reasoning'; delta: string };
+export type ChatStreamEvent =
+	| { type: 'text'; delta: string }
+	| { type: 'reasoning'; delta: string };
 
 interface ChunkChoice {
 	index?: number;
@@ -12,7 +14,12 @@ interface ChunkChoice {
 		content?: string | null;
 		reasoning_content?: string | null;
 		reasoning_details?: ReasoningDetail[];
-		tool_calls?: Array<{ index?: number; id?: string; type?: string; function?: { name?: string; arguments?: string } }>;
+		tool_calls?: Array<{
+			index?: number;
+			id?: string;
+			type?: string;
+			function?: { name?: string; arguments?: string };
+		}>;
 	};
 	message?: { content?: string | null; reasoning_content?: string | null };
 }
@@ -38,7 +45,10 @@ export type StreamFailure = (message: string, code?: number) => never;
 export class ChatStreamAccumulator {
 	private content = '';
 	private reasoning = '';
-	private readonly details = new Map<string, { text: string; cumulative?: boolean; detail: ReasoningDetail }>();
+	private readonly details = new Map<
+		string,
+		{ text: string; cumulative?: boolean; detail: ReasoningDetail }
+	>();
 	private readonly toolCalls = new Map<number, WireToolCall>();
 	private finishReason?: string;
 	private lastToolIndex?: number;
@@ -50,9 +60,11 @@ export class ChatStreamAccumulator {
 
 	add(raw: unknown): ChatStreamEvent[] {
 		const chunk = (raw ?? {}) as Chunk;
-		if (chunk.unparsable !== undefined) this.fail(`MiniMax sent a stream chunk that is not JSON: ${chunk.unparsable}`);
+		if (chunk.unparsable !== undefined)
+			this.fail(`MiniMax sent a stream chunk that is not JSON: ${chunk.unparsable}`);
 		const code = Number(chunk.base_resp?.status_code ?? 0);
-		if (code !== 0) this.fail(chunk.base_resp?.status_msg || 'MiniMax reported an error in the stream', code);
+		if (code !== 0)
+			this.fail(chunk.base_resp?.status_msg || 'MiniMax reported an error in the stream', code);
 		this.id ??= chunk.id;
 		this.model ??= chunk.model;
 		if (chunk.usage) this.usage = chunk.usage;
@@ -62,7 +74,8 @@ export class ChatStreamAccumulator {
 			if (choice.finish_reason) this.finishReason = choice.finish_reason;
 			const delta = choice.delta;
 			if (delta) {
-				for (const detail of delta.reasoning_details ?? []) this.pushEvent(events, 'reasoning', this.reasoningDelta(detail));
+				for (const detail of delta.reasoning_details ?? [])
+					this.pushEvent(events, 'reasoning', this.reasoningDelta(detail));
 				this.pushEvent(events, 'reasoning', delta.reasoning_content ?? '');
 				this.pushEvent(events, 'text', delta.content ?? '');
 				for (const call of delta.tool_calls ?? []) this.addToolCall(call);
@@ -102,9 +115,15 @@ export class ChatStreamAccumulator {
 	 * §17.4): then a fragment with a new non-empty `id` starts a call, and one with an empty or the
 	 * same `id` continues the previous call.
 	 */
-	private addToolCall(call: NonNullable<NonNullable<ChunkChoice['delta']>['tool_calls']>[number]): void {
+	private addToolCall(
+		call: NonNullable<NonNullable<ChunkChoice['delta']>['tool_calls']>[number],
+	): void {
 		const index = typeof call.index === 'number' ? call.index : this.indexWithoutIndex(call.id);
-		const known = this.toolCalls.get(index) ?? { id: '', type: 'function' as const, function: { name: '', arguments: '' } };
+		const known = this.toolCalls.get(index) ?? {
+			id: '',
+			type: 'function' as const,
+			function: { name: '', arguments: '' },
+		};
 		if (call.id) known.id = call.id;
 		if (call.function?.name) known.function.name = call.function.name;
 		if (call.function?.arguments) known.function.arguments += call.function.arguments;
@@ -113,7 +132,8 @@ export class ChatStreamAccumulator {
 	}
 
 	private indexWithoutIndex(id: string | undefined): number {
-		const last = this.lastToolIndex === undefined ? undefined : this.toolCalls.get(this.lastToolIndex);
+		const last =
+			this.lastToolIndex === undefined ? undefined : this.toolCalls.get(this.lastToolIndex);
 		if (last && (!id || id === last.id)) return this.lastToolIndex as number;
 		return this.toolCalls.size ? Math.max(...this.toolCalls.keys()) + 1 : 0;
 	}
@@ -124,13 +144,17 @@ export class ChatStreamAccumulator {
 	 */
 	end(): void {
 		if (!this.finishReason) {
-			this.fail('The reply stream ended before MiniMax finished the answer (no finish reason was sent); the answer would be incomplete');
+			this.fail(
+				'The reply stream ended before MiniMax finished the answer (no finish reason was sent); the answer would be incomplete',
+			);
 		}
 	}
 
 	/** The stream as the non-streamed response it stands for. */
 	response(): WireResponse {
-		const toolCalls = [...this.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+		const toolCalls = [...this.toolCalls.entries()]
+			.sort(([a], [b]) => a - b)
+			.map(([, call]) => call);
 		const details = [...this.details.values()].map(({ text, detail }) => ({ ...detail, text }));
 		return {
 			id: this.id,

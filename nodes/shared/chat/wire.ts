@@ -59,7 +59,9 @@ export interface WireResponse {
 export function contentText(content: WireMessage['content'] | undefined): string {
 	if (typeof content === 'string') return content;
 	if (!Array.isArray(content)) return '';
-	return content.map((part) => (part?.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+	return content
+		.map((part) => (part?.type === 'text' && typeof part.text === 'string' ? part.text : ''))
+		.join('');
 }
 
 /**
@@ -67,11 +69,16 @@ export function contentText(content: WireMessage['content'] | undefined): string
  * (docs/minimax-api.md §16): every system text is merged, in order, into one leading system message.
  */
 export function mergeSystemMessages(messages: WireMessage[], systemPrompt?: string): WireMessage[] {
-	const systemTexts = [systemPrompt ?? '', ...messages.filter((m) => m.role === 'system').map((m) => contentText(m.content))]
+	const systemTexts = [
+		systemPrompt ?? '',
+		...messages.filter((m) => m.role === 'system').map((m) => contentText(m.content)),
+	]
 		.map((text) => text.trim())
 		.filter(Boolean);
 	const rest = messages.filter((m) => m.role !== 'system');
-	return systemTexts.length ? [{ role: 'system', content: systemTexts.join('\n\n') }, ...rest] : rest;
+	return systemTexts.length
+		? [{ role: 'system', content: systemTexts.join('\n\n') }, ...rest]
+		: rest;
 }
 
 export interface Usage {
@@ -89,6 +96,7 @@ export function readUsage(usage: WireUsage | undefined): Usage | undefined {
 		totalTokens: usage.total_tokens,
 		reasoningTokens: usage.completion_tokens_details?.reasoning_tokens,
 	};
-	for (const key of Object.keys(out) as Array<keyof Usage>) if (out[key] === undefined) delete out[key];
+	for (const key of Object.keys(out) as Array<keyof Usage>)
+		if (out[key] === undefined) delete out[key];
 	return out;
 }

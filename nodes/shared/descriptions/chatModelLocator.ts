@@ -10,7 +10,8 @@ export function chatModelLocator(overrides: Partial<INodeProperties> = {}): INod
 		type: 'resourceLocator',
 		default: { mode: 'list', value: DEFAULT_CHAT_MODEL },
 		required: true,
-		description: 'The MiniMax chat model. MiniMax-M1 and MiniMax-Text-01 are served by the native API.',
+		description:
+			'The MiniMax chat model. MiniMax-M1 and MiniMax-Text-01 are served by the native API.',
 		modes: [
 			{
 				displayName: 'From List',

@@ -76,7 +76,10 @@ export const maxRateLimitWaitOption: INodeProperties = {
  * The rate-limit options of one item, checked like every option (before any paid call):
  * Requests per Minute 0 or at least 1, Max Rate-Limit Wait (Seconds) at least 0.
  */
-export function checkRateLimitOptions(check: InputValidator, options: IDataObject): RateLimitOptions {
+export function checkRateLimitOptions(
+	check: InputValidator,
+	options: IDataObject,
+): RateLimitOptions {
 	let rpm: number | undefined;
 	if (isSet(options.requestsPerMinute)) {
 		rpm = check.number('Requests per Minute', options.requestsPerMinute, { min: 0, max: 100000 });
@@ -89,7 +92,10 @@ export function checkRateLimitOptions(check: InputValidator, options: IDataObjec
 		}
 	}
 	const waitSeconds = isSet(options.maxRateLimitWaitSeconds)
-		? check.number('Max Rate-Limit Wait (Seconds)', options.maxRateLimitWaitSeconds, { min: 0, max: 3600 })
+		? check.number('Max Rate-Limit Wait (Seconds)', options.maxRateLimitWaitSeconds, {
+				min: 0,
+				max: 3600,
+			})
 		: DEFAULT_MAX_REFUSAL_WAIT_MS / 1000;
 	return { rpm, maxRefusalWaitMs: Math.round(waitSeconds * 1000) };
 }

@@ -28,4 +28,3 @@ export function voiceLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		...overrides,
 	};
 }
-

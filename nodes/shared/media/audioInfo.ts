@@ -11,7 +11,11 @@ export interface AudioInfo {
 }
 
 export function sniffAudio(data: Buffer): AudioInfo | undefined {
-	if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WAVE') {
+	if (
+		data.length >= 12 &&
+		data.toString('ascii', 0, 4) === 'RIFF' &&
+		data.toString('ascii', 8, 12) === 'WAVE'
+	) {
 		return { format: 'wav', durationSeconds: wavDuration(data) };
 	}
 	if (data.length >= 12 && data.toString('ascii', 4, 8) === 'ftyp') {
@@ -31,7 +35,8 @@ function wavDuration(data: Buffer): number | undefined {
 		const id = data.toString('ascii', offset, offset + 4);
 		const size = data.readUInt32LE(offset + 4);
 		if (id === 'fmt ' && offset + 16 <= data.length) byteRate = data.readUInt32LE(offset + 16);
-		if (id === 'data') return byteRate ? Math.min(size, data.length - offset - 8) / byteRate : undefined;
+		if (id === 'data')
+			return byteRate ? Math.min(size, data.length - offset - 8) / byteRate : undefined;
 		offset += 8 + size + (size % 2);
 	}
 	return undefined;
@@ -39,7 +44,11 @@ function wavDuration(data: Buffer): number | undefined {
 
 function skipId3(data: Buffer): number {
 	if (data.length < 10 || data.toString('ascii', 0, 3) !== 'ID3') return 0;
-	const size = ((data[6] & 0x7f) << 21) | ((data[7] & 0x7f) << 14) | ((data[8] & 0x7f) << 7) | (data[9] & 0x7f);
+	const size =
+		((data[6] & 0x7f) << 21) |
+		((data[7] & 0x7f) << 14) |
+		((data[8] & 0x7f) << 7) |
+		(data[9] & 0x7f);
 	return 10 + size + (data[5] & 0x10 ? 10 : 0);
 }
 
@@ -50,7 +59,11 @@ const BITRATES: Record<string, number[]> = {
 	'2-1': [0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256],
 	'2-2': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
-const SAMPLE_RATES: Record<number, number[]> = { 1: [44100, 48000, 32000], 2: [22050, 24000, 16000], 25: [11025, 12000, 8000] };
+const SAMPLE_RATES: Record<number, number[]> = {
+	1: [44100, 48000, 32000],
+	2: [22050, 24000, 16000],
+	25: [11025, 12000, 8000],
+};
 
 interface Mp3Frame {
 	length: number;
@@ -59,19 +72,33 @@ interface Mp3Frame {
 }
 
 function parseMp3Header(data: Buffer, offset: number): Mp3Frame | undefined {
-	if (offset + 4 > data.length || data[offset] !== 0xff || (data[offset + 1] & 0xe0) !== 0xe0) return undefined;
+	if (offset + 4 > data.length || data[offset] !== 0xff || (data[offset + 1] & 0xe0) !== 0xe0)
+		return undefined;
 	const versionBits = (data[offset + 1] >> 3) & 3;
 	const layerBits = (data[offset + 1] >> 1) & 3;
 	const bitrateIndex = data[offset + 2] >> 4;
 	const rateIndex = (data[offset + 2] >> 2) & 3;
-	if (versionBits === 1 || layerBits === 0 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return undefined;
+	if (
+		versionBits === 1 ||
+		layerBits === 0 ||
+		bitrateIndex === 0 ||
+		bitrateIndex === 15 ||
+		rateIndex === 3
+	)
+		return undefined;
 	const version = versionBits === 3 ? 1 : versionBits === 2 ? 2 : 25;
 	const layer = 4 - layerBits;
-	const bitrate = BITRATES[`${version === 1 ? 1 : 2}-${version === 1 ? layer : layer === 1 ? 1 : 2}`][bitrateIndex] * 1000;
+	const bitrate =
+		BITRATES[`${version === 1 ? 1 : 2}-${version === 1 ? layer : layer === 1 ? 1 : 2}`][
+			bitrateIndex
+		] * 1000;
 	const sampleRate = SAMPLE_RATES[version][rateIndex];
 	const padding = (data[offset + 2] >> 1) & 1;
 	const samples = layer === 1 ? 384 : layer === 3 && version !== 1 ? 576 : 1152;
-	const length = layer === 1 ? (Math.floor((12 * bitrate) / sampleRate) + padding) * 4 : Math.floor((samples / 8) * bitrate / sampleRate) + padding;
+	const length =
+		layer === 1
+			? (Math.floor((12 * bitrate) / sampleRate) + padding) * 4
+			: Math.floor(((samples / 8) * bitrate) / sampleRate) + padding;
 	return length > 4 ? { length, samples, sampleRate } : undefined;
 }
 
@@ -106,7 +133,12 @@ function mp4Duration(data: Buffer): number | undefined {
 	return timescale ? duration / timescale : undefined;
 }
 
-function findBox(data: Buffer, from: number, to: number, type: string): { start: number; end: number } | undefined {
+function findBox(
+	data: Buffer,
+	from: number,
+	to: number,
+	type: string,
+): { start: number; end: number } | undefined {
 	let offset = from;
 	while (offset + 8 <= to) {
 		let size = data.readUInt32BE(offset);

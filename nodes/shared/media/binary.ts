@@ -1,10 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IBinaryData, IExecuteFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IExecuteFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 export type BinaryContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 /** Node's Readable, named through n8n's own helper signature (runtime code may not import 'stream'). */
-export type Readable = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
+export type Readable = Exclude<
+	Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+	Buffer
+>;
 
 export interface InputBinary {
 	meta: IBinaryData;

@@ -23,11 +23,21 @@ const TYPES: Record<ImageFormat, { mimeType: string; extension: string }> = {
 export const IMAGE_HEAD_BYTES = 64 * 1024;
 
 export function sniffImage(data: Buffer): ImageInfo | undefined {
-	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return info('jpeg', jpegSize(data));
-	if (data.length >= 24 && data.readUInt32BE(0) === 0x89504e47 && data.readUInt32BE(4) === 0x0d0a1a0a) {
+	if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+		return info('jpeg', jpegSize(data));
+	if (
+		data.length >= 24 &&
+		data.readUInt32BE(0) === 0x89504e47 &&
+		data.readUInt32BE(4) === 0x0d0a1a0a
+	) {
 		return info('png', { width: data.readUInt32BE(16), height: data.readUInt32BE(20) });
 	}
-	if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return info('webp', webpSize(data));
+	if (
+		data.length >= 12 &&
+		data.toString('ascii', 0, 4) === 'RIFF' &&
+		data.toString('ascii', 8, 12) === 'WEBP'
+	)
+		return info('webp', webpSize(data));
 	if (data.length >= 10 && /^GIF8[79]a$/.test(data.toString('ascii', 0, 6))) {
 		return info('gif', { width: data.readUInt16LE(6), height: data.readUInt16LE(8) });
 	}
@@ -48,8 +58,10 @@ function jpegSize(data: Buffer): { width: number; height: number } | undefined {
 			offset++;
 			continue;
 		}
-		const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-		if (isStartOfFrame) return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
+		const isStartOfFrame =
+			marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+		if (isStartOfFrame)
+			return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
 		offset += 2 + data.readUInt16BE(offset + 2);
 	}
 	return undefined;
@@ -57,8 +69,10 @@ function jpegSize(data: Buffer): { width: number; height: number } | undefined {
 
 function webpSize(data: Buffer): { width: number; height: number } | undefined {
 	const chunk = data.toString('ascii', 12, 16);
-	if (chunk === 'VP8X' && data.length >= 30) return { width: data.readUIntLE(24, 3) + 1, height: data.readUIntLE(27, 3) + 1 };
-	if (chunk === 'VP8 ' && data.length >= 30) return { width: data.readUInt16LE(26) & 0x3fff, height: data.readUInt16LE(28) & 0x3fff };
+	if (chunk === 'VP8X' && data.length >= 30)
+		return { width: data.readUIntLE(24, 3) + 1, height: data.readUIntLE(27, 3) + 1 };
+	if (chunk === 'VP8 ' && data.length >= 30)
+		return { width: data.readUInt16LE(26) & 0x3fff, height: data.readUInt16LE(28) & 0x3fff };
 	if (chunk === 'VP8L' && data.length >= 25) {
 		const bits = data.readUInt32LE(21);
 		return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };

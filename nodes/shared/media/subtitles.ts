@@ -7,7 +7,10 @@ export interface SubtitleEntry {
 /** MiniMax subtitle JSON (times in ms) → SubRip. */
 export function toSrt(entries: SubtitleEntry[]): string {
 	return entries
-		.map((entry, index) => `${index + 1}\n${srtTime(entry.time_begin)} --> ${srtTime(entry.time_end)}\n${String(entry.text ?? '').trim()}\n`)
+		.map(
+			(entry, index) =>
+				`${index + 1}\n${srtTime(entry.time_begin)} --> ${srtTime(entry.time_end)}\n${String(entry.text ?? '').trim()}\n`,
+		)
 		.join('\n');
 }
 

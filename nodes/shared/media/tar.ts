@@ -33,9 +33,12 @@ export function readTar(buffer: Buffer): TarEntry[] {
 			continue;
 		}
 		const prefix = cString(header.subarray(345, 500));
-		const name = pendingName ?? (prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)));
+		const name =
+			pendingName ??
+			(prefix ? `${prefix}/${cString(header.subarray(0, 100))}` : cString(header.subarray(0, 100)));
 		pendingName = undefined;
-		if (type === '0' || type === '\0' || type === '7') entries.push({ name, data: Buffer.from(data) });
+		if (type === '0' || type === '\0' || type === '7')
+			entries.push({ name, data: Buffer.from(data) });
 	}
 	return entries;
 }

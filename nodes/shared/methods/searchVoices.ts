@@ -6,7 +6,11 @@ import type {
 
 import { fetchVoices, type VoiceKind } from '../voices/api';
 
-const KIND_LABEL: Record<VoiceKind, string> = { system: 'System', cloned: 'Cloned', designed: 'Designed' };
+const KIND_LABEL: Record<VoiceKind, string> = {
+	system: 'System',
+	cloned: 'Cloned',
+	designed: 'Designed',
+};
 
 /** List search for the Voice locator: system, cloned and designed voices (GET /v1/get_voice). */
 export async function searchVoices(
@@ -33,4 +37,3 @@ export async function searchVoices(
 		}));
 	return { results };
 }
-

@@ -143,7 +143,13 @@ async function attemptDownload<T>(
 	} catch (error) {
 		throwIfCancelled(ctx, request.itemIndex);
 		const reason = String((error as Error).message).split('\n')[0];
-		return { failure: { message: `downloading ${what} failed: ${reason}`, retryable: true, expired: false } };
+		return {
+			failure: {
+				message: `downloading ${what} failed: ${reason}`,
+				retryable: true,
+				expired: false,
+			},
+		};
 	}
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
 	if (!ok) return { failure: await httpFailure(response, what) };

@@ -56,11 +56,13 @@ export function describeMiniMaxError(details: MiniMaxErrorDetails): string {
 	const parts: string[] = [];
 	const specific = messageHint(details.code, details.message);
 	if (specific) parts.push(specific);
-	else if (details.code !== undefined && ERROR_HINTS[details.code]) parts.push(ERROR_HINTS[details.code]);
+	else if (details.code !== undefined && ERROR_HINTS[details.code])
+		parts.push(ERROR_HINTS[details.code]);
 	if (details.note) parts.push(details.note);
 	const ids: string[] = [];
 	if (details.code !== undefined) ids.push(`MiniMax code ${details.code}`);
-	if (details.httpStatus !== undefined && details.httpStatus !== 200) ids.push(`HTTP ${details.httpStatus}`);
+	if (details.httpStatus !== undefined && details.httpStatus !== 200)
+		ids.push(`HTTP ${details.httpStatus}`);
 	if (details.traceId) ids.push(`trace ID ${details.traceId}`);
 	if (ids.length) parts.push(`(${ids.join(', ')})`);
 	return parts.join(' ');

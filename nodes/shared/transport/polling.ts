@@ -51,12 +51,18 @@ export async function pollUntilDone<T>(
 	} catch (error) {
 		const code = miniMaxCodeOf(error);
 		const taskFailed = error === failure || (code !== undefined && TASK_FAILURE_CODES.has(code));
-		const hint = taskFailed ? '' : `${task.resumeHint.charAt(0).toUpperCase()}${task.resumeHint.slice(1)}.`;
+		const hint = taskFailed
+			? ''
+			: `${task.resumeHint.charAt(0).toUpperCase()}${task.resumeHint.slice(1)}.`;
 		throw withTaskId(error, task.taskId, hint);
 	}
 }
 
-async function pollLoop<T>(ctx: MiniMaxContext, settings: PollSettings, task: PollTask<T>): Promise<T> {
+async function pollLoop<T>(
+	ctx: MiniMaxContext,
+	settings: PollSettings,
+	task: PollTask<T>,
+): Promise<T> {
 	const deadline = Date.now() + settings.timeoutMs;
 	for (;;) {
 		throwIfCancelled(ctx, task.itemIndex);

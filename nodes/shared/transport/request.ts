@@ -114,7 +114,10 @@ export async function miniMaxRequest<T = IDataObject>(
 				if (failure.rateLimited) {
 					// A refusal waits for the family's window (pacer) instead of using up a retry.
 					if (pacer.refused(failure.retryAfterMs, retry)) return { action: 'again' };
-					return { action: 'fail', error: withRateLimitNote(failure.error, pacer, familyOfPath(request.path)) };
+					return {
+						action: 'fail',
+						error: withRateLimitNote(failure.error, pacer, familyOfPath(request.path)),
+					};
 				}
 				const allowed = failure.retryable && (!request.createsJob || failure.provesNotCreated);
 				return allowed ? { action: 'retry', delayMs: failure.retryAfterMs } : { action: 'fail' };
@@ -195,7 +198,9 @@ async function attemptRequest(
 		raw = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
 		const timeoutMs = Number(options.timeout);
-		return { failure: networkFailure(this, error as Error, request.itemIndex, { startedAt, timeoutMs }) };
+		return {
+			failure: networkFailure(this, error as Error, request.itemIndex, { startedAt, timeoutMs }),
+		};
 	}
 	const headers = raw.headers ?? {};
 	const traceId = headerTraceId(headers);
@@ -215,7 +220,8 @@ async function attemptRequest(
 
 	const parsed = parseJsonBody(raw.body);
 	if (parsed === undefined) {
-		if (statusCode >= 400) return { failure: httpFailure(this, statusCode, undefined, headers, request) };
+		if (statusCode >= 400)
+			return { failure: httpFailure(this, statusCode, undefined, headers, request) };
 		return {
 			failure: {
 				error: miniMaxApiError(this.getNode(), {
@@ -229,7 +235,8 @@ async function attemptRequest(
 			},
 		};
 	}
-	if (statusCode >= 400) return { failure: httpFailure(this, statusCode, parsed, headers, request) };
+	if (statusCode >= 400)
+		return { failure: httpFailure(this, statusCode, parsed, headers, request) };
 
 	const baseResp = (parsed as { base_resp?: BaseResp }).base_resp;
 	const code = Number(baseResp?.status_code ?? 0);
@@ -276,7 +283,11 @@ function httpFailure(
 		`HTTP ${statusCode}`;
 	// Error objects (v2 video, chat) carry MiniMax's code at the end of the message: "invalid params (2013)".
 	const trailingCode = /\((\d{4,5})\)\s*$/.exec(message)?.[1];
-	const code = body.base_resp?.status_code ? Number(body.base_resp.status_code) : trailingCode ? Number(trailingCode) : undefined;
+	const code = body.base_resp?.status_code
+		? Number(body.base_resp.status_code)
+		: trailingCode
+			? Number(trailingCode)
+			: undefined;
 	const text = trailingCode ? message.replace(/\s*\(\d{4,5}\)\s*$/, '') : message;
 	// The code wins over the HTTP status: MiniMax answers 1008 (insufficient balance) as HTTP 429
 	// or 500 too (modelscope/modelscope#1691, MiniMax-AI/MiniMax-M2#62).
@@ -360,7 +371,11 @@ export function headerTraceId(headers: Record<string, string>): string | undefin
 }
 
 function bodyTraceId(body: unknown): string | undefined {
-	const value = body as { trace_id?: string; base_resp?: { trace_id?: string }; request_id?: string };
+	const value = body as {
+		trace_id?: string;
+		base_resp?: { trace_id?: string };
+		request_id?: string;
+	};
 	return value?.trace_id ?? value?.base_resp?.trace_id ?? value?.request_id ?? undefined;
 }
 

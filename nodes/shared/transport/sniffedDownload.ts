@@ -1,6 +1,11 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { toOutputBinary, type BinaryContext, type OutputFile, type Readable } from '../media/binary';
+import {
+	toOutputBinary,
+	type BinaryContext,
+	type OutputFile,
+	type Readable,
+} from '../media/binary';
 import { fetchSignedUrl, type DownloadRequest } from './download';
 
 /**
@@ -25,7 +30,10 @@ export interface SniffedDownloadRequest extends Omit<DownloadRequest, 'file'> {
 const DEFAULT_HEAD_BYTES = 64 * 1024;
 
 /** A signed-URL download (no API key, retried, fresh links on expiry) stored under a sniffed type. */
-export async function downloadSignedUrlSniffed(ctx: BinaryContext, request: SniffedDownloadRequest): Promise<SniffedBinary> {
+export async function downloadSignedUrlSniffed(
+	ctx: BinaryContext,
+	request: SniffedDownloadRequest,
+): Promise<SniffedBinary> {
 	return await fetchSignedUrl(
 		ctx,
 		request,
@@ -41,7 +49,11 @@ export async function storeSniffed(
 	fileFor: FileForHead,
 	headBytes = DEFAULT_HEAD_BYTES,
 ): Promise<SniffedBinary> {
-	if (Buffer.isBuffer(body)) return { binary: await toOutputBinary(ctx, body, fileFor(body)), head: body.subarray(0, headBytes) };
+	if (Buffer.isBuffer(body))
+		return {
+			binary: await toOutputBinary(ctx, body, fileFor(body)),
+			head: body.subarray(0, headBytes),
+		};
 	const { head, rest } = await peek(body, headBytes);
 	return { binary: await toOutputBinary(ctx, rest, fileFor(head)), head };
 }
@@ -52,7 +64,10 @@ export async function storeSniffed(
  * stream returns to its initial state, so a consumer that only adds a 'data' listener still gets
  * every byte. A stream that ends before `bytes` is returned as one Buffer.
  */
-export async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; rest: Readable | Buffer }> {
+export async function peek(
+	stream: Readable,
+	bytes: number,
+): Promise<{ head: Buffer; rest: Readable | Buffer }> {
 	return await new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;

@@ -24,7 +24,10 @@ export interface UploadRequest {
  * POST /v1/files/upload (multipart). The global FormData needs a Blob, so the file is in memory;
  * MiniMax caps user uploads at tens of MB.
  */
-export async function uploadFile(ctx: IExecuteFunctions, request: UploadRequest): Promise<UploadedFile> {
+export async function uploadFile(
+	ctx: IExecuteFunctions,
+	request: UploadRequest,
+): Promise<UploadedFile> {
 	const form = new FormData();
 	form.append('purpose', request.purpose);
 	form.append('file', new Blob([request.data], { type: request.mimeType }), request.fileName);
@@ -34,7 +37,15 @@ export async function uploadFile(ctx: IExecuteFunctions, request: UploadRequest)
 		body: form,
 		itemIndex: request.itemIndex,
 		timeoutMs: GENERATION_TIMEOUT_MS,
-	})) as MiniMaxResponse<{ file?: { file_id?: number | string; bytes?: number; filename?: string; purpose?: string; created_at?: number } }>;
+	})) as MiniMaxResponse<{
+		file?: {
+			file_id?: number | string;
+			bytes?: number;
+			filename?: string;
+			purpose?: string;
+			created_at?: number;
+		};
+	}>;
 	const fileId = Number(body.file?.file_id);
 	if (!Number.isFinite(fileId) || fileId <= 0) {
 		throw miniMaxApiError(ctx.getNode(), {

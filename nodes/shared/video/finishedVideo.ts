@@ -9,7 +9,8 @@ export async function downloadFinishedVideo(
 	source: { fileId?: string; videoUrl?: string; name: string },
 ): Promise<IBinaryData | undefined> {
 	const file = { fileName: `${source.name}.mp4`, mimeType: 'video/mp4', extension: 'mp4' };
-	const urlOnlyOption = '"Download Video" turned off (the item keeps the file ID; a MiniMax Video node can download it later)';
+	const urlOnlyOption =
+		'"Download Video" turned off (the item keeps the file ID; a MiniMax Video node can download it later)';
 	if (source.fileId) {
 		const fileId = source.fileId;
 		const retrieved = await retrieveDownloadUrl(ctx, 0, fileId);
@@ -22,6 +23,13 @@ export async function downloadFinishedVideo(
 			refreshUrl: async () => (await retrieveDownloadUrl(ctx, 0, fileId)).downloadUrl,
 		});
 	}
-	if (source.videoUrl) return await downloadSignedUrl(ctx, { url: source.videoUrl, file, itemIndex: 0, what: 'the video', urlOnlyOption });
+	if (source.videoUrl)
+		return await downloadSignedUrl(ctx, {
+			url: source.videoUrl,
+			file,
+			itemIndex: 0,
+			what: 'the video',
+			urlOnlyOption,
+		});
 	return undefined;
 }

@@ -35,7 +35,11 @@ export const h3ResumeHint = (taskId: string) =>
 const text = (value: unknown): string | undefined =>
 	value === undefined || value === null || value === '' ? undefined : String(value);
 
-export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<CreatedTask> {
+export async function createH3Task(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<CreatedTask> {
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
 		path: '/v2/video_generation',
@@ -44,12 +48,25 @@ export async function createH3Task(ctx: IExecuteFunctions, itemIndex: number, bo
 		createsJob: true,
 		timeoutMs: GENERATION_TIMEOUT_MS,
 	})) as MiniMaxResponse<IDataObject & { task?: IDataObject; data?: IDataObject }>;
-	const taskId = text(response.task_id) ?? text(response.id) ?? text(response.task?.id) ?? text(response.data?.task_id);
-	if (!taskId) throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax did not return a task ID', traceId, itemIndex });
+	const taskId =
+		text(response.task_id) ??
+		text(response.id) ??
+		text(response.task?.id) ??
+		text(response.data?.task_id);
+	if (!taskId)
+		throw miniMaxApiError(ctx.getNode(), {
+			message: 'MiniMax did not return a task ID',
+			traceId,
+			itemIndex,
+		});
 	return { taskId, traceId };
 }
 
-export async function queryH3Task(ctx: MiniMaxContext, itemIndex: number, taskId: string): Promise<H3TaskStatus> {
+export async function queryH3Task(
+	ctx: MiniMaxContext,
+	itemIndex: number,
+	taskId: string,
+): Promise<H3TaskStatus> {
 	const { body } = (await miniMaxRequest.call(ctx, {
 		method: 'GET',
 		path: `/v2/query/video_generation/${encodeURIComponent(taskId)}`,
@@ -81,7 +98,11 @@ function failureText(error: unknown): string | undefined {
 	return text(message) ?? text(code);
 }
 
-export function h3FailedError(ctx: IExecuteFunctions, itemIndex: number, task: H3TaskStatus): Error {
+export function h3FailedError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: H3TaskStatus,
+): Error {
 	return miniMaxApiError(ctx.getNode(), {
 		message: `MiniMax-H3 task ${task.taskId} ended with status "${task.status}": ${task.failure ?? 'MiniMax gave no reason'}`,
 		itemIndex,
@@ -135,5 +156,11 @@ export function h3Video(
 
 /** The JSON fields describing an H3 task (for outputs). */
 export function h3Json(task: H3TaskStatus): IDataObject {
-	return { model: task.model, duration: task.duration, resolution: task.resolution, ratio: task.ratio, usage: task.usage };
+	return {
+		model: task.model,
+		duration: task.duration,
+		resolution: task.resolution,
+		ratio: task.ratio,
+		usage: task.usage,
+	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { slugFromText } from '../media/binary';
 import { downloadSignedUrl } from '../transport/download';
@@ -13,11 +18,16 @@ export const outputModeOption: INodeProperties = {
 	type: 'options',
 	default: 'binary',
 	options: [
-		{ name: 'Video File (Binary)', value: 'binary', description: 'Download the MP4 into a binary field (streamed to n8n\'s storage)' },
+		{
+			name: 'Video File (Binary)',
+			value: 'binary',
+			description: "Download the MP4 into a binary field (streamed to n8n's storage)",
+		},
 		{
 			name: 'Download URL Only',
 			value: 'url',
-			description: 'Return the signed link without downloading; best for very large videos or AI agents. The link expires.',
+			description:
+				'Return the signed link without downloading; best for very large videos or AI agents. The link expires.',
 		},
 	],
 };
@@ -28,7 +38,8 @@ export const fileNameOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. product-teaser',
-	description: 'Name of the output file (".mp4" is added). Empty: taken from the prompt or the task ID.',
+	description:
+		'Name of the output file (".mp4" is added). Empty: taken from the prompt or the task ID.',
 };
 
 export interface OutputSettings {
@@ -38,7 +49,10 @@ export interface OutputSettings {
 	fileName?: string;
 }
 
-export function readOutputSettings(options: IDataObject, common: { outputField: string }): OutputSettings {
+export function readOutputSettings(
+	options: IDataObject,
+	common: { outputField: string },
+): OutputSettings {
 	const fileName = String(options.fileName ?? '').trim();
 	return {
 		outputField: common.outputField,
@@ -60,14 +74,21 @@ export interface FinishedVideo {
 	json: IDataObject;
 }
 
-export function videoFileName(settings: OutputSettings, video: Pick<FinishedVideo, 'nameFrom' | 'fallbackName'>): string {
-	if (settings.fileName) return /\.mp4$/i.test(settings.fileName) ? settings.fileName : `${settings.fileName}.mp4`;
+export function videoFileName(
+	settings: OutputSettings,
+	video: Pick<FinishedVideo, 'nameFrom' | 'fallbackName'>,
+): string {
+	if (settings.fileName)
+		return /\.mp4$/i.test(settings.fileName) ? settings.fileName : `${settings.fileName}.mp4`;
 	return `${video.nameFrom ? slugFromText(video.nameFrom, video.fallbackName) : video.fallbackName}.mp4`;
 }
 
 /** "task 123, file 456" from a finished video's JSON. */
 function paidWorkOf(json: IDataObject): string | undefined {
-	const ids = [json.taskId ? `task ${String(json.taskId)}` : '', json.fileId ? `file ${String(json.fileId)}` : ''].filter(Boolean);
+	const ids = [
+		json.taskId ? `task ${String(json.taskId)}` : '',
+		json.fileId ? `file ${String(json.fileId)}` : '',
+	].filter(Boolean);
 	return ids.length ? ids.join(', ') : undefined;
 }
 
@@ -80,7 +101,12 @@ export async function finishedVideoItem(
 	const fileName = videoFileName(settings, video);
 	let url = video.url;
 	let urlIssuedAt = Date.now();
-	const json: IDataObject = { ...video.json, status: video.json.status ?? 'Success', fileName, mimeType: 'video/mp4' };
+	const json: IDataObject = {
+		...video.json,
+		status: video.json.status ?? 'Success',
+		fileName,
+		mimeType: 'video/mp4',
+	};
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	if (settings.downloadBinary) {
 		const refreshUrl = video.refreshUrl;
@@ -106,8 +132,11 @@ export async function finishedVideoItem(
 	json.downloadUrl = url;
 	if (video.urlValidHours) {
 		json.downloadUrlValidHours = video.urlValidHours;
-		json.downloadUrlExpiresAt = new Date(urlIssuedAt + video.urlValidHours * 3600_000).toISOString();
+		json.downloadUrlExpiresAt = new Date(
+			urlIssuedAt + video.urlValidHours * 3600_000,
+		).toISOString();
 	}
-	for (const key of Object.keys(json)) if (json[key] === undefined || json[key] === null) delete json[key];
+	for (const key of Object.keys(json))
+		if (json[key] === undefined || json[key] === null) delete json[key];
 	return item;
 }

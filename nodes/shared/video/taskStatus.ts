@@ -38,13 +38,22 @@ export async function taskStatusItem(
 		if (url) {
 			json.downloadUrl = url;
 			json.downloadUrlValidHours = FILE_URL_VALID_HOURS;
-			json.downloadUrlExpiresAt = new Date(Date.now() + FILE_URL_VALID_HOURS * 3600_000).toISOString();
+			json.downloadUrlExpiresAt = new Date(
+				Date.now() + FILE_URL_VALID_HOURS * 3600_000,
+			).toISOString();
 		}
 	} catch (error) {
 		const code = miniMaxCodeOf(error);
 		if (code === undefined || !TASK_FAILURE_CODES.has(code)) throw withTaskId(error, taskId, '');
 		// MiniMax reports a task that failed content moderation as a query error (1026/1027).
-		json = { taskId, status: 'Fail', finished: true, succeeded: false, failureReason: (error as Error).message, failureCode: code };
+		json = {
+			taskId,
+			status: 'Fail',
+			finished: true,
+			succeeded: false,
+			failureReason: (error as Error).message,
+			failureCode: code,
+		};
 	}
 	if (!json.finished) json.next = `Not ready yet: ${resumeHint}.`;
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];

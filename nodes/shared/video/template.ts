@@ -39,7 +39,11 @@ export async function queryTemplateTask(
 	};
 }
 
-export function templateFailedError(ctx: IExecuteFunctions, itemIndex: number, task: TemplateTaskStatus): Error {
+export function templateFailedError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: TemplateTaskStatus,
+): Error {
 	return miniMaxApiError(ctx.getNode(), {
 		message: `Video template task ${task.taskId} failed: ${task.message ?? 'MiniMax gave no reason'}`,
 		itemIndex,

@@ -27,7 +27,8 @@ export const FAILURE_STATUSES = ['Fail', 'Failed'];
 
 const idText = (value: unknown): string | undefined =>
 	value === undefined || value === null || value === '' || value === 0 ? undefined : String(value);
-const positive = (value: unknown): number | undefined => (Number(value) > 0 ? Number(value) : undefined);
+const positive = (value: unknown): number | undefined =>
+	Number(value) > 0 ? Number(value) : undefined;
 
 export const resumeHintFor = (taskId: string) =>
 	`run "Get Task Status" or "Download Video" with task ID ${taskId} later to fetch the video`;
@@ -47,7 +48,12 @@ export async function createTask(
 		createsJob: true,
 	})) as MiniMaxResponse<IDataObject>;
 	const taskId = idText(response.task_id);
-	if (!taskId) throw miniMaxApiError(ctx.getNode(), { message: 'MiniMax did not return a task ID', traceId, itemIndex });
+	if (!taskId)
+		throw miniMaxApiError(ctx.getNode(), {
+			message: 'MiniMax did not return a task ID',
+			traceId,
+			itemIndex,
+		});
 	return { taskId, traceId };
 }
 
@@ -92,7 +98,11 @@ export async function waitForVideoTask(
 	});
 }
 
-export function taskFailedError(ctx: IExecuteFunctions, itemIndex: number, task: VideoTaskStatus): Error {
+export function taskFailedError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: VideoTaskStatus,
+): Error {
 	return miniMaxApiError(ctx.getNode(), {
 		message: `Video task ${task.taskId} failed: ${task.message ?? 'MiniMax gave no reason'}`,
 		itemIndex,

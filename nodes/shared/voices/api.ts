@@ -49,7 +49,11 @@ export async function fetchVoices(
 				voiceId: raw.voice_id,
 				name: raw.voice_name || raw.voice_id,
 				kind: group.kind,
-				description: Array.isArray(raw.description) ? raw.description : raw.description ? [raw.description] : [],
+				description: Array.isArray(raw.description)
+					? raw.description
+					: raw.description
+						? [raw.description]
+						: [],
 				createdTime: raw.created_time,
 			});
 		}
@@ -73,5 +77,9 @@ export async function deleteVoice(
 		itemIndex,
 	});
 	const createdTime = (body as IDataObject).created_time;
-	return { voiceId, createdTime: createdTime === undefined ? undefined : String(createdTime), traceId };
+	return {
+		voiceId,
+		createdTime: createdTime === undefined ? undefined : String(createdTime),
+		traceId,
+	};
 }

@@ -10,7 +10,10 @@ export interface VoiceOperation {
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 }
 
-const KIND_NAME: Record<CustomVoiceType, string> = { voice_cloning: 'cloned', voice_generation: 'designed' };
+const KIND_NAME: Record<CustomVoiceType, string> = {
+	voice_cloning: 'cloned',
+	voice_generation: 'designed',
+};
 
 const retryOptions: INodeProperties = {
 	displayName: 'Options',
@@ -29,8 +32,16 @@ const voiceTypeProperty: INodeProperties = {
 	options: [
 		{ name: 'All', value: 'all' },
 		{ name: 'System', value: 'system' },
-		{ name: 'Cloned', value: 'voice_cloning', description: 'Your cloned voices (shown after their first use)' },
-		{ name: 'Designed', value: 'voice_generation', description: 'Your voices made with Voice Design' },
+		{
+			name: 'Cloned',
+			value: 'voice_cloning',
+			description: 'Your cloned voices (shown after their first use)',
+		},
+		{
+			name: 'Designed',
+			value: 'voice_generation',
+			description: 'Your voices made with Voice Design',
+		},
 	],
 };
 
@@ -38,7 +49,10 @@ const voiceTypeProperty: INodeProperties = {
  * "List voices": one item per voice. With a fixed type (cloned or designed) the operation lists
  * only those; without one the user picks the type.
  */
-export function listVoicesOperation(operation: string, voiceType?: CustomVoiceType): VoiceOperation {
+export function listVoicesOperation(
+	operation: string,
+	voiceType?: CustomVoiceType,
+): VoiceOperation {
 	const properties: INodeProperties[] = [
 		...(voiceType ? [] : [voiceTypeProperty]),
 		{
@@ -63,11 +77,16 @@ export function listVoicesOperation(operation: string, voiceType?: CustomVoiceTy
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const type = voiceType ?? check.oneOf('Voice Type', this.getNodeParameter('voiceType', itemIndex), VOICE_TYPES);
+			const type =
+				voiceType ??
+				check.oneOf('Voice Type', this.getNodeParameter('voiceType', itemIndex), VOICE_TYPES);
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 			const limit = returnAll
 				? Infinity
-				: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), { min: 1, integer: true });
+				: check.number('Limit', this.getNodeParameter('limit', itemIndex, 50), {
+						min: 1,
+						integer: true,
+					});
 			const voices = await fetchVoices(this, type, itemIndex);
 			return voices.slice(0, limit).map((voice) => ({
 				json: {
@@ -84,7 +103,10 @@ export function listVoicesOperation(operation: string, voiceType?: CustomVoiceTy
 }
 
 /** "Delete a cloned/designed voice" by ID. */
-export function deleteVoiceOperation(operation: string, voiceType: CustomVoiceType): VoiceOperation {
+export function deleteVoiceOperation(
+	operation: string,
+	voiceType: CustomVoiceType,
+): VoiceOperation {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Voice ID',
@@ -100,11 +122,20 @@ export function deleteVoiceOperation(operation: string, voiceType: CustomVoiceTy
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const voiceId = check.text('Voice ID', String(this.getNodeParameter('voiceId', itemIndex) ?? '').trim(), { min: 1, max: 256 });
+			const voiceId = check.text(
+				'Voice ID',
+				String(this.getNodeParameter('voiceId', itemIndex) ?? '').trim(),
+				{ min: 1, max: 256 },
+			);
 			const result = await deleteVoice(this, voiceType, voiceId, itemIndex);
 			return [
 				{
-					json: { voiceId: result.voiceId, type: KIND_NAME[voiceType], deleted: true, createdTime: result.createdTime },
+					json: {
+						voiceId: result.voiceId,
+						type: KIND_NAME[voiceType],
+						deleted: true,
+						createdTime: result.createdTime,
+					},
 					pairedItem: { item: itemIndex },
 				},
 			];

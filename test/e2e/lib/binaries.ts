@@ -9,7 +9,8 @@ import type { BinaryRef } from './n8nCli';
  * under `<user folder>/.n8n/storage/<that path>`.
  */
 export function binaryPath(userFolder: string, ref: BinaryRef): string {
-	if (!ref.id) throw new Error(`binary "${ref.fileName}" has no id (stored inline, not in filesystem mode)`);
+	if (!ref.id)
+		throw new Error(`binary "${ref.fileName}" has no id (stored inline, not in filesystem mode)`);
 	const match = /^filesystem(?:-v2)?:(.+)$/.exec(ref.id);
 	if (!match) throw new Error(`unexpected binary id "${ref.id}"`);
 	const file = join(userFolder, '.n8n', 'storage', match[1]);

@@ -16,7 +16,10 @@ export interface Locator {
 	click(options?: { timeout?: number }): Promise<void>;
 	innerText(options?: { timeout?: number }): Promise<string>;
 	isVisible(): Promise<boolean>;
-	waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+	waitFor(options?: {
+		state?: 'attached' | 'detached' | 'visible' | 'hidden';
+		timeout?: number;
+	}): Promise<void>;
 	allInnerTexts(): Promise<string[]>;
 }
 
@@ -32,7 +35,10 @@ export interface BrowserResponse {
 }
 
 export interface Page {
-	goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number }): Promise<unknown>;
+	goto(
+		url: string,
+		options?: { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle'; timeout?: number },
+	): Promise<unknown>;
 	locator(selector: string): Locator;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
 	keyboard: { press(key: string): Promise<void> };
@@ -54,12 +60,21 @@ export interface BrowserContext {
 }
 
 export interface Browser {
-	newContext(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number }): Promise<BrowserContext>;
+	newContext(options: {
+		viewport: { width: number; height: number };
+		deviceScaleFactor?: number;
+	}): Promise<BrowserContext>;
 	close(): Promise<void>;
 }
 
 interface PlaywrightCore {
-	chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
+	chromium: {
+		launch(options: {
+			executablePath: string;
+			headless: boolean;
+			args: string[];
+		}): Promise<Browser>;
+	};
 }
 
 export const CHROMIUM_FLAGS = [
@@ -74,7 +89,8 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+	if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+		return process.env.CHROMIUM_PATH;
 	for (const name of ['chromium', 'chromium-browser']) {
 		try {
 			const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
@@ -92,13 +108,18 @@ function loadPlaywright(): PlaywrightCore {
 	try {
 		return createRequire(__filename)(name) as PlaywrightCore;
 	} catch (error) {
-		throw new Error(`cannot load ${name} (the editor check drives Chromium with the dev dependency playwright-core): ${(error as Error).message}`);
+		throw new Error(
+			`cannot load ${name} (the editor check drives Chromium with the dev dependency playwright-core): ${(error as Error).message}`,
+		);
 	}
 }
 
 export async function launchChromium(): Promise<Browser> {
 	const executablePath = chromiumPath();
-	if (!executablePath) throw new Error('Chromium not found: install it with `apt-get install -y chromium fonts-liberation` (or set CHROMIUM_PATH)');
+	if (!executablePath)
+		throw new Error(
+			'Chromium not found: install it with `apt-get install -y chromium fonts-liberation` (or set CHROMIUM_PATH)',
+		);
 	return loadPlaywright().chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
 }
 
@@ -106,8 +127,15 @@ export async function launchChromium(): Promise<Browser> {
  * Signs the page in with a session cookie made over REST. n8n binds a session to the `browser-id`
  * header, which the editor reads from localStorage `n8n-browserId`: seed it with the same id.
  */
-export async function signIn(context: BrowserContext, baseUrl: string, cookie: string, browserId: string): Promise<void> {
-	await context.addInitScript(`localStorage.setItem('n8n-browserId', ${JSON.stringify(browserId)});`);
+export async function signIn(
+	context: BrowserContext,
+	baseUrl: string,
+	cookie: string,
+	browserId: string,
+): Promise<void> {
+	await context.addInitScript(
+		`localStorage.setItem('n8n-browserId', ${JSON.stringify(browserId)});`,
+	);
 	await context.addCookies([{ name: 'n8n-auth', value: cookie, url: baseUrl }]);
 }
 
@@ -115,7 +143,12 @@ export async function signIn(context: BrowserContext, baseUrl: string, cookie: s
  * Opens an editor route: the first time with a full page load (the deep link itself), afterwards through the
  * editor's router (history.pushState + popstate), which skips reloading the whole editor for every node.
  */
-export async function openRoute(page: Page, baseUrl: string, path: string, fullLoad: boolean): Promise<void> {
+export async function openRoute(
+	page: Page,
+	baseUrl: string,
+	path: string,
+	fullLoad: boolean,
+): Promise<void> {
 	if (fullLoad) {
 		await page.goto(`${baseUrl}${path}`, { waitUntil: 'domcontentloaded' });
 		return;
@@ -130,7 +163,11 @@ export async function loopbackOnly(context: BrowserContext, blocked: string[]): 
 	await context.route(/.*/, async (route) => {
 		const url = route.request().url();
 		const { protocol, hostname } = new URL(url);
-		const local = protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost';
+		const local =
+			protocol === 'data:' ||
+			protocol === 'blob:' ||
+			hostname === '127.0.0.1' ||
+			hostname === 'localhost';
 		if (local) return route.continue();
 		blocked.push(url);
 		return route.abort();

@@ -18,9 +18,12 @@ export interface PackageJson {
 	n8n: { credentials: string[]; nodes: string[] };
 }
 
-export const PACKAGE: PackageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+export const PACKAGE: PackageJson = JSON.parse(
+	readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'),
+);
 
-export const installedPackageDir = (userFolder: string) => join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE.name);
+export const installedPackageDir = (userFolder: string) =>
+	join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE.name);
 
 export async function buildPackage(): Promise<void> {
 	const begin = Date.now();
@@ -32,8 +35,14 @@ export async function buildPackage(): Promise<void> {
 /** `npm pack` into `dir`; returns the tarball path. */
 export async function packPackage(dir: string): Promise<string> {
 	mkdirSync(dir, { recursive: true });
-	const { stdout } = await execOk('npm', ['pack', '--json', '--pack-destination', dir], { cwd: REPO_ROOT, env: cleanEnv() });
-	const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: unknown[] }>;
+	const { stdout } = await execOk('npm', ['pack', '--json', '--pack-destination', dir], {
+		cwd: REPO_ROOT,
+		env: cleanEnv(),
+	});
+	const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{
+		filename: string;
+		files: unknown[];
+	}>;
 	say(`packed ${info.filename} (${info.files.length} files)`);
 	return join(dir, info.filename);
 }
@@ -60,7 +69,10 @@ interface BuiltType {
 
 /** Instantiates a built node or credential class from `dir` (the first export of the file). */
 export function loadBuilt(dir: string, file: string): BuiltType {
-	const exported = createRequire(__filename)(join(dir, file)) as Record<string, new () => BuiltType>;
+	const exported = createRequire(__filename)(join(dir, file)) as Record<
+		string,
+		new () => BuiltType
+	>;
 	return new (Object.values(exported)[0])();
 }
 
@@ -71,7 +83,9 @@ export function loadBuilt(dir: string, file: string): BuiltType {
 export function packageTypeNames(dir: string): { nodes: string[]; credentials: string[] } {
 	const manifest = readPackageJson(dir);
 	return {
-		nodes: manifest.n8n.nodes.map((file) => `${manifest.name}.${loadBuilt(dir, file).description?.name}`),
+		nodes: manifest.n8n.nodes.map(
+			(file) => `${manifest.name}.${loadBuilt(dir, file).description?.name}`,
+		),
 		credentials: manifest.n8n.credentials.map((file) => loadBuilt(dir, file).name ?? ''),
 	};
 }

@@ -1,7 +1,12 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 
-import { buildPackage, installedPackageDir, installPackedPackage, packPackage } from './communityPackage';
+import {
+	buildPackage,
+	installedPackageDir,
+	installPackedPackage,
+	packPackage,
+} from './communityPackage';
 import { ffmpegPath } from '../../support/mediaTools';
 import type { ExportedNodeType } from './gallery';
 import { ensureN8n, REPO_ROOT, type N8nInstall } from './install';
@@ -48,7 +53,8 @@ export async function prepareRun(): Promise<E2EContext> {
 }
 
 export function runContext(): E2EContext {
-	if (!existsSync(CONTEXT_FILE)) throw new Error('no end-to-end context: run the suite with `npm run test:e2e`');
+	if (!existsSync(CONTEXT_FILE))
+		throw new Error('no end-to-end context: run the suite with `npm run test:e2e`');
 	return JSON.parse(readFileSync(CONTEXT_FILE, 'utf8')) as E2EContext;
 }
 

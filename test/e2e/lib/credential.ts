@@ -19,6 +19,12 @@ export function sandboxCredential(sandboxUrl: string): CredentialImport {
 
 /** The real MiniMax API: region `global` or `china`. */
 export function realApiCredential(apiKey: string, region: string): CredentialImport {
-	if (region !== 'global' && region !== 'china') throw new Error(`MINIMAX_REGION must be "global" or "china", got "${region}"`);
-	return { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data: { apiKey, region, groupId: '' } };
+	if (region !== 'global' && region !== 'china')
+		throw new Error(`MINIMAX_REGION must be "global" or "china", got "${region}"`);
+	return {
+		id: CREDENTIAL_ID,
+		name: CREDENTIAL_NAME,
+		type: CREDENTIAL_TYPE,
+		data: { apiKey, region, groupId: '' },
+	};
 }

@@ -49,7 +49,11 @@ export function loadExamples(): Example[] {
 			return {
 				file,
 				workflow,
-				trigger: types.includes('n8n-nodes-base.manualTrigger') ? 'manual' : types.includes('n8n-nodes-base.webhook') ? 'webhook' : 'other',
+				trigger: types.includes('n8n-nodes-base.manualTrigger')
+					? 'manual'
+					: types.includes('n8n-nodes-base.webhook')
+						? 'webhook'
+						: 'other',
 				packageTypes: [...new Set(types.filter((type) => type.startsWith('n8n-nodes-minimax.')))],
 			} satisfies Example;
 		});

@@ -17,9 +17,17 @@ export interface ExecOptions {
 }
 
 /** Runs a program without a shell and collects its output; never rejects on a non-zero exit. */
-export function exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function exec(
+	command: string,
+	args: string[],
+	options: ExecOptions = {},
+): Promise<ExecResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		const log = (chunk: Buffer) => {
@@ -51,7 +59,11 @@ export function exec(command: string, args: string[], options: ExecOptions = {})
 	});
 }
 
-export async function execOk(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execOk(
+	command: string,
+	args: string[],
+	options: ExecOptions = {},
+): Promise<ExecResult> {
 	const result = await exec(command, args, options);
 	if (result.code !== 0) {
 		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');

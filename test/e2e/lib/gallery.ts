@@ -26,7 +26,10 @@ export interface GalleryNode {
 	type: string;
 }
 
-export function galleryWorkflow(types: ExportedNodeType[]): { workflow: WorkflowJson; nodes: GalleryNode[] } {
+export function galleryWorkflow(types: ExportedNodeType[]): {
+	workflow: WorkflowJson;
+	nodes: GalleryNode[];
+} {
 	const nodes: WorkflowNode[] = types.map((type, index) => {
 		const versions = Array.isArray(type.version) ? type.version : [type.version];
 		const node: WorkflowNode = {
@@ -36,7 +39,10 @@ export function galleryWorkflow(types: ExportedNodeType[]): { workflow: Workflow
 			typeVersion: Math.max(...versions),
 			parameters: {},
 		};
-		(node as WorkflowNode & { position: number[] }).position = [(index % 4) * 260, Math.floor(index / 4) * 200];
+		(node as WorkflowNode & { position: number[] }).position = [
+			(index % 4) * 260,
+			Math.floor(index / 4) * 200,
+		];
 		if (type.credentials?.some((credential) => credential.name === CREDENTIAL_TYPE)) {
 			node.credentials = { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
 		}
@@ -44,7 +50,13 @@ export function galleryWorkflow(types: ExportedNodeType[]): { workflow: Workflow
 		return node;
 	});
 	return {
-		workflow: { id: GALLERY_ID, name: 'MiniMax nodes (editor check)', nodes, connections: {}, settings: { executionOrder: 'v1' } },
+		workflow: {
+			id: GALLERY_ID,
+			name: 'MiniMax nodes (editor check)',
+			nodes,
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		},
 		nodes: nodes.map(({ id, name, type }) => ({ id, name, type })),
 	};
 }
@@ -61,7 +73,10 @@ export interface CanvasCase {
  * A workflow whose nodes are set to operations other than the defaults, so the canvas check can read
  * each node's subtitle as the real editor renders it ("Generate Long Speech", not "generateLong").
  */
-export function canvasWorkflow(packageName: string): { workflow: WorkflowJson; cases: CanvasCase[] } {
+export function canvasWorkflow(packageName: string): {
+	workflow: WorkflowJson;
+	cases: CanvasCase[];
+} {
 	const entries: Array<[string, string, Record<string, unknown>, string]> = [
 		['Speech', 'miniMaxTextToSpeech', {}, 'Generate Speech'],
 		['Long speech', 'miniMaxTextToSpeech', { operation: 'generateLong' }, 'Generate Long Speech'],

@@ -1,5 +1,13 @@
 import { createHash } from 'crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'fs';
 import { delimiter, join, resolve } from 'path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -75,7 +83,9 @@ function missingFiles(root: string): string[] {
 
 function installedN8nVersion(root: string): string | undefined {
 	try {
-		return JSON.parse(readFileSync(join(root, 'app', 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		return JSON.parse(
+			readFileSync(join(root, 'app', 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		).version;
 	} catch {
 		return undefined;
 	}
@@ -147,20 +157,39 @@ async function installNode(root: string, logFile: string): Promise<string> {
 	const dir = join(root, 'node');
 	const stampFile = join(dir, '.installed.json');
 	const stamp = readStamp(stampFile);
-	if (stamp?.key === NODE_SPEC && existsSync(join(nodePackageDir(root), 'bin', 'node'))) return stamp.detail?.version ?? '';
+	if (stamp?.key === NODE_SPEC && existsSync(join(nodePackageDir(root), 'bin', 'node')))
+		return stamp.detail?.version ?? '';
 	const begin = Date.now();
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	say(`installing Node 24 from the npm registry (${NODE_SPEC})…`);
 	await withHeartbeat('downloading Node 24', () =>
-		execOk('npm', ['install', '--prefix', dir, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', NODE_SPEC], {
-			env: cleanEnv(),
-			logFile,
-		}),
+		execOk(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				dir,
+				'--no-save',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				NODE_SPEC,
+			],
+			{
+				env: cleanEnv(),
+				logFile,
+			},
+		),
 	);
 	const node = join(nodePackageDir(root), 'bin', 'node');
 	const version = (await execOk(node, ['--version'])).stdout.trim();
-	writeStamp(stampFile, { key: NODE_SPEC, finishedAt: new Date().toISOString(), seconds: (Date.now() - begin) / 1000, detail: { version } });
+	writeStamp(stampFile, {
+		key: NODE_SPEC,
+		finishedAt: new Date().toISOString(),
+		seconds: (Date.now() - begin) / 1000,
+		detail: { version },
+	});
 	say(`Node ${version} ready (${elapsed(begin)})`);
 	return version;
 }
@@ -170,8 +199,16 @@ async function installApp(root: string, logFile: string): Promise<void> {
 	const stampFile = join(dir, '.installed.json');
 	const key = hostKey();
 	const stamp = readStamp(stampFile);
-	if (stamp?.key === key && installedN8nVersion(root) === N8N_VERSION && missingFiles(root).length === 0) return;
-	if (stamp) say(`the cached n8n install is stale or broken (${missingFiles(root).join(', ') || 'manifest changed'}): reinstalling`);
+	if (
+		stamp?.key === key &&
+		installedN8nVersion(root) === N8N_VERSION &&
+		missingFiles(root).length === 0
+	)
+		return;
+	if (stamp)
+		say(
+			`the cached n8n install is stale or broken (${missingFiles(root).join(', ') || 'manifest changed'}): reinstalling`,
+		);
 	const begin = Date.now();
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
@@ -189,17 +226,36 @@ async function installApp(root: string, logFile: string): Promise<void> {
 	});
 	say(`installing n8n ${N8N_VERSION} into ${dir} (first run only; 2-5 minutes, about 2.7 GB)…`);
 	await withHeartbeat('installing n8n packages', () =>
-		execOk('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], { cwd: dir, env, logFile }),
+		execOk('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], {
+			cwd: dir,
+			env,
+			logFile,
+		}),
 	);
-	say(`n8n packages installed (${elapsed(begin)}); building the native modules sqlite3 and isolated-vm for Node 24 (about a minute)…`);
+	say(
+		`n8n packages installed (${elapsed(begin)}); building the native modules sqlite3 and isolated-vm for Node 24 (about a minute)…`,
+	);
 	await withHeartbeat('building native modules', () =>
-		execOk('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd: dir, env, logFile }),
+		execOk('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
+			cwd: dir,
+			env,
+			logFile,
+		}),
 	);
 	const missing = missingFiles(root);
-	if (missing.length) throw new Error(`n8n install incomplete, missing: ${missing.join(', ')} (see ${logFile})`);
+	if (missing.length)
+		throw new Error(`n8n install incomplete, missing: ${missing.join(', ')} (see ${logFile})`);
 	// The native modules must load in the Node that runs n8n.
-	await execOk(describe(root).node, ['-e', "require('sqlite3'); require('isolated-vm')"], { cwd: dir, env });
-	writeStamp(stampFile, { key, finishedAt: new Date().toISOString(), seconds: (Date.now() - begin) / 1000, detail: { n8n: N8N_VERSION } });
+	await execOk(describe(root).node, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+		cwd: dir,
+		env,
+	});
+	writeStamp(stampFile, {
+		key,
+		finishedAt: new Date().toISOString(),
+		seconds: (Date.now() - begin) / 1000,
+		detail: { n8n: N8N_VERSION },
+	});
 	say(`n8n ${N8N_VERSION} installed in ${elapsed(begin)}`);
 }
 

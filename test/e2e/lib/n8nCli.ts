@@ -27,7 +27,11 @@ export interface InstanceOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
-export function createInstance(install: N8nInstall, userFolder: string, options: InstanceOptions = {}): N8nInstance {
+export function createInstance(
+	install: N8nInstall,
+	userFolder: string,
+	options: InstanceOptions = {},
+): N8nInstance {
 	mkdirSync(join(userFolder, '.n8n-files'), { recursive: true });
 	const tmp = join(userFolder, 'tmp');
 	mkdirSync(tmp, { recursive: true });
@@ -65,12 +69,24 @@ export function createInstance(install: N8nInstall, userFolder: string, options:
  * Runs an n8n CLI command (`n8n <args>`) with the instance's environment, from the user folder.
  * Each command gets its own task-broker port (n8n's default 5679 would collide with any other n8n running).
  */
-export async function n8n(instance: N8nInstance, args: string[], timeoutMs = 180000): Promise<ExecResult> {
+export async function n8n(
+	instance: N8nInstance,
+	args: string[],
+	timeoutMs = 180000,
+): Promise<ExecResult> {
 	const env = { ...instance.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-	return exec(instance.install.node, [instance.install.n8nBin, ...args], { cwd: instance.userFolder, env, timeoutMs });
+	return exec(instance.install.node, [instance.install.n8nBin, ...args], {
+		cwd: instance.userFolder,
+		env,
+		timeoutMs,
+	});
 }
 
-export async function n8nOk(instance: N8nInstance, args: string[], timeoutMs = 180000): Promise<ExecResult> {
+export async function n8nOk(
+	instance: N8nInstance,
+	args: string[],
+	timeoutMs = 180000,
+): Promise<ExecResult> {
 	const result = await n8n(instance, args, timeoutMs);
 	if (result.code !== 0) {
 		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n');
@@ -87,7 +103,10 @@ export interface CredentialImport {
 }
 
 /** `n8n import:credentials` with plain data (n8n encrypts it on import). */
-export async function importCredentials(instance: N8nInstance, credentials: CredentialImport[]): Promise<void> {
+export async function importCredentials(
+	instance: N8nInstance,
+	credentials: CredentialImport[],
+): Promise<void> {
 	const file = join(instance.userFolder, 'tmp', `credentials-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(credentials));
 	await n8nOk(instance, ['import:credentials', `--input=${file}`]);
@@ -95,7 +114,11 @@ export async function importCredentials(instance: N8nInstance, credentials: Cred
 
 /** `n8n import:workflow` of one workflow object (its `id` is kept, so `execute --id` can find it). */
 export async function importWorkflow(instance: N8nInstance, workflow: object): Promise<void> {
-	const file = join(instance.userFolder, 'tmp', `workflow-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+	const file = join(
+		instance.userFolder,
+		'tmp',
+		`workflow-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+	);
 	mkdirSync(dirname(file), { recursive: true });
 	writeFileSync(file, JSON.stringify(workflow));
 	await n8nOk(instance, ['import:workflow', `--input=${file}`]);
@@ -146,7 +169,11 @@ export interface ExecuteResult {
  * `n8n execute --id <id> --rawOutput`. The run JSON comes through the logger after warnings: it starts
  * at the first line that is exactly `{`. A failed execution exits 1 and logs the run as well.
  */
-export async function executeWorkflow(instance: N8nInstance, workflowId: string, timeoutMs = 300000): Promise<ExecuteResult> {
+export async function executeWorkflow(
+	instance: N8nInstance,
+	workflowId: string,
+	timeoutMs = 300000,
+): Promise<ExecuteResult> {
 	const result = await n8n(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
 	const output = `${result.stdout}\n${result.stderr}`;
 	return { code: result.code, run: parseRun(result.stdout) ?? parseRun(output), output };
@@ -169,6 +196,9 @@ export function parseRun(text: string): ExecutionRun | undefined {
 /** The items a node produced in its last run (main output 0 unless given). */
 export function nodeOutput(run: ExecutionRun, nodeName: string, output = 0): ExecutedItem[] {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs?.length)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	return runs[runs.length - 1].data?.main?.[output] ?? [];
 }

@@ -14,7 +14,12 @@ import { say } from './progress';
 
 export const BROWSER_ID = 'n8n-nodes-minimax-e2e';
 
-export const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'MiniMax-e2e-1' };
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'MiniMax-e2e-1',
+};
 
 export interface N8nServer {
 	url: string;
@@ -30,7 +35,11 @@ export interface N8nServer {
 export async function startServer(instance: N8nInstance, port: number): Promise<N8nServer> {
 	const logFile = join(instance.userFolder, 'n8n-start.log');
 	const log = createWriteStream(logFile);
-	const env = { ...instance.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	const env = {
+		...instance.env,
+		N8N_PORT: String(port),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	};
 	// Its own process group, so stop() also ends the task runner n8n spawns.
 	const child = spawn(instance.install.node, [instance.install.n8nBin, 'start'], {
 		cwd: instance.userFolder,
@@ -88,7 +97,12 @@ export async function startServer(instance: N8nInstance, port: number): Promise<
 	return server;
 }
 
-async function rest<T>(server: N8nServer, method: string, path: string, body?: unknown): Promise<{ status: number; data: T; headers: Headers }> {
+async function rest<T>(
+	server: N8nServer,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; data: T; headers: Headers }> {
 	const response = await fetch(`${server.url}${path}`, {
 		method,
 		headers: {
@@ -106,8 +120,13 @@ async function rest<T>(server: N8nServer, method: string, path: string, body?: u
 	} catch {
 		// not JSON
 	}
-	if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
-	return { status: response.status, data: ((data as { data?: unknown })?.data ?? data) as T, headers: response.headers };
+	if (!response.ok)
+		throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+	return {
+		status: response.status,
+		data: ((data as { data?: unknown })?.data ?? data) as T,
+		headers: response.headers,
+	};
 }
 
 /** POST /rest/owner/setup, keeping the session cookie. */
@@ -121,11 +140,16 @@ export async function setupOwner(server: N8nServer): Promise<void> {
 /** POST /rest/api-keys with every scope the instance offers. */
 export async function createApiKey(server: N8nServer): Promise<string> {
 	const { data: scopes } = await rest<string[]>(server, 'GET', '/rest/api-keys/scopes');
-	const { data } = await rest<{ rawApiKey?: string; apiKey?: string }>(server, 'POST', '/rest/api-keys', {
-		label: 'e2e',
-		scopes,
-		expiresAt: null,
-	});
+	const { data } = await rest<{ rawApiKey?: string; apiKey?: string }>(
+		server,
+		'POST',
+		'/rest/api-keys',
+		{
+			label: 'e2e',
+			scopes,
+			expiresAt: null,
+		},
+	);
 	const key = data.rawApiKey ?? data.apiKey;
 	if (!key) throw new Error('n8n returned no API key');
 	server.apiKey = key;
@@ -133,7 +157,12 @@ export async function createApiKey(server: N8nServer): Promise<string> {
 }
 
 /** The public API (`/api/v1`), authenticated with the API key. */
-export async function publicApi<T>(server: N8nServer, method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+export async function publicApi<T>(
+	server: N8nServer,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; data: T }> {
 	if (!server.apiKey) throw new Error('createApiKey first');
 	const response = await fetch(`${server.url}/api/v1${path}`, {
 		method,
@@ -147,7 +176,8 @@ export async function publicApi<T>(server: N8nServer, method: string, path: stri
 	} catch {
 		// not JSON
 	}
-	if (!response.ok) throw new Error(`public API ${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(`public API ${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
 	return { status: response.status, data: data as T };
 }
 
@@ -156,7 +186,12 @@ export async function activateWorkflow(server: N8nServer, workflowId: string): P
 }
 
 /** Calls a production webhook, retrying 404 while n8n registers it after activation. */
-export async function callWebhook(server: N8nServer, path: string, init: RequestInit, timeoutMs = 30000): Promise<Response> {
+export async function callWebhook(
+	server: N8nServer,
+	path: string,
+	init: RequestInit,
+	timeoutMs = 30000,
+): Promise<Response> {
 	const begin = Date.now();
 	for (;;) {
 		const response = await fetch(`${server.url}/webhook/${path}`, init);

@@ -17,7 +17,11 @@ export function say(message: string): void {
 }
 
 /** Runs `work`, printing "still <what>… Ns" every `everyMs` until it settles. */
-export async function withHeartbeat<T>(what: string, work: () => Promise<T>, everyMs = 15000): Promise<T> {
+export async function withHeartbeat<T>(
+	what: string,
+	work: () => Promise<T>,
+	everyMs = 15000,
+): Promise<T> {
 	const begin = Date.now();
 	const timer = setInterval(() => say(`  still ${what}… ${elapsed(begin)}`), everyMs);
 	try {

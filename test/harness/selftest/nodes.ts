@@ -21,7 +21,13 @@ import type {
 import type { Readable } from 'node:stream';
 
 const credentialProperties: INodeProperties[] = [
-	{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+	{
+		displayName: 'API Key',
+		name: 'apiKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+	},
 	{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 	// Not given by the tests: proves getDecrypted merges the type's defaults.
 	{ displayName: 'Scheme', name: 'scheme', type: 'string', default: 'Bearer' },
@@ -39,7 +45,10 @@ export class SelfTestApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/check' },
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'base_resp.status_code', value: 1004, message: 'Invalid API key' } },
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'base_resp.status_code', value: 1004, message: 'Invalid API key' },
+			},
 		],
 	};
 }
@@ -54,7 +63,10 @@ export class SelfTestFnApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `${credentials.scheme} ${credentials.apiKey}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `${credentials.scheme} ${credentials.apiKey}`,
+		},
 	});
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/strict' },
@@ -83,8 +95,16 @@ export class SelfTest implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'selfTestApi', required: true, displayOptions: { show: { authentication: ['generic'] } } },
-			{ name: 'selfTestFnApi', required: true, displayOptions: { show: { authentication: ['function'] } } },
+			{
+				name: 'selfTestApi',
+				required: true,
+				displayOptions: { show: { authentication: ['generic'] } },
+			},
+			{
+				name: 'selfTestFnApi',
+				required: true,
+				displayOptions: { show: { authentication: ['function'] } },
+			},
 		],
 		properties: [
 			{
@@ -123,7 +143,8 @@ export class SelfTest implements INodeType {
 					const signal = this.getExecutionCancelSignal();
 					sleepProbe.started = true;
 					try {
-						for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) await sleep(20, signal);
+						for (const deadline = Date.now() + 20_000; Date.now() < deadline; )
+							await sleep(20, signal);
 					} finally {
 						sleepProbe.signalAborted = signal?.aborted === true;
 						sleepProbe.finished = true;
@@ -137,29 +158,47 @@ export class SelfTest implements INodeType {
 						? await streamToBuffer(await this.helpers.getBinaryStream(binary.id))
 						: await this.helpers.getBinaryDataBuffer(i, 'data');
 					returnData.push({
-						json: { size: buffer.length, text: buffer.toString('utf8'), stored: Boolean(binary.id) },
+						json: {
+							size: buffer.length,
+							text: buffer.toString('utf8'),
+							stored: Boolean(binary.id),
+						},
 						pairedItem: { item: i },
 					});
 					continue;
 				}
 				const credentialType =
-					this.getNodeParameter('authentication', i) === 'function' ? 'selfTestFnApi' : 'selfTestApi';
+					this.getNodeParameter('authentication', i) === 'function'
+						? 'selfTestFnApi'
+						: 'selfTestApi';
 				const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType, i);
 				const url = `${baseUrl}${this.getNodeParameter('path', i) as string}`;
 				if (operation === 'download') {
-					const stream = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-						method: 'GET',
-						url,
-						encoding: 'stream',
-					})) as Readable;
+					const stream = (await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						credentialType,
+						{
+							method: 'GET',
+							url,
+							encoding: 'stream',
+						},
+					)) as Readable;
 					const binary = await this.helpers.prepareBinaryData(stream, 'speech.mp3', 'audio/mpeg');
-					returnData.push({ json: { ...items[i].json, downloaded: true }, binary: { data: binary }, pairedItem: { item: i } });
+					returnData.push({
+						json: { ...items[i].json, downloaded: true },
+						binary: { data: binary },
+						pairedItem: { item: i },
+					});
 				} else {
-					const body = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-						method: 'GET',
-						url,
-						json: true,
-					})) as INodeExecutionData['json'];
+					const body = (await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						credentialType,
+						{
+							method: 'GET',
+							url,
+							json: true,
+						},
+					)) as INodeExecutionData['json'];
 					returnData.push({ json: body, pairedItem: { item: i } });
 				}
 			} catch (error) {

@@ -30,7 +30,9 @@ export async function startSelfTestServer(): Promise<SelfTestServer> {
 		};
 		if (path === '/v1/check') {
 			// MiniMax style: HTTP 200 with an error code in the body.
-			const status = authorized ? { status_code: 0, status_msg: 'success' } : { status_code: 1004, status_msg: 'invalid api key' };
+			const status = authorized
+				? { status_code: 0, status_msg: 'success' }
+				: { status_code: 1004, status_msg: 'invalid api key' };
 			json(200, { base_resp: status });
 		} else if (path === '/hang') {
 			// Never answers: only the execution's cancel signal ends this request.
@@ -41,7 +43,8 @@ export async function startSelfTestServer(): Promise<SelfTestServer> {
 		} else if (path === '/audio') {
 			res.writeHead(200, { 'content-type': 'audio/mpeg' });
 			const chunk = AUDIO.length / 4;
-			for (let offset = 0; offset < AUDIO.length; offset += chunk) res.write(AUDIO.subarray(offset, offset + chunk));
+			for (let offset = 0; offset < AUDIO.length; offset += chunk)
+				res.write(AUDIO.subarray(offset, offset + chunk));
 			res.end();
 		} else if (path === '/fail') {
 			json(400, { error: { message: 'bad request from the self-test server' } });

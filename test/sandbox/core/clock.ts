@@ -33,12 +33,14 @@ export class VirtualClock {
 	}
 
 	advance(ms: number): void {
-		if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
+		if (!Number.isFinite(ms) || ms < 0)
+			throw new RangeError(`advance(ms) needs a finite ms >= 0, got ${ms}`);
 		this.virtualBase += ms;
 	}
 }
 
 function checkScale(n: number): number {
-	if (!Number.isFinite(n) || n <= 0) throw new RangeError(`timeScale must be a finite number > 0, got ${n}`);
+	if (!Number.isFinite(n) || n <= 0)
+		throw new RangeError(`timeScale must be a finite number > 0, got ${n}`);
 	return n;
 }

@@ -7,12 +7,20 @@ let api: AxiosInstance;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ seed: 7 });
-	api = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: sandbox.url,
+		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const tts = { model: 'speech-2.8-turbo', text: 'Fault injection.', voice_setting: { voice_id: 'Wise_Woman' } };
+const tts = {
+	model: 'speech-2.8-turbo',
+	text: 'Fault injection.',
+	voice_setting: { voice_id: 'Wise_Woman' },
+};
 const last = () => sandbox.log[sandbox.log.length - 1];
 
 async function networkError(promise: Promise<unknown>): Promise<AxiosError> {
@@ -29,7 +37,10 @@ describe('faults', () => {
 		sandbox.faults.add({ path: '/v1/t2a_v2', kind: 'base_resp', code: 1008 });
 		const faulted = await api.post('/v1/t2a_v2', tts);
 		expect(faulted.status).toBe(200);
-		expect(faulted.data.base_resp).toEqual({ status_code: 1008, status_msg: 'insufficient balance' });
+		expect(faulted.data.base_resp).toEqual({
+			status_code: 1008,
+			status_msg: 'insufficient balance',
+		});
 		expect(faulted.data.data).toBeUndefined();
 		expect(last()).toMatchObject({ fault: 'base_resp', baseRespCode: 1008, status: 200 });
 		expect(last().billable).toBeUndefined();
@@ -43,7 +54,10 @@ describe('faults', () => {
 		sandbox.faults.add({ kind: 'rate_limit', times: 2 });
 		for (let i = 0; i < 2; i++) {
 			const res = await api.post('/v1/t2a_v2', tts);
-			expect(res.data.base_resp).toEqual({ status_code: 1002, status_msg: 'rate limit exceeded(RPM)' });
+			expect(res.data.base_resp).toEqual({
+				status_code: 1002,
+				status_msg: 'rate limit exceeded(RPM)',
+			});
 		}
 		expect((await api.post('/v1/t2a_v2', tts)).data.base_resp.status_code).toBe(0);
 	});
@@ -92,7 +106,10 @@ describe('faults', () => {
 
 	it('malformed_json: HTTP 200 with truncated JSON', async () => {
 		sandbox.faults.add({ kind: 'malformed_json' });
-		const res = await api.post<string>('/v1/t2a_v2', tts, { responseType: 'text', transitional: { silentJSONParsing: true } });
+		const res = await api.post<string>('/v1/t2a_v2', tts, {
+			responseType: 'text',
+			transitional: { silentJSONParsing: true },
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers['content-type']).toContain('application/json');
 		expect(() => JSON.parse(res.data)).toThrow();
@@ -128,13 +145,21 @@ describe('faults', () => {
 		expect(post.data.base_resp.status_code).toBe(0);
 		sandbox.faults.clear();
 		sandbox.faults.add({ path: '/v1/get_voice', kind: 'base_resp', code: 1000, times: Infinity });
-		const china = await api.post(`${sandbox.chinaUrl}/v1/get_voice`, { voice_type: 'system' }, { headers: { Authorization: `Bearer ${SANDBOX_KEYS.china}` } });
+		const china = await api.post(
+			`${sandbox.chinaUrl}/v1/get_voice`,
+			{ voice_type: 'system' },
+			{ headers: { Authorization: `Bearer ${SANDBOX_KEYS.china}` } },
+		);
 		expect(china.data.base_resp.status_code).toBe(1000);
-		expect((await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code).toBe(1000);
+		expect(
+			(await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code,
+		).toBe(1000);
 		expect(sandbox.faults.list()).toHaveLength(1);
 		expect(sandbox.faults.list()[0].hits).toBe(2);
 		sandbox.faults.clear();
-		expect((await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code).toBe(0);
+		expect(
+			(await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code,
+		).toBe(0);
 	});
 
 	it('fires probabilistic faults reproducibly from the seed', async () => {
@@ -142,7 +167,10 @@ describe('faults', () => {
 			sandbox.reset();
 			sandbox.faults.add({ kind: 'rate_limit', probability: 0.5, times: Infinity });
 			const codes: number[] = [];
-			for (let i = 0; i < 16; i++) codes.push((await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code);
+			for (let i = 0; i < 16; i++)
+				codes.push(
+					(await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code,
+				);
 			return codes;
 		};
 		const first = await run();
@@ -152,7 +180,10 @@ describe('faults', () => {
 		expect(await run()).toEqual(first);
 		sandbox.reset();
 		sandbox.faults.add({ kind: 'rate_limit', probability: 0, times: Infinity });
-		for (let i = 0; i < 5; i++) expect((await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code).toBe(0);
+		for (let i = 0; i < 5; i++)
+			expect(
+				(await api.post('/v1/get_voice', { voice_type: 'system' })).data.base_resp.status_code,
+			).toBe(0);
 		expect(sandbox.faults.list()[0].hits).toBe(0);
 	});
 

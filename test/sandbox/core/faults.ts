@@ -66,7 +66,12 @@ export interface FaultTarget {
 }
 
 /** Kinds that only make sense on one request kind. */
-const API_ONLY: ReadonlySet<FaultKind> = new Set(['base_resp', 'rate_limit', 'malformed_json', 'replay']);
+const API_ONLY: ReadonlySet<FaultKind> = new Set([
+	'base_resp',
+	'rate_limit',
+	'malformed_json',
+	'replay',
+]);
 const DOWNLOAD_ONLY: ReadonlySet<FaultKind> = new Set(['expired_url', 'empty_body', 'html_body']);
 
 export class FaultController {
@@ -79,7 +84,8 @@ export class FaultController {
 	}
 
 	add(spec: FaultSpec): ActiveFault {
-		if (!FAULT_KINDS.includes(spec.kind)) throw new TypeError(`unknown fault kind "${String(spec.kind)}"`);
+		if (!FAULT_KINDS.includes(spec.kind))
+			throw new TypeError(`unknown fault kind "${String(spec.kind)}"`);
 		const times = spec.times ?? 1;
 		if (!(times > 0)) throw new RangeError(`fault times must be > 0, got ${times}`);
 		if (spec.probability !== undefined && !(spec.probability >= 0 && spec.probability <= 1)) {
@@ -110,7 +116,8 @@ export class FaultController {
 	take(target: FaultTarget): FaultSpec | undefined {
 		for (const record of this.records) {
 			if (!matches(record.spec, target)) continue;
-			if (record.spec.probability !== undefined && this.rng.next() >= record.spec.probability) continue;
+			if (record.spec.probability !== undefined && this.rng.next() >= record.spec.probability)
+				continue;
 			record.remaining -= 1;
 			record.hits += 1;
 			if (record.remaining <= 0) this.records = this.records.filter((r) => r !== record);

@@ -104,7 +104,10 @@ export class SandboxState {
 	}
 
 	/** The named family state, created on first use (`create` gets the clock and the current id generator). */
-	family<T extends FamilyState>(name: string, create: (clock: VirtualClock, ids: () => IdGenerator) => T): T {
+	family<T extends FamilyState>(
+		name: string,
+		create: (clock: VirtualClock, ids: () => IdGenerator) => T,
+	): T {
 		let family = this.families.get(name);
 		if (!family) {
 			family = create(this.clock, () => this.ids);
@@ -127,9 +130,21 @@ export class SandboxState {
 		return this.addVoice(voiceId, 'voice_generation', true, options.description);
 	}
 
-	private addVoice(voiceId: string, type: VoiceType, activated: boolean, description: string[] = []): VoiceRecord {
-		if (this.voices.has(voiceId) || this.deletedVoiceIds.has(voiceId)) throw new Error(`voice id "${voiceId}" already exists or was deleted`);
-		const record: VoiceRecord = { voice_id: voiceId, type, description, createdAt: this.clock.now(), activated };
+	private addVoice(
+		voiceId: string,
+		type: VoiceType,
+		activated: boolean,
+		description: string[] = [],
+	): VoiceRecord {
+		if (this.voices.has(voiceId) || this.deletedVoiceIds.has(voiceId))
+			throw new Error(`voice id "${voiceId}" already exists or was deleted`);
+		const record: VoiceRecord = {
+			voice_id: voiceId,
+			type,
+			description,
+			createdAt: this.clock.now(),
+			activated,
+		};
 		this.voices.set(voiceId, record);
 		return record;
 	}
@@ -180,7 +195,13 @@ export class SandboxState {
 	}
 
 	addTask(task: Omit<AsyncTask, 'materialized' | 'createdAt' | 'task_id' | 'file_id'>): AsyncTask {
-		const full: AsyncTask = { ...task, task_id: this.ids.taskId(), file_id: this.ids.fileId(), createdAt: this.clock.now(), materialized: false };
+		const full: AsyncTask = {
+			...task,
+			task_id: this.ids.taskId(),
+			file_id: this.ids.fileId(),
+			createdAt: this.clock.now(),
+			materialized: false,
+		};
 		this.tasks.set(full.task_id, full);
 		return full;
 	}

@@ -10,4 +10,14 @@ import { voiceCreationRoutes } from './voiceCreation/routes';
 import { voiceRoutes } from './voices/routes';
 
 /** Every API family's routes. New families (video, image, music, chat, voice clone/design) add theirs here. */
-export const ALL_ROUTES: readonly Route[] = [...ttsRoutes, ...ttsAsyncRoutes, ...voiceRoutes, ...voiceCreationRoutes, ...fileRoutes, ...videoRoutes, ...imageRoutes, ...musicRoutes, ...chatRoutes];
+export const ALL_ROUTES: readonly Route[] = [
+	...ttsRoutes,
+	...ttsAsyncRoutes,
+	...voiceRoutes,
+	...voiceCreationRoutes,
+	...fileRoutes,
+	...videoRoutes,
+	...imageRoutes,
+	...musicRoutes,
+	...chatRoutes,
+];

@@ -1,7 +1,10 @@
 import { ApiError, CODES, MESSAGES } from './errors';
 import type { Region } from '../core/types';
 
-export const SANDBOX_KEYS = { global: 'sk-sandbox-global-0001', china: 'sk-sandbox-china-0001' } as const;
+export const SANDBOX_KEYS = {
+	global: 'sk-sandbox-global-0001',
+	china: 'sk-sandbox-china-0001',
+} as const;
 export const SANDBOX_GROUP_ID = '1900000000000000001';
 
 /**

@@ -57,8 +57,10 @@ export class DownloadStore {
 		const expires = Number(query.expires);
 		const signature = query.signature ?? '';
 		const expected = this.sign(token, expires);
-		if (!Number.isInteger(expires) || signature.length !== expected.length) return { outcome: 'bad_signature' };
-		if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return { outcome: 'bad_signature' };
+		if (!Number.isInteger(expires) || signature.length !== expected.length)
+			return { outcome: 'bad_signature' };
+		if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected)))
+			return { outcome: 'bad_signature' };
 		if (this.clock.nowSeconds() > expires) return { outcome: 'expired', expires };
 		const object = this.objects.get(token);
 		const data = object?.read();
@@ -76,7 +78,13 @@ function xmlEscape(text: string): string {
 }
 
 /** An object-store error document (S3/OSS style). */
-export function storageError(status: number, code: string, message: string, requestId: string, extra: Record<string, string> = {}): Reply {
+export function storageError(
+	status: number,
+	code: string,
+	message: string,
+	requestId: string,
+	extra: Record<string, string> = {},
+): Reply {
 	const fields = Object.entries(extra)
 		.map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
 		.join('');
@@ -94,19 +102,35 @@ export function expiredReply(requestId: string, expires: number, now: number): R
 }
 
 /** Serves a looked-up object, honouring a single `Range: bytes=a-b`. */
-export function objectReply(object: DownloadObject, data: Buffer | StreamedBody, range: string | undefined, requestId: string): Reply {
+export function objectReply(
+	object: DownloadObject,
+	data: Buffer | StreamedBody,
+	range: string | undefined,
+	requestId: string,
+): Reply {
 	const headers = {
 		'content-disposition': `attachment; filename="${object.filename.replace(/"/g, '')}"`,
 		'accept-ranges': 'bytes',
 		'x-request-id': requestId,
 	};
 	const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-	if (!Buffer.isBuffer(data)) return streamedObjectReply(object.contentType, data, match, headers, requestId);
-	if (!match || (match[1] === '' && match[2] === '')) return rawReply(200, object.contentType, data, headers);
+	if (!Buffer.isBuffer(data))
+		return streamedObjectReply(object.contentType, data, match, headers, requestId);
+	if (!match || (match[1] === '' && match[2] === ''))
+		return rawReply(200, object.contentType, data, headers);
 	let start = match[1] === '' ? Math.max(0, data.length - Number(match[2])) : Number(match[1]);
-	let end = match[1] === '' || match[2] === '' ? data.length - 1 : Math.min(Number(match[2]), data.length - 1);
+	let end =
+		match[1] === '' || match[2] === ''
+			? data.length - 1
+			: Math.min(Number(match[2]), data.length - 1);
 	if (start >= data.length || start > end) {
-		return storageError(416, 'InvalidRange', 'The requested range is not satisfiable', requestId, {});
+		return storageError(
+			416,
+			'InvalidRange',
+			'The requested range is not satisfiable',
+			requestId,
+			{},
+		);
 	}
 	start = Math.max(0, start);
 	end = Math.max(start, end);
@@ -124,15 +148,31 @@ function streamedObjectReply(
 	headers: Record<string, string>,
 	requestId: string,
 ): Reply {
-	const reply = (status: number, start: number, end: number, extra: Record<string, string> = {}): Reply => ({
+	const reply = (
+		status: number,
+		start: number,
+		end: number,
+		extra: Record<string, string> = {},
+	): Reply => ({
 		status,
 		headers: { 'content-type': contentType, ...headers, ...extra },
 		chunks: [],
-		stream: { size: end - start + 1, open: (from = 0, to = end - start) => body.open(start + from, start + to) },
+		stream: {
+			size: end - start + 1,
+			open: (from = 0, to = end - start) => body.open(start + from, start + to),
+		},
 	});
 	if (!match || (match[1] === '' && match[2] === '')) return reply(200, 0, body.size - 1);
 	const start = match[1] === '' ? Math.max(0, body.size - Number(match[2])) : Number(match[1]);
-	const end = match[1] === '' || match[2] === '' ? body.size - 1 : Math.min(Number(match[2]), body.size - 1);
-	if (start >= body.size || start > end) return storageError(416, 'InvalidRange', 'The requested range is not satisfiable', requestId, {});
+	const end =
+		match[1] === '' || match[2] === '' ? body.size - 1 : Math.min(Number(match[2]), body.size - 1);
+	if (start >= body.size || start > end)
+		return storageError(
+			416,
+			'InvalidRange',
+			'The requested range is not satisfiable',
+			requestId,
+			{},
+		);
 	return reply(206, start, end, { 'content-range': `bytes ${start}-${end}/${body.size}` });
 }

@@ -22,7 +22,8 @@ export const CODES = {
 } as const;
 
 export const MESSAGES = {
-	loginFail: "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
+	loginFail:
+		"login fail: Please carry the API secret key in the 'Authorization' field of the request header",
 	groupMismatch: 'token not match group',
 	invalidKey: 'invalid api key',
 	rateLimit: 'rate limit exceeded(RPM)',

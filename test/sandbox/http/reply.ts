@@ -52,7 +52,12 @@ export function errorReply(traceId: string, error: ApiError): Reply {
 	return jsonReply(traceId, { base_resp: baseResp(error.code, error.message) });
 }
 
-export function rawReply(status: number, contentType: string, data: Buffer, headers: Record<string, string> = {}): Reply {
+export function rawReply(
+	status: number,
+	contentType: string,
+	data: Buffer,
+	headers: Record<string, string> = {},
+): Reply {
 	return { status, headers: { 'content-type': contentType, ...headers }, chunks: [data] };
 }
 
@@ -64,7 +69,11 @@ export function sseReply(traceId: string, events: Array<Record<string, unknown>>
 	const last = events[events.length - 1];
 	return {
 		status: 200,
-		headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'trace-id': traceId },
+		headers: {
+			'content-type': 'text/event-stream',
+			'cache-control': 'no-cache',
+			'trace-id': traceId,
+		},
 		chunks: events.map((event) => Buffer.from(`data: ${JSON.stringify(event)}\n\n`)),
 		streaming: true,
 		baseRespCode: last ? codeOf(last) : undefined,

@@ -32,7 +32,9 @@ describe('auth and regions', () => {
 	});
 
 	it('answers 1004 when the header is not a Bearer token', async () => {
-		const res = await http.post('/v1/get_voice', voiceQuery, { headers: { Authorization: SANDBOX_KEYS.global } });
+		const res = await http.post('/v1/get_voice', voiceQuery, {
+			headers: { Authorization: SANDBOX_KEYS.global },
+		});
 		expect(res.data.base_resp.status_code).toBe(1004);
 	});
 
@@ -47,16 +49,26 @@ describe('auth and regions', () => {
 	});
 
 	it('accepts each key on its own host', async () => {
-		const global = await http.post('/v1/get_voice', voiceQuery, { headers: bearer(SANDBOX_KEYS.global) });
-		const china = await http.post('/china/v1/get_voice', voiceQuery, { headers: bearer(SANDBOX_KEYS.china) });
+		const global = await http.post('/v1/get_voice', voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.global),
+		});
+		const china = await http.post('/china/v1/get_voice', voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.china),
+		});
 		expect(global.data.base_resp.status_code).toBe(0);
 		expect(china.data.base_resp.status_code).toBe(0);
 		expect(china.data.system_voice.length).toBeGreaterThan(0);
 	});
 
 	it('checks an optional GroupId against the key', async () => {
-		const wrong = await http.post('/v1/get_voice', voiceQuery, { headers: bearer(SANDBOX_KEYS.global), params: { GroupId: '42' } });
-		expect(wrong.data.base_resp).toEqual({ status_code: 1004, status_msg: 'token not match group' });
+		const wrong = await http.post('/v1/get_voice', voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.global),
+			params: { GroupId: '42' },
+		});
+		expect(wrong.data.base_resp).toEqual({
+			status_code: 1004,
+			status_msg: 'token not match group',
+		});
 		const right = await http.post('/v1/get_voice', voiceQuery, {
 			headers: bearer(SANDBOX_KEYS.global),
 			params: { GroupId: SANDBOX_GROUP_ID },
@@ -89,8 +101,14 @@ describe('routing', () => {
 
 describe('request log', () => {
 	it('records every request in order with region, path, query, headers, body and outcome', async () => {
-		await http.post('/china/v1/get_voice?GroupId=' + SANDBOX_GROUP_ID, voiceQuery, { headers: bearer(SANDBOX_KEYS.china) });
-		await http.post('/v1/get_voice', { voice_type: 'nope' }, { headers: bearer(SANDBOX_KEYS.global) });
+		await http.post('/china/v1/get_voice?GroupId=' + SANDBOX_GROUP_ID, voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.china),
+		});
+		await http.post(
+			'/v1/get_voice',
+			{ voice_type: 'nope' },
+			{ headers: bearer(SANDBOX_KEYS.global) },
+		);
 		await http.get('/v1/unknown');
 		expect(sandbox.log.map((e) => e.seq)).toEqual([1, 2, 3]);
 		const [china, invalid, missing] = sandbox.log;
@@ -122,9 +140,13 @@ describe('request log', () => {
 	});
 
 	it('gives reproducible trace ids for the same seed', async () => {
-		const first = await http.post('/v1/get_voice', voiceQuery, { headers: bearer(SANDBOX_KEYS.global) });
+		const first = await http.post('/v1/get_voice', voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.global),
+		});
 		sandbox.reset();
-		const again = await http.post('/v1/get_voice', voiceQuery, { headers: bearer(SANDBOX_KEYS.global) });
+		const again = await http.post('/v1/get_voice', voiceQuery, {
+			headers: bearer(SANDBOX_KEYS.global),
+		});
 		expect(again.data.trace_id).toBe(first.data.trace_id);
 	});
 });

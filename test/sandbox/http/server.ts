@@ -8,7 +8,15 @@ import { BODY_SHAPES, writeShapedBody } from './shapedBody';
 import type { RequestLog } from '../core/log';
 import type { RateLimiter } from '../core/rateLimits';
 import { MultipartError, parseMultipart } from './multipart';
-import { type Reply, type StreamedBody, baseResp, errorReply, jsonReply, rawReply, textReply } from './reply';
+import {
+	type Reply,
+	type StreamedBody,
+	baseResp,
+	errorReply,
+	jsonReply,
+	rawReply,
+	textReply,
+} from './reply';
 import type { Route, RouteContext, SandboxEnv } from './routes';
 import type { MultipartLogBody, Region, RequestLogEntry } from '../core/types';
 import { type JsonObject, isObject } from './validate';
@@ -42,7 +50,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function flattenHeaders(req: IncomingMessage): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(req.headers)) {
-		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		if (value !== undefined)
+			headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return headers;
 }
@@ -73,7 +82,15 @@ function parseIncoming(req: IncomingMessage, body: Buffer, fallbackHost: string)
 	const query: Record<string, string> = {};
 	for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value;
 	const headers = flattenHeaders(req);
-	return { method: (req.method ?? 'GET').toUpperCase(), region, path, query, headers, body, baseUrl: `http://${headers.host ?? fallbackHost}` };
+	return {
+		method: (req.method ?? 'GET').toUpperCase(),
+		region,
+		path,
+		query,
+		headers,
+		body,
+		baseUrl: `http://${headers.host ?? fallbackHost}`,
+	};
 }
 
 async function logBody(incoming: Incoming): Promise<unknown> {
@@ -84,7 +101,12 @@ async function logBody(incoming: Incoming): Promise<unknown> {
 			const form = await parseMultipart(incoming.body, type);
 			const summary: MultipartLogBody = {
 				fields: form.fields,
-				files: form.files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, bytes: f.data.length })),
+				files: form.files.map((f) => ({
+					field: f.field,
+					filename: f.filename,
+					contentType: f.contentType,
+					bytes: f.data.length,
+				})),
 			};
 			return summary;
 		} catch {
@@ -106,7 +128,13 @@ function resetSocket(res: ServerResponse): void {
 	else socket.destroy();
 }
 
-async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEntry, method: string, shape?: FaultKind): Promise<void> {
+async function writeReply(
+	res: ServerResponse,
+	reply: Reply,
+	entry: RequestLogEntry,
+	method: string,
+	shape?: FaultKind,
+): Promise<void> {
 	const cutMidBody = shape === 'reset_mid_body';
 	if (shape && BODY_SHAPES.has(shape) && method !== 'HEAD' && reply.status < 300) {
 		entry.status = reply.status;
@@ -115,7 +143,9 @@ async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEn
 		return;
 	}
 	const headers: Record<string, string> = { ...reply.headers };
-	const total = reply.stream ? reply.stream.size : reply.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+	const total = reply.stream
+		? reply.stream.size
+		: reply.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 	if (!reply.streaming) headers['content-length'] = String(total);
 	entry.status = reply.status;
 	entry.baseRespCode = reply.baseRespCode;
@@ -130,7 +160,9 @@ async function writeReply(res: ServerResponse, reply: Reply, entry: RequestLogEn
 	}
 	if (cutMidBody) {
 		const full = Buffer.concat(reply.chunks);
-		await new Promise<void>((resolve) => res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => resolve()));
+		await new Promise<void>((resolve) =>
+			res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => resolve()),
+		);
 		// Give the partial body time to reach the client before the reset discards unsent data.
 		await sleep(20);
 		resetSocket(res);
@@ -159,8 +191,14 @@ function drained(res: ServerResponse): Promise<void> {
 }
 
 /** Large bodies: piped with backpressure, so the sandbox never holds them in memory. */
-async function writeStreamedBody(res: ServerResponse, body: StreamedBody, cutMidBody: boolean): Promise<void> {
-	const source = cutMidBody ? body.open(0, Math.max(0, Math.floor(body.size / 2) - 1)) : body.open();
+async function writeStreamedBody(
+	res: ServerResponse,
+	body: StreamedBody,
+	cutMidBody: boolean,
+): Promise<void> {
+	const source = cutMidBody
+		? body.open(0, Math.max(0, Math.floor(body.size / 2) - 1))
+		: body.open();
 	try {
 		for await (const chunk of source as AsyncIterable<Buffer>) {
 			if (res.destroyed) break;
@@ -184,8 +222,20 @@ async function writeStreamedBody(res: ServerResponse, body: StreamedBody, cutMid
 /** Body of a gateway-level HTTP error in MiniMax's JSON shape. */
 function httpStatusFault(fault: FaultSpec, traceId: string): Reply {
 	const status = fault.status ?? 500;
-	const code = fault.code ?? (status === 429 ? CODES.rateLimit : status === 401 || status === 403 ? CODES.auth : status === 408 || status === 504 ? CODES.timeout : CODES.unknown);
-	const reply = jsonReply(traceId, { base_resp: baseResp(code, fault.message ?? defaultMessage(code)) }, status);
+	const code =
+		fault.code ??
+		(status === 429
+			? CODES.rateLimit
+			: status === 401 || status === 403
+				? CODES.auth
+				: status === 408 || status === 504
+					? CODES.timeout
+					: CODES.unknown);
+	const reply = jsonReply(
+		traceId,
+		{ base_resp: baseResp(code, fault.message ?? defaultMessage(code)) },
+		status,
+	);
 	if (fault.retryAfter !== undefined) reply.headers['retry-after'] = String(fault.retryAfter);
 	return reply;
 }
@@ -195,44 +245,69 @@ function faultReply(fault: FaultSpec, traceId: string): Reply | undefined {
 	switch (fault.kind) {
 		case 'base_resp': {
 			const code = fault.code ?? CODES.unknown;
-			return jsonReply(traceId, { base_resp: baseResp(code, fault.message ?? defaultMessage(code)) });
+			return jsonReply(traceId, {
+				base_resp: baseResp(code, fault.message ?? defaultMessage(code)),
+			});
 		}
 		case 'rate_limit':
-			return jsonReply(traceId, { base_resp: baseResp(fault.code ?? CODES.rateLimit, fault.message ?? MESSAGES.rateLimit) });
+			return jsonReply(traceId, {
+				base_resp: baseResp(fault.code ?? CODES.rateLimit, fault.message ?? MESSAGES.rateLimit),
+			});
 		case 'http_status':
 			return httpStatusFault(fault, traceId);
 		case 'malformed_json': {
 			const truncated = `{"data":{"audio":"fffb9064000000","status":2},"trace_id":"${traceId}","base_resp":{"status_code":0,"status_m`;
-			return rawReply(200, 'application/json; charset=utf-8', Buffer.from(truncated), { 'trace-id': traceId });
+			return rawReply(200, 'application/json; charset=utf-8', Buffer.from(truncated), {
+				'trace-id': traceId,
+			});
 		}
 		case 'replay': {
 			const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {});
 			const sse = typeof fault.body === 'string' && fault.body.startsWith('data:');
-			return rawReply(fault.status ?? 200, sse ? 'text/event-stream; charset=utf-8' : 'application/json; charset=utf-8', Buffer.from(text), { 'trace-id': traceId });
+			return rawReply(
+				fault.status ?? 200,
+				sse ? 'text/event-stream; charset=utf-8' : 'application/json; charset=utf-8',
+				Buffer.from(text),
+				{ 'trace-id': traceId },
+			);
 		}
 		default:
 			return undefined;
 	}
 }
 
-async function parseBody(route: Route, incoming: Incoming): Promise<Pick<RouteContext, 'json' | 'form'>> {
+async function parseBody(
+	route: Route,
+	incoming: Incoming,
+): Promise<Pick<RouteContext, 'json' | 'form'>> {
 	if (route.body === 'none') return { json: {} };
 	if (route.body === 'multipart') {
 		try {
-			return { json: {}, form: await parseMultipart(incoming.body, incoming.headers['content-type']) };
+			return {
+				json: {},
+				form: await parseMultipart(incoming.body, incoming.headers['content-type']),
+			};
 		} catch (error) {
-			if (error instanceof MultipartError) throw new ApiError(CODES.invalidParams, `invalid params, ${error.message}`);
+			if (error instanceof MultipartError)
+				throw new ApiError(CODES.invalidParams, `invalid params, ${error.message}`);
 			throw error;
 		}
 	}
 	const body = capture(() => JSON.parse(incoming.body.toString('utf8')) as unknown);
-	if (!body.ok) throw new ApiError(CODES.invalidParams, 'invalid params, request body is not valid JSON');
+	if (!body.ok)
+		throw new ApiError(CODES.invalidParams, 'invalid params, request body is not valid JSON');
 	const parsed = body.value;
-	if (!isObject(parsed)) throw new ApiError(CODES.invalidParams, 'invalid params, request body must be a JSON object');
+	if (!isObject(parsed))
+		throw new ApiError(CODES.invalidParams, 'invalid params, request body must be a JSON object');
 	return { json: parsed as JsonObject };
 }
 
-async function handleApi(rt: Runtime, incoming: Incoming, entry: RequestLogEntry, res: ServerResponse): Promise<void> {
+async function handleApi(
+	rt: Runtime,
+	incoming: Incoming,
+	entry: RequestLogEntry,
+	res: ServerResponse,
+): Promise<void> {
 	const region = incoming.region as Region;
 	const traceId = rt.env.ids.traceId();
 	const fault = rt.faults.take({ kind: 'api', method: incoming.method, path: incoming.path });
@@ -263,13 +338,25 @@ function pathMatches(pattern: string, path: string): boolean {
 	return path.startsWith(prefix) && /^[^/]+$/.test(path.slice(prefix.length));
 }
 
-async function runRoute(rt: Runtime, incoming: Incoming, region: Region, traceId: string, entry: RequestLogEntry): Promise<Reply> {
-	const route = rt.routes.find((r) => pathMatches(r.path, incoming.path) && r.method === incoming.method);
+async function runRoute(
+	rt: Runtime,
+	incoming: Incoming,
+	region: Region,
+	traceId: string,
+	entry: RequestLogEntry,
+): Promise<Reply> {
+	const route = rt.routes.find(
+		(r) => pathMatches(r.path, incoming.path) && r.method === incoming.method,
+	);
 	if (!route) return textReply(404, '404 page not found');
 	try {
 		const authError = checkAuth(incoming.headers, incoming.query, region);
 		if (authError) throw authError;
-		const refused = rt.limits.take(`${region} ${incoming.headers.authorization}`, incoming.path, traceId);
+		const refused = rt.limits.take(
+			`${region} ${incoming.headers.authorization}`,
+			incoming.path,
+			traceId,
+		);
 		if (refused) {
 			entry.rateLimited = true;
 			return refused;
@@ -293,29 +380,51 @@ async function runRoute(rt: Runtime, incoming: Incoming, region: Region, traceId
 			return errorReply(traceId, error);
 		}
 		console.error('[minimax-sandbox] handler error', error);
-		return jsonReply(traceId, { base_resp: baseResp(CODES.unknown, `unknown error: ${(error as Error).message}`) }, 500);
+		return jsonReply(
+			traceId,
+			{ base_resp: baseResp(CODES.unknown, `unknown error: ${(error as Error).message}`) },
+			500,
+		);
 	}
 }
 
-function downloadReply(rt: Runtime, incoming: Incoming, fault: FaultSpec | undefined, requestId: string): Reply {
+function downloadReply(
+	rt: Runtime,
+	incoming: Incoming,
+	fault: FaultSpec | undefined,
+	requestId: string,
+): Reply {
 	const { clock, downloads } = rt.env;
 	if (fault?.kind === 'http_status') {
 		const status = fault.status ?? 500;
 		const code = status === 503 || status === 429 ? 'SlowDown' : 'InternalError';
-		const reply = storageError(status, code, fault.message ?? 'We encountered an internal error. Please try again.', requestId);
+		const reply = storageError(
+			status,
+			code,
+			fault.message ?? 'We encountered an internal error. Please try again.',
+			requestId,
+		);
 		if (fault.retryAfter !== undefined) reply.headers['retry-after'] = String(fault.retryAfter);
 		return reply;
 	}
 	if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
-		return storageError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', requestId);
+		return storageError(
+			405,
+			'MethodNotAllowed',
+			'The specified method is not allowed against this resource.',
+			requestId,
+		);
 	}
 	// Object stores refuse a second auth mechanism next to the query signature.
 	if (incoming.headers.authorization !== undefined) {
 		const message =
 			'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified';
-		return storageError(400, 'InvalidArgument', message, requestId, { ArgumentName: 'Authorization' });
+		return storageError(400, 'InvalidArgument', message, requestId, {
+			ArgumentName: 'Authorization',
+		});
 	}
-	if (fault?.kind === 'expired_url') return expiredReply(requestId, Number(incoming.query.expires) || 0, clock.nowSeconds());
+	if (fault?.kind === 'expired_url')
+		return expiredReply(requestId, Number(incoming.query.expires) || 0, clock.nowSeconds());
 	const found = downloads.lookup(incoming.path, incoming.query);
 	switch (found.outcome) {
 		case 'ok':
@@ -323,13 +432,23 @@ function downloadReply(rt: Runtime, incoming: Incoming, fault: FaultSpec | undef
 		case 'expired':
 			return expiredReply(requestId, found.expires, clock.nowSeconds());
 		case 'bad_signature':
-			return storageError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', requestId);
+			return storageError(
+				403,
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided.',
+				requestId,
+			);
 		default:
 			return storageError(404, 'NoSuchKey', 'The specified key does not exist.', requestId);
 	}
 }
 
-async function handleDownload(rt: Runtime, incoming: Incoming, entry: RequestLogEntry, res: ServerResponse): Promise<void> {
+async function handleDownload(
+	rt: Runtime,
+	incoming: Incoming,
+	entry: RequestLogEntry,
+	res: ServerResponse,
+): Promise<void> {
 	const requestId = rt.env.ids.token(16).toUpperCase();
 	const fault = rt.faults.take({ kind: 'download', method: incoming.method, path: incoming.path });
 	if (fault) {
@@ -341,7 +460,13 @@ async function handleDownload(rt: Runtime, incoming: Incoming, entry: RequestLog
 		}
 		if (fault.kind === 'slow') await sleep(fault.delayMs ?? DEFAULT_SLOW_MS);
 	}
-	await writeReply(res, downloadReply(rt, incoming, fault, requestId), entry, incoming.method, fault?.kind);
+	await writeReply(
+		res,
+		downloadReply(rt, incoming, fault, requestId),
+		entry,
+		incoming.method,
+		fault?.kind,
+	);
 }
 
 /** The http.Server request listener. */

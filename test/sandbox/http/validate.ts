@@ -46,16 +46,28 @@ export class Fields {
 		return new Fields(value, this.path(key));
 	}
 
-	string(key: string, opts: { required?: boolean; oneOf?: readonly string[]; maxChars?: number; nonEmpty?: boolean } = {}): string | undefined {
+	string(
+		key: string,
+		opts: {
+			required?: boolean;
+			oneOf?: readonly string[];
+			maxChars?: number;
+			nonEmpty?: boolean;
+		} = {},
+	): string | undefined {
 		if (!this.has(key)) {
 			if (opts.required) throw invalidParams(this.path(key), 'is required');
 			return undefined;
 		}
 		const value = this.source[key];
 		if (typeof value !== 'string') throw mismatch(this.path(key), 'string', value);
-		if (opts.nonEmpty && value.length === 0) throw invalidParams(this.path(key), 'must not be empty');
+		if (opts.nonEmpty && value.length === 0)
+			throw invalidParams(this.path(key), 'must not be empty');
 		if (opts.oneOf && !opts.oneOf.includes(value)) {
-			throw invalidParams(this.path(key), `must be one of ${opts.oneOf.join(', ')}, got "${value}"`);
+			throw invalidParams(
+				this.path(key),
+				`must be one of ${opts.oneOf.join(', ')}, got "${value}"`,
+			);
 		}
 		if (opts.maxChars !== undefined && countChars(value) > opts.maxChars) {
 			throw invalidParams(this.path(key), `must be at most ${opts.maxChars} characters`);
@@ -65,22 +77,34 @@ export class Fields {
 
 	number(
 		key: string,
-		opts: { required?: boolean; min?: number; max?: number; minExclusive?: boolean; integer?: boolean; oneOf?: readonly number[] } = {},
+		opts: {
+			required?: boolean;
+			min?: number;
+			max?: number;
+			minExclusive?: boolean;
+			integer?: boolean;
+			oneOf?: readonly number[];
+		} = {},
 	): number | undefined {
 		if (!this.has(key)) {
 			if (opts.required) throw invalidParams(this.path(key), 'is required');
 			return undefined;
 		}
 		const value = this.source[key];
-		if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch(this.path(key), opts.integer ? 'integer' : 'number', value);
-		if (opts.integer && !Number.isInteger(value)) throw invalidParams(this.path(key), `must be an integer, got ${value}`);
+		if (typeof value !== 'number' || !Number.isFinite(value))
+			throw mismatch(this.path(key), opts.integer ? 'integer' : 'number', value);
+		if (opts.integer && !Number.isInteger(value))
+			throw invalidParams(this.path(key), `must be an integer, got ${value}`);
 		if (opts.oneOf && !opts.oneOf.includes(value)) {
 			throw invalidParams(this.path(key), `must be one of ${opts.oneOf.join(', ')}, got ${value}`);
 		}
 		const { min, max } = opts;
 		const belowMin = min !== undefined && (opts.minExclusive ? value <= min : value < min);
 		if (belowMin || (max !== undefined && value > max)) {
-			throw invalidParams(this.path(key), `${describeRange(min, max, opts.minExclusive)}, got ${value}`);
+			throw invalidParams(
+				this.path(key),
+				`${describeRange(min, max, opts.minExclusive)}, got ${value}`,
+			);
 		}
 		return value;
 	}
@@ -116,8 +140,13 @@ export function countChars(text: string): number {
 	return n;
 }
 
-function describeRange(min: number | undefined, max: number | undefined, minExclusive?: boolean): string {
-	if (min !== undefined && max !== undefined) return `must be in range ${minExclusive ? '(' : '['}${min}, ${max}]`;
+function describeRange(
+	min: number | undefined,
+	max: number | undefined,
+	minExclusive?: boolean,
+): string {
+	if (min !== undefined && max !== undefined)
+		return `must be in range ${minExclusive ? '(' : '['}${min}, ${max}]`;
 	if (min !== undefined) return `must be ${minExclusive ? 'greater than' : 'at least'} ${min}`;
 	return `must be at most ${max}`;
 }

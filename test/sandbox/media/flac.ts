@@ -32,7 +32,15 @@ export function crc16(data: Uint8Array, end = data.length): number {
 	return crc;
 }
 
-const SAMPLE_RATE_CODES: Record<number, number> = { 8000: 4, 16000: 5, 22050: 6, 24000: 7, 32000: 8, 44100: 9, 48000: 10 };
+const SAMPLE_RATE_CODES: Record<number, number> = {
+	8000: 4,
+	16000: 5,
+	22050: 6,
+	24000: 7,
+	32000: 8,
+	44100: 9,
+	48000: 10,
+};
 const BLOCK_SIZE_CODES: Record<number, number> = { 192: 1, 576: 2, 1152: 3, 2304: 4, 4608: 5 };
 
 /** FLAC's extended UTF-8 coding of the frame number. */
@@ -72,10 +80,16 @@ export interface EncodedAudio {
 	boundaries: number[];
 }
 
-export function encodeFlac(pcm: Buffer, sampleRate: number, channels: number, blockSize = 4608): EncodedAudio {
+export function encodeFlac(
+	pcm: Buffer,
+	sampleRate: number,
+	channels: number,
+	blockSize = 4608,
+): EncodedAudio {
 	const srCode = SAMPLE_RATE_CODES[sampleRate];
 	if (srCode === undefined) throw new RangeError(`FLAC: unsupported sample rate ${sampleRate}`);
-	if (channels < 1 || channels > 2) throw new RangeError(`FLAC: unsupported channel count ${channels}`);
+	if (channels < 1 || channels > 2)
+		throw new RangeError(`FLAC: unsupported channel count ${channels}`);
 	const totalSamples = pcm.length / (2 * channels);
 	const frames: Buffer[] = [];
 	let minFrame = Infinity;
@@ -98,7 +112,12 @@ export function encodeFlac(pcm: Buffer, sampleRate: number, channels: number, bl
 	info.write(15, 5);
 	info.write(totalSamples, 36);
 	const md5 = createHash('md5').update(pcm).digest();
-	const head = Buffer.concat([Buffer.from('fLaC', 'ascii'), Buffer.from([0x80, 0, 0, 34]), info.toBuffer(), md5]);
+	const head = Buffer.concat([
+		Buffer.from('fLaC', 'ascii'),
+		Buffer.from([0x80, 0, 0, 34]),
+		info.toBuffer(),
+		md5,
+	]);
 	const boundaries = [0];
 	let offset = head.length;
 	for (const frame of frames) {
@@ -110,7 +129,14 @@ export function encodeFlac(pcm: Buffer, sampleRate: number, channels: number, bl
 	return { bytes: Buffer.concat([head, ...frames]), boundaries };
 }
 
-function encodeFrame(pcm: Buffer, start: number, n: number, index: number, srCode: number, channels: number): Buffer {
+function encodeFrame(
+	pcm: Buffer,
+	start: number,
+	n: number,
+	index: number,
+	srCode: number,
+	channels: number,
+): Buffer {
 	const header: number[] = [0xff, 0xf8];
 	const bsCode = BLOCK_SIZE_CODES[n];
 	header.push(((bsCode ?? 7) << 4) | srCode);

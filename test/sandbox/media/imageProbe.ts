@@ -19,11 +19,17 @@ export async function probeImage(data: Buffer): Promise<ProbedImage> {
 	writeFileSync(file, data);
 	try {
 		const stdout = await new Promise<string>((resolve, reject) =>
-			execFile(ffprobePath(), ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', file], (error, out, err) =>
-				error ? reject(new Error(`ffprobe failed: ${err}`)) : resolve(out),
+			execFile(
+				ffprobePath(),
+				['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', file],
+				(error, out, err) => (error ? reject(new Error(`ffprobe failed: ${err}`)) : resolve(out)),
 			),
 		);
-		const stream = (JSON.parse(stdout) as { streams: Array<{ codec_name: string; width: number; height: number }> }).streams[0];
+		const stream = (
+			JSON.parse(stdout) as {
+				streams: Array<{ codec_name: string; width: number; height: number }>;
+			}
+		).streams[0];
 		return { codec: stream.codec_name, width: stream.width, height: stream.height };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

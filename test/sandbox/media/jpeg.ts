@@ -26,12 +26,34 @@ export function encodeJpeg(drawing: JpegDrawing): Promise<Buffer> {
 	const hit = cache.get(key);
 	if (hit) return hit;
 	const filter = `color=c=${hex(background)}:s=${width}x${height}:d=1,drawbox=x=${box.x}:y=${box.y}:w=${box.width}:h=${box.height}:color=${hex(box.color)}@1:t=fill`;
-	const args = ['-v', 'error', '-f', 'lavfi', '-i', filter, '-frames:v', '1', '-q:v', '4', '-f', 'image2pipe', '-c:v', 'mjpeg', 'pipe:1'];
+	const args = [
+		'-v',
+		'error',
+		'-f',
+		'lavfi',
+		'-i',
+		filter,
+		'-frames:v',
+		'1',
+		'-q:v',
+		'4',
+		'-f',
+		'image2pipe',
+		'-c:v',
+		'mjpeg',
+		'pipe:1',
+	];
 	const pending = new Promise<Buffer>((resolve, reject) => {
-		execFile(ffmpegPath(), args, { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-			if (error) reject(new Error(`ffmpeg could not make a JPEG: ${error.message} ${stderr.toString()}`));
-			else resolve(stdout);
-		});
+		execFile(
+			ffmpegPath(),
+			args,
+			{ encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout, stderr) => {
+				if (error)
+					reject(new Error(`ffmpeg could not make a JPEG: ${error.message} ${stderr.toString()}`));
+				else resolve(stdout);
+			},
+		);
 	});
 	pending.catch(() => cache.delete(key));
 	cache.set(key, pending);

@@ -37,7 +37,8 @@ describe('mp3', () => {
 		expect(frames).toHaveLength(24);
 		expect(frames.reduce((n, f) => n + f.length, 0)).toBe(mp3.bytes.length);
 		expect(mp3.boundaries).toEqual(frames.map((f) => f.offset));
-		for (const frame of frames) expect(frame).toMatchObject({ sampleRate, channels, bitrate: real, samples: spf });
+		for (const frame of frames)
+			expect(frame).toMatchObject({ sampleRate, channels, bitrate: real, samples: spf });
 		expect(mp3.bitrate).toBe(real);
 	});
 
@@ -111,7 +112,9 @@ describe('speech plan', () => {
 		expect(paused.durationMs - a.durationMs).toBeGreaterThan(1950);
 		expect(paused.durationMs - a.durationMs).toBeLessThan(2050);
 		expect(planSpeech('.', voice, 32000).durationMs).toBeGreaterThanOrEqual(500);
-		expect(planSpeech('Hello there, general.', { ...voice, speed: 0.5 }, 32000).durationMs).toBeGreaterThan(planSpeech('Hello there, general.', voice, 32000).durationMs * 1.8);
+		expect(
+			planSpeech('Hello there, general.', { ...voice, speed: 0.5 }, 32000).durationMs,
+		).toBeGreaterThan(planSpeech('Hello there, general.', voice, 32000).durationMs * 1.8);
 	});
 
 	it('counts CJK characters as words and splits sentences on CJK punctuation', () => {
@@ -127,7 +130,10 @@ describe('speech plan', () => {
 		const first = renderAudio(plan, spec);
 		const again = renderAudio(planSpeech('Deterministic output.', voice, 22050), spec);
 		expect(again.bytes.equals(first.bytes)).toBe(true);
-		const other = renderAudio(planSpeech('Deterministic output.', { ...voice, pitch: 3 }, 22050), spec);
+		const other = renderAudio(
+			planSpeech('Deterministic output.', { ...voice, pitch: 3 }, 22050),
+			spec,
+		);
 		expect(other.bytes.equals(first.bytes)).toBe(false);
 	});
 });
@@ -143,14 +149,22 @@ describe('multipart parser', () => {
 		const form = await parseMultipart(body, ct);
 		expect(form.fields).toEqual({ purpose: 'voice_clone' });
 		expect(form.files).toHaveLength(1);
-		expect(form.files[0]).toMatchObject({ field: 'file', filename: 'a "b".wav', contentType: 'audio/wav' });
+		expect(form.files[0]).toMatchObject({
+			field: 'file',
+			filename: 'a "b".wav',
+			contentType: 'audio/wav',
+		});
 		expect(form.files[0].data.toString()).toBe('RIFF\r\n');
 	});
 
 	it.each([
 		['no boundary parameter', Buffer.from(''), 'multipart/form-data'],
 		['not multipart', Buffer.from('{}'), 'application/json'],
-		['no closing boundary', Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'), ct],
+		[
+			'no closing boundary',
+			Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'),
+			ct,
+		],
 	])('rejects %s', async (_name, body, contentType) => {
 		await expect(parseMultipart(body, contentType)).rejects.toThrow(MultipartError);
 	});
@@ -165,7 +179,11 @@ describe('multipart parser', () => {
 		const parsed = await parseMultipart(body, request.headers.get('content-type') ?? undefined);
 		expect(parsed.fields).toEqual({ purpose: 'voice_clone' });
 		expect(parsed.files).toHaveLength(1);
-		expect(parsed.files[0]).toMatchObject({ field: 'file', filename: '章节 1.mp3', contentType: 'audio/mpeg' });
+		expect(parsed.files[0]).toMatchObject({
+			field: 'file',
+			filename: '章节 1.mp3',
+			contentType: 'audio/mpeg',
+		});
 		expect(parsed.files[0].data.equals(data)).toBe(true);
 	});
 

@@ -4,7 +4,11 @@ import { type FrameRun, type Note, noteKey, pcmFrame, samplesPerFrame } from './
 
 const BITRATES_V1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const BITRATES_V2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
-const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const RATES: Record<number, number[]> = {
+	3: [44100, 48000, 32000],
+	2: [22050, 24000, 16000],
+	0: [11025, 12000, 8000],
+};
 
 export interface Mp3FrameHeader {
 	offset: number;
@@ -20,12 +24,20 @@ export interface Mp3FrameHeader {
 
 /** Parses the MPEG audio Layer III frame header at `offset`, or returns undefined. */
 export function readMp3Frame(buf: Buffer, offset: number): Mp3FrameHeader | undefined {
-	if (offset + 4 > buf.length || buf[offset] !== 0xff || (buf[offset + 1] & 0xe0) !== 0xe0) return undefined;
+	if (offset + 4 > buf.length || buf[offset] !== 0xff || (buf[offset + 1] & 0xe0) !== 0xe0)
+		return undefined;
 	const versionBits = (buf[offset + 1] >> 3) & 3;
 	const layerBits = (buf[offset + 1] >> 1) & 3;
 	const bitrateIndex = buf[offset + 2] >> 4;
 	const rateIndex = (buf[offset + 2] >> 2) & 3;
-	if (versionBits === 1 || layerBits !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return undefined;
+	if (
+		versionBits === 1 ||
+		layerBits !== 1 ||
+		bitrateIndex === 0 ||
+		bitrateIndex === 15 ||
+		rateIndex === 3
+	)
+		return undefined;
 	const v1 = versionBits === 3;
 	const bitrate = (v1 ? BITRATES_V1 : BITRATES_V2)[bitrateIndex] * 1000;
 	const sampleRate = RATES[versionBits][rateIndex];
@@ -68,7 +80,12 @@ const steadyCache = new Map<string, SteadyFrame>();
  * The encoded frame of a note in steady state. lamejs runs with the bit reservoir disabled, so
  * every frame carries all its own data and frames can be repeated and spliced freely.
  */
-function steadyFrame(note: Note | null, sampleRate: number, channels: number, kbps: number): SteadyFrame {
+function steadyFrame(
+	note: Note | null,
+	sampleRate: number,
+	channels: number,
+	kbps: number,
+): SteadyFrame {
 	const key = `${sampleRate}/${channels}/${kbps}/${noteKey(note)}`;
 	const cached = steadyCache.get(key);
 	if (cached) return cached;
@@ -79,10 +96,14 @@ function steadyFrame(note: Note | null, sampleRate: number, channels: number, kb
 		for (let n = 0; n < spf; n++) mono[i * spf + n] = frame.readInt16LE(n * 2);
 	}
 	const encoder = createMp3Encoder(channels, sampleRate, kbps);
-	const out = Buffer.concat([toBuffer(channels === 2 ? encoder.encodeBuffer(mono, mono) : encoder.encodeBuffer(mono)), toBuffer(encoder.flush())]);
+	const out = Buffer.concat([
+		toBuffer(channels === 2 ? encoder.encodeBuffer(mono, mono) : encoder.encodeBuffer(mono)),
+		toBuffer(encoder.flush()),
+	]);
 	const frames = parseMp3Frames(out).slice(4);
 	const pick = frames.find((f) => !f.padding) ?? frames[0];
-	if (!pick || pick.sampleRate !== sampleRate) throw new Error(`lamejs produced no usable frame for ${key}`);
+	if (!pick || pick.sampleRate !== sampleRate)
+		throw new Error(`lamejs produced no usable frame for ${key}`);
 	const encoded = Buffer.from(out.subarray(pick.offset, pick.offset + pick.length));
 	let plain = encoded;
 	let padded = encoded;
@@ -106,7 +127,9 @@ export function mainDataEnd(frame: Buffer, header: Mp3FrameHeader): number {
 	const sideStart = 4 + crc;
 	const sideBytes = v1 ? (header.channels === 1 ? 17 : 32) : header.channels === 1 ? 9 : 17;
 	// Bits before the first granule: main_data_begin, private bits, scfsi (MPEG-1 only).
-	const leading = v1 ? 9 + (header.channels === 1 ? 5 : 3) + 4 * header.channels : 8 + (header.channels === 1 ? 1 : 2);
+	const leading = v1
+		? 9 + (header.channels === 1 ? 5 : 3) + 4 * header.channels
+		: 8 + (header.channels === 1 ? 1 : 2);
 	const perChannel = v1 ? 59 : 63;
 	const granules = v1 ? 2 : 1;
 	let bits = 0;
@@ -138,7 +161,12 @@ export interface Mp3Result extends EncodedAudio {
 }
 
 /** CBR MP3 for the runs: one MPEG frame per grid frame, padding slots distributed as an encoder does. */
-export function encodeMp3(runs: readonly FrameRun[], sampleRate: number, channels: number, bitrate: number): Mp3Result {
+export function encodeMp3(
+	runs: readonly FrameRun[],
+	sampleRate: number,
+	channels: number,
+	bitrate: number,
+): Mp3Result {
 	const kbps = Math.round(bitrate / 1000);
 	const spf = samplesPerFrame(sampleRate);
 	const parts: Buffer[] = [];

@@ -57,13 +57,17 @@ export function freeBoxHeader(size: number): Buffer {
 export function paddedMp4(mp4: Buffer, totalBytes: number): StreamedBody {
 	const paddingBytes = totalBytes - mp4.length;
 	if (!Number.isSafeInteger(totalBytes) || paddingBytes < 16) {
-		throw new RangeError(`a padded MP4 must be at least ${mp4.length + 16} bytes, got ${totalBytes}`);
+		throw new RangeError(
+			`a padded MP4 must be at least ${mp4.length + 16} bytes, got ${totalBytes}`,
+		);
 	}
 	const head = Buffer.concat([mp4, freeBoxHeader(paddingBytes)]);
 	return {
 		size: totalBytes,
 		open(start = 0, end = totalBytes - 1) {
-			return Readable.from(chunksOf(head, start, Math.min(end, totalBytes - 1)), { objectMode: false });
+			return Readable.from(chunksOf(head, start, Math.min(end, totalBytes - 1)), {
+				objectMode: false,
+			});
 		},
 	};
 }
@@ -87,6 +91,8 @@ function* chunksOf(head: Buffer, start: number, end: number): Generator<Buffer> 
 export function parseByteSize(text: string): number | undefined {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$/i.exec(text);
 	if (!match) return undefined;
-	const factor = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(match[2] ?? 'B').toUpperCase() as 'B'];
+	const factor = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[
+		(match[2] ?? 'B').toUpperCase() as 'B'
+	];
 	return Math.round(Number(match[1]) * factor);
 }

@@ -51,7 +51,8 @@ export function pcmFrame(note: Note | null, layout: PcmLayout): Buffer {
 			const phase = (2 * Math.PI * note.cycles * n) / spf;
 			// A little second harmonic so it sounds less like a test tone.
 			const value = Math.round(amplitude * (0.8 * Math.sin(phase) + 0.2 * Math.sin(2 * phase)));
-			for (let c = 0; c < layout.channels; c++) frame.writeInt16LE(value, (n * layout.channels + c) * 2);
+			for (let c = 0; c < layout.channels; c++)
+				frame.writeInt16LE(value, (n * layout.channels + c) * 2);
 		}
 	}
 	frameCache.set(key, frame);

@@ -30,7 +30,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** `pixel(x, y)` returns [r, g, b]. */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => readonly [number, number, number]): Buffer {
+export function encodePng(
+	width: number,
+	height: number,
+	pixel: (x: number, y: number) => readonly [number, number, number],
+): Buffer {
 	const stride = width * 3 + 1;
 	const raw = Buffer.alloc(stride * height);
 	for (let y = 0; y < height; y++) {
@@ -48,7 +52,12 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
 	header.writeUInt32BE(height, 4);
 	header[8] = 8; // bit depth
 	header[9] = 2; // colour type RGB
-	return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		SIGNATURE,
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(raw)),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
 }
 
 export function isPng(data: Buffer): boolean {

@@ -27,7 +27,8 @@ export function readZip(buf: Buffer): ZipEntry[] {
 		const name = buf.subarray(pos + 46, pos + 46 + nameLength).toString('utf8');
 		pos += 46 + nameLength + extraLength + commentLength;
 		if (name.endsWith('/')) continue;
-		const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+		const dataStart =
+			localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
 		const raw = buf.subarray(dataStart, dataStart + compressedSize);
 		if (method === 0) entries.push({ name, data: Buffer.from(raw) });
 		else if (method === 8) entries.push({ name, data: inflateRawSync(raw) });

@@ -49,18 +49,31 @@ describe('Text to Speech › Generate Speech', () => {
 	it.each([
 		['wav', 'audio/wav', 'pcm_s16le', 44100, 2],
 		['flac', 'audio/flac', 'flac', 24000, 1],
-	])('returns %s audio with the declared MIME type that decodes', async (format, mimeType, codec, sampleRate, channels) => {
-		const [item] = await runOk(sandbox(), tts({ text: 'Short sample.', options: { format, sampleRate, channels } }));
-		const audio = item.binary!.data;
-		expect(audio.mimeType).toBe(mimeType);
-		expect(audio.fileExtension).toBe(format);
-		const info = await probe(await readBinary(audio), { decode: true });
-		expect(info.streams[0]).toMatchObject({ codec_name: codec, sample_rate: sampleRate, channels });
-		expect(info.errors).toEqual([]);
-	});
+	])(
+		'returns %s audio with the declared MIME type that decodes',
+		async (format, mimeType, codec, sampleRate, channels) => {
+			const [item] = await runOk(
+				sandbox(),
+				tts({ text: 'Short sample.', options: { format, sampleRate, channels } }),
+			);
+			const audio = item.binary!.data;
+			expect(audio.mimeType).toBe(mimeType);
+			expect(audio.fileExtension).toBe(format);
+			const info = await probe(await readBinary(audio), { decode: true });
+			expect(info.streams[0]).toMatchObject({
+				codec_name: codec,
+				sample_rate: sampleRate,
+				channels,
+			});
+			expect(info.errors).toEqual([]);
+		},
+	);
 
 	it('returns raw PCM whose size matches its duration', async () => {
-		const [item] = await runOk(sandbox(), tts({ text: 'Raw samples.', options: { format: 'pcm', sampleRate: 16000 } }));
+		const [item] = await runOk(
+			sandbox(),
+			tts({ text: 'Raw samples.', options: { format: 'pcm', sampleRate: 16000 } }),
+		);
 		const bytes = await readBinary(item.binary!.data);
 		expect(item.binary!.data.mimeType).toBe('audio/pcm');
 		const info = await probe(bytes, { raw: { sampleRate: 16000, channels: 1 } });
@@ -83,7 +96,9 @@ describe('Text to Speech › Generate Speech', () => {
 					languageBoost: 'English',
 					textNormalization: true,
 					pronunciation: 'MiniMax/Mini Max',
-					voiceEffects: { effects: { pitch: 20, intensity: -10, timbre: 5, soundEffect: 'spacious_echo' } },
+					voiceEffects: {
+						effects: { pitch: 20, intensity: -10, timbre: 5, soundEffect: 'spacious_echo' },
+					},
 					bitrate: 64000,
 					sampleRate: 22050,
 					aigcWatermark: true,
@@ -102,7 +117,14 @@ describe('Text to Speech › Generate Speech', () => {
 			subtitle_enable: true,
 			subtitle_type: 'word',
 			aigc_watermark: true,
-			voice_setting: { voice_id: 'Wise_Woman', speed: 1.5, vol: 3.5, pitch: -4, emotion: 'fluent', text_normalization: true },
+			voice_setting: {
+				voice_id: 'Wise_Woman',
+				speed: 1.5,
+				vol: 3.5,
+				pitch: -4,
+				emotion: 'fluent',
+				text_normalization: true,
+			},
 			audio_setting: { sample_rate: 22050, bitrate: 64000, format: 'mp3', channel: 1 },
 			pronunciation_dict: { tone: ['MiniMax/Mini Max'] },
 			language_boost: 'English',
@@ -115,7 +137,14 @@ describe('Text to Speech › Generate Speech', () => {
 			sandbox(),
 			tts({
 				text: 'A blended voice.',
-				options: { voiceMix: { voices: [{ voiceId: 'Wise_Woman', weight: 60 }, { voiceId: 'Deep_Voice_Man', weight: 40 }] } },
+				options: {
+					voiceMix: {
+						voices: [
+							{ voiceId: 'Wise_Woman', weight: 60 },
+							{ voiceId: 'Deep_Voice_Man', weight: 40 },
+						],
+					},
+				},
 			}),
 		);
 		const [request] = apiRequests(sandbox(), '/v1/t2a_v2');
@@ -141,7 +170,10 @@ describe('Text to Speech › Generate Speech', () => {
 		const [plain] = await runOk(sandbox(), tts({ text: TEXT }));
 		const [streamed] = await runOk(sandbox(), tts({ text: TEXT, options: { stream: true } }));
 		const streamRequest = apiRequests(sandbox(), '/v1/t2a_v2')[1];
-		expect(streamRequest.body).toMatchObject({ stream: true, stream_options: { exclude_aggregated_audio: true } });
+		expect(streamRequest.body).toMatchObject({
+			stream: true,
+			stream_options: { exclude_aggregated_audio: true },
+		});
 		expect(streamRequest.headers['content-type']).toMatch(/json/);
 		const a = await readBinary(plain.binary!.data);
 		const b = await readBinary(streamed.binary!.data);
@@ -151,7 +183,10 @@ describe('Text to Speech › Generate Speech', () => {
 	});
 
 	it('returns subtitles as SRT and MiniMax JSON binaries', async () => {
-		const [item] = await runOk(sandbox(), tts({ text: 'First sentence. Second sentence.', options: { subtitles: true } }));
+		const [item] = await runOk(
+			sandbox(),
+			tts({ text: 'First sentence. Second sentence.', options: { subtitles: true } }),
+		);
 		const srt = (await readBinary(item.binary!.subtitles)).toString('utf8');
 		expect(item.binary!.subtitles.mimeType).toBe('application/x-subrip');
 		expect(srt).toMatch(/^1\n00:00:00,000 --> 00:00:\d\d,\d{3}\nFirst sentence\.\n\n2\n/);
@@ -159,20 +194,38 @@ describe('Text to Speech › Generate Speech', () => {
 		expect(json).toHaveLength(2);
 		expect(json[1].time_end).toBeGreaterThan(json[1].time_begin);
 		expect(item.json.subtitleCount).toBe(2);
-		expect(downloads(sandbox()).every((entry) => entry.headers.authorization === undefined)).toBe(true);
+		expect(downloads(sandbox()).every((entry) => entry.headers.authorization === undefined)).toBe(
+			true,
+		);
 	});
 
 	it('produces longer audio for longer text', async () => {
 		const [short] = await runOk(sandbox(), tts({ text: 'Short.' }));
-		const [long] = await runOk(sandbox(), tts({ text: 'A considerably longer sentence that takes more time to say.' }));
+		const [long] = await runOk(
+			sandbox(),
+			tts({ text: 'A considerably longer sentence that takes more time to say.' }),
+		);
 		expect(long.json.durationMs as number).toBeGreaterThan((short.json.durationMs as number) * 3);
 	});
 
 	it('resolves expressions per item and keeps order and pairing with concurrency', async () => {
-		const lines = ['one', 'two', 'three', 'four', 'five', 'six'].map((word) => ({ json: { line: `Line ${word}.` } }));
-		const items = await runOk(sandbox(), tts({ text: '={{ $json.line }}', options: { concurrency: 3 } }), { items: lines });
-		expect(items.map((item) => item.binary!.data.fileName)).toEqual(lines.map((l) => `${(l.json.line as string).toLowerCase().replace(/[ .]+/g, '-').replace(/-$/, '')}.mp3`));
-		expect(items.map((item) => item.pairedItem)).toEqual(lines.map((_, index) => ({ item: index })));
+		const lines = ['one', 'two', 'three', 'four', 'five', 'six'].map((word) => ({
+			json: { line: `Line ${word}.` },
+		}));
+		const items = await runOk(
+			sandbox(),
+			tts({ text: '={{ $json.line }}', options: { concurrency: 3 } }),
+			{ items: lines },
+		);
+		expect(items.map((item) => item.binary!.data.fileName)).toEqual(
+			lines.map(
+				(l) =>
+					`${(l.json.line as string).toLowerCase().replace(/[ .]+/g, '-').replace(/-$/, '')}.mp3`,
+			),
+		);
+		expect(items.map((item) => item.pairedItem)).toEqual(
+			lines.map((_, index) => ({ item: index })),
+		);
 		expect(apiRequests(sandbox(), '/v1/t2a_v2')).toHaveLength(6);
 	});
 });

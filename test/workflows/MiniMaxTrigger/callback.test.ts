@@ -15,7 +15,17 @@ const video = (parameters: IDataObject) => ({ type: 'n8n-nodes-minimax.miniMaxVi
 function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
 	return {
 		name: 'trigger',
-		nodes: [{ id: 't', name: 'Trigger', type, typeVersion: 1, position: [0, 0], parameters, credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } } }],
+		nodes: [
+			{
+				id: 't',
+				name: 'Trigger',
+				type,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+			},
+		],
 		connections: {},
 	};
 }
@@ -44,7 +54,12 @@ describe('MiniMax Video Callback Trigger (webhook)', () => {
 			req.on('end', async () => {
 				const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
 				try {
-					const result = await callWebhook(workflow, 'Trigger', { body: JSON.parse(text || '{}'), query }, { credentials: credentialsFor(sandbox()), staticData });
+					const result = await callWebhook(
+						workflow,
+						'Trigger',
+						{ body: JSON.parse(text || '{}'), query },
+						{ credentials: credentialsFor(sandbox()), staticData },
+					);
 					if (result.workflowData) emitted.push(...result.workflowData[0]);
 					const status = result.noWebhookResponse ? (result.response.statusCode ?? 200) : 200;
 					const body = result.noWebhookResponse ? result.response.body : result.webhookResponse;
@@ -69,31 +84,52 @@ describe('MiniMax Video Callback Trigger (webhook)', () => {
 		emitted.length = 0;
 		answers.length = 0;
 		staticData = {};
-		workflow = triggerWorkflow('n8n-nodes-minimax.miniMaxTrigger', { secret: 's3cret', download: true });
+		workflow = triggerWorkflow('n8n-nodes-minimax.miniMaxTrigger', {
+			secret: 's3cret',
+			download: true,
+		});
 	});
 
 	async function submitWithCallback(prompt: string): Promise<string> {
-		const [item] = await runOk(sandbox(), video({ prompt, waitMode: 'callback', callbackUrl: `${baseUrl}?secret=s3cret` }));
+		const [item] = await runOk(
+			sandbox(),
+			video({ prompt, waitMode: 'callback', callbackUrl: `${baseUrl}?secret=s3cret` }),
+		);
 		return item.json.taskId as string;
 	}
 
 	it('answers the challenge, ignores progress, confirms the task with MiniMax and emits the finished video once', async () => {
 		const taskId = await submitWithCallback('A paper boat on a river');
 		const store = videoStore(sandbox().state);
-		await until(() => store.callbacksOf(taskId).length >= 1 && store.callbacksOf(taskId)[0].ok !== undefined && answers.length >= 1, 'the handshake');
+		await until(
+			() =>
+				store.callbacksOf(taskId).length >= 1 &&
+				store.callbacksOf(taskId)[0].ok !== undefined &&
+				answers.length >= 1,
+			'the handshake',
+		);
 		sandbox().advanceTime(10 * 60_000);
 		await until(() => store.callbacksOf(taskId).length >= 3, 'the status callbacks');
 		await store.settled();
 		await until(() => answers.length >= 3, 'the trigger answers');
 
-		expect(store.callbacksOf(taskId).map((entry) => [entry.kind, entry.body.status, entry.ok])).toEqual([
+		expect(
+			store.callbacksOf(taskId).map((entry) => [entry.kind, entry.body.status, entry.ok]),
+		).toEqual([
 			['challenge', undefined, true],
 			['status', 'processing', true],
 			['status', 'success', true],
 		]);
 		expect(store.callbacksOf(taskId)[0].durationMs).toBeLessThan(3000);
 		expect(emitted).toHaveLength(1);
-		expect(emitted[0].json).toMatchObject({ taskId, taskType: 'video', status: 'Success', callbackStatus: 'success', width: 1366, height: 768 });
+		expect(emitted[0].json).toMatchObject({
+			taskId,
+			taskType: 'video',
+			status: 'Success',
+			callbackStatus: 'success',
+			width: 1366,
+			height: 768,
+		});
 		const mp4 = emitted[0].binary!.data;
 		expect(mp4.mimeType).toBe('video/mp4');
 		const info = await probeVideo(binaryPath(mp4)!);
@@ -101,18 +137,34 @@ describe('MiniMax Video Callback Trigger (webhook)', () => {
 		expect(apiRequests(sandbox(), '/v1/query/video_generation').length).toBeGreaterThanOrEqual(1);
 
 		// MiniMax may deliver a final status twice: the workflow still starts once.
-		const again = await callWebhook(workflow, 'Trigger', { body: { task_id: taskId, status: 'success', file_id: emitted[0].json.fileId }, query: { secret: 's3cret' } }, { credentials: credentialsFor(sandbox()), staticData });
+		const again = await callWebhook(
+			workflow,
+			'Trigger',
+			{
+				body: { task_id: taskId, status: 'success', file_id: emitted[0].json.fileId },
+				query: { secret: 's3cret' },
+			},
+			{ credentials: credentialsFor(sandbox()), staticData },
+		);
 		expect(again.workflowData).toBeUndefined();
 	});
 
 	it('rejects forged callbacks: unknown task, unfinished task, wrong secret', async () => {
 		const call = (body: IDataObject, query: Record<string, string> = { secret: 's3cret' }) =>
-			callWebhook(workflow, 'Trigger', { body, query }, { credentials: credentialsFor(sandbox()), staticData });
+			callWebhook(
+				workflow,
+				'Trigger',
+				{ body, query },
+				{ credentials: credentialsFor(sandbox()), staticData },
+			);
 
 		const unknown = await call({ task_id: '106916112212032', status: 'success', file_id: '1' });
 		expect(unknown.workflowData).toBeUndefined();
 
-		const [submitted] = await runOk(sandbox(), video({ prompt: 'Still running', waitMode: 'submit' }));
+		const [submitted] = await runOk(
+			sandbox(),
+			video({ prompt: 'Still running', waitMode: 'submit' }),
+		);
 		const early = await call({ task_id: submitted.json.taskId, status: 'success', file_id: '42' });
 		expect(early.workflowData).toBeUndefined();
 
@@ -124,11 +176,14 @@ describe('MiniMax Video Callback Trigger (webhook)', () => {
 		expect(emitted).toHaveLength(0);
 	});
 
-	it('emits a failed task with MiniMax\'s reason, unless failed tasks are excluded', async () => {
+	it("emits a failed task with MiniMax's reason, unless failed tasks are excluded", async () => {
 		const taskId = await submitWithCallback('A doomed scene [[sandbox:fail]]');
 		const store = videoStore(sandbox().state);
 		sandbox().advanceTime(10 * 60_000);
-		await until(() => store.callbacksOf(taskId).some((entry) => entry.body.status === 'failed'), 'the failure callback');
+		await until(
+			() => store.callbacksOf(taskId).some((entry) => entry.body.status === 'failed'),
+			'the failure callback',
+		);
 		await store.settled();
 		await until(() => emitted.length >= 1, 'the failed item');
 		expect(emitted[0].json).toMatchObject({ taskId, status: 'Fail' });
@@ -136,7 +191,12 @@ describe('MiniMax Video Callback Trigger (webhook)', () => {
 		expect(emitted[0].binary).toBeUndefined();
 
 		workflow = triggerWorkflow('n8n-nodes-minimax.miniMaxTrigger', { includeFailed: false });
-		const quiet = await callWebhook(workflow, 'Trigger', { body: { task_id: taskId, status: 'failed' } }, { credentials: credentialsFor(sandbox()), staticData: {} });
+		const quiet = await callWebhook(
+			workflow,
+			'Trigger',
+			{ body: { task_id: taskId, status: 'failed' } },
+			{ credentials: credentialsFor(sandbox()), staticData: {} },
+		);
 		expect(quiet.workflowData).toBeUndefined();
 	});
 });

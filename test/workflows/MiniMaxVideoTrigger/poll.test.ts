@@ -13,7 +13,17 @@ const sandbox = useSandbox({ timeScale: 100 });
 function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
 	return {
 		name: 'trigger',
-		nodes: [{ id: 't', name: 'Trigger', type, typeVersion: 1, position: [0, 0], parameters, credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } } }],
+		nodes: [
+			{
+				id: 't',
+				name: 'Trigger',
+				type,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+			},
+		],
 		connections: {},
 	};
 }
@@ -44,15 +54,23 @@ describe('MiniMax Video Polling Trigger', () => {
 		const items = await runPoll(workflow, 'Trigger', options);
 		expect(items).toHaveLength(2);
 		const [first, second] = items!;
-		expect(Date.parse(first.json.createdAt as string)).toBeLessThanOrEqual(Date.parse(second.json.createdAt as string));
+		expect(Date.parse(first.json.createdAt as string)).toBeLessThanOrEqual(
+			Date.parse(second.json.createdAt as string),
+		);
 		expect(first.binary!.data.mimeType).toBe('video/mp4');
 		expect((await probeVideo(binaryPath(second.binary!.data)!)).height).toBe(768);
 		expect(await runPoll(workflow, 'Trigger', options)).toBeNull();
-		expect(apiRequests(sandbox(), '/v1/files/list').every((entry) => entry.query.purpose === 'video_generation')).toBe(true);
+		expect(
+			apiRequests(sandbox(), '/v1/files/list').every(
+				(entry) => entry.query.purpose === 'video_generation',
+			),
+		).toBe(true);
 	});
 
 	it('caps a poll and continues where it stopped; manual runs show the newest video', async () => {
-		const workflow = triggerWorkflow('n8n-nodes-minimax.miniMaxVideoTrigger', { options: { maxPerPoll: 1 } });
+		const workflow = triggerWorkflow('n8n-nodes-minimax.miniMaxVideoTrigger', {
+			options: { maxPerPoll: 1 },
+		});
 		const staticData: IDataObject = {};
 		const options = { credentials: credentialsFor(sandbox()), staticData };
 		expect(await runPoll(workflow, 'Trigger', options)).toBeNull();
@@ -65,7 +83,10 @@ describe('MiniMax Video Polling Trigger', () => {
 		expect(firstPoll![0].json.fileId).not.toBe(secondPoll![0].json.fileId);
 		expect(await runPoll(workflow, 'Trigger', options)).toBeNull();
 
-		const manual = await runPoll(workflow, 'Trigger', { credentials: credentialsFor(sandbox()), mode: 'manual' });
+		const manual = await runPoll(workflow, 'Trigger', {
+			credentials: credentialsFor(sandbox()),
+			mode: 'manual',
+		});
 		expect(manual).toHaveLength(1);
 		expect(manual![0].json.fileId).toBe(secondPoll![0].json.fileId);
 	});

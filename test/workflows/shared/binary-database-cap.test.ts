@@ -1,7 +1,10 @@
 import { FileTooLargeError } from 'n8n-core';
 
 import { databaseBinaryManager, readBinary } from '../../harness';
-import { binaryStorageLimitError, isBinaryStorageLimitError } from '../../../nodes/shared/media/binaryLimit';
+import {
+	binaryStorageLimitError,
+	isBinaryStorageLimitError,
+} from '../../../nodes/shared/media/binaryLimit';
 import { apiRequests, downloads, run, useSandbox } from '../helpers';
 
 /**

@@ -66,7 +66,9 @@ describe('rate limits: pacing within the account limit', () => {
 		const times = apiRequests(sandbox(), CREATE).map((entry) => entry.time);
 		for (let i = 1; i < times.length; i++)
 			expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(150);
-		expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual((times.length - 1) * 315 - 250);
+		expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(
+			(times.length - 1) * 315 - 250,
+		);
 	});
 
 	it('the same batch without pacing (0): refusals wait for the window instead of using up retries (Max Retries 0)', async () => {

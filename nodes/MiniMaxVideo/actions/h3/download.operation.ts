@@ -1,21 +1,43 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { miniMaxApiError } from '../../../shared/transport/errors';
 import { isStatus } from '../../../shared/transport/polling';
 import { InputValidator } from '../../../shared/validation';
-import { H3_FAILURE, H3_SUCCESS, h3FailedError, h3Json, h3ResumeHint, h3Video, queryH3Task } from '../../../shared/video/h3';
+import {
+	H3_FAILURE,
+	H3_SUCCESS,
+	h3FailedError,
+	h3Json,
+	h3ResumeHint,
+	h3Video,
+	queryH3Task,
+} from '../../../shared/video/h3';
 import { downloadOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
 
-const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate MiniMax-H3 Video'), downloadOptions];
+const properties: INodeProperties[] = [
+	taskIdProperty('The task ID returned by Generate MiniMax-H3 Video'),
+	downloadOptions,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['h3'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['h3'], operation: ['download'] } },
+	properties,
+);
 
 /** Asks the task again for a fresh URL, so an expired link is never a dead end. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { InputValidator } from '../../../shared/validation';
 import { createH3Task, h3Json, h3Video, waitForH3Task } from '../../../shared/video/h3';
@@ -36,7 +41,11 @@ const properties: INodeProperties[] = [
 			{ name: '4:3', value: '4:3' },
 			{ name: '9:16 (Portrait)', value: '9:16' },
 			{ name: 'Adaptive (From the Media)', value: 'adaptive' },
-			{ name: 'Auto', value: 'auto', description: '16:9 for text only; follow the images (adaptive) when media is given' },
+			{
+				name: 'Auto',
+				value: 'auto',
+				description: '16:9 for text only; follow the images (adaptive) when media is given',
+			},
 		],
 	},
 	{
@@ -61,22 +70,46 @@ const properties: INodeProperties[] = [
 	generateOptions([aigcWatermarkOption]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['h3'], operation: ['generate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['h3'], operation: ['generate'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const prompt = check.text('Prompt', this.getNodeParameter('prompt', itemIndex), { min: 1, max: MAX_PROMPT_CHARS }).trim();
+	const prompt = check
+		.text('Prompt', this.getNodeParameter('prompt', itemIndex), { min: 1, max: MAX_PROMPT_CHARS })
+		.trim();
 	// Sources disagree on 4–15 vs 5–15 s and on 768P: the union is allowed and MiniMax decides the edge.
-	const duration = check.number('Duration (Seconds)', this.getNodeParameter('duration', itemIndex, 5), { integer: true, min: 4, max: 15 });
-	const resolution = check.oneOf('Resolution', this.getNodeParameter('resolution', itemIndex, '2K'), ['2K', '768P']);
-	const ratioChoice = check.oneOf('Aspect Ratio', this.getNodeParameter('ratio', itemIndex, 'auto'), ['auto', ...RATIOS]);
+	const duration = check.number(
+		'Duration (Seconds)',
+		this.getNodeParameter('duration', itemIndex, 5),
+		{ integer: true, min: 4, max: 15 },
+	);
+	const resolution = check.oneOf(
+		'Resolution',
+		this.getNodeParameter('resolution', itemIndex, '2K'),
+		['2K', '768P'],
+	);
+	const ratioChoice = check.oneOf(
+		'Aspect Ratio',
+		this.getNodeParameter('ratio', itemIndex, 'auto'),
+		['auto', ...RATIOS],
+	);
 	const wait = readWaitSettings(this, itemIndex, check);
 	const media = await readH3Media(this, itemIndex, check);
 	const hasImage = media.items.some((item) => item.type === 'image_url');
 	// Contract §17.2: "adaptive" follows the input images; without any image MiniMax cannot use it.
 	if (ratioChoice === 'adaptive' && !hasImage) {
-		check.fail('Aspect Ratio', '"Adaptive" takes the ratio from an input image, and this task has none', 'Choose a ratio such as 16:9, or "Auto" (16:9 without images).');
+		check.fail(
+			'Aspect Ratio',
+			'"Adaptive" takes the ratio from an input image, and this task has none',
+			'Choose a ratio such as 16:9, or "Auto" (16:9 without images).',
+		);
 	}
 	const ratio = ratioChoice !== 'auto' ? ratioChoice : hasImage ? 'adaptive' : '16:9';
 
@@ -91,10 +124,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
 
 	const task = await createH3Task(this, itemIndex, body);
-	const described: IDataObject = { taskId: task.taskId, model: 'MiniMax-H3', duration, resolution, ratio, traceId: task.traceId };
+	const described: IDataObject = {
+		taskId: task.taskId,
+		model: 'MiniMax-H3',
+		duration,
+		resolution,
+		ratio,
+		traceId: task.traceId,
+	};
 	if (wait.mode !== 'wait') {
 		return [
-			submittedItem(itemIndex, wait, described, `Use "Get MiniMax-H3 Task Status" or "Download MiniMax-H3 Video" with task ID ${task.taskId} to get the video.`),
+			submittedItem(
+				itemIndex,
+				wait,
+				described,
+				`Use "Get MiniMax-H3 Task Status" or "Download MiniMax-H3 Video" with task ID ${task.taskId} to get the video.`,
+			),
 		];
 	}
 	const done = await waitForH3Task(this, itemIndex, task.taskId, options.common.poll);

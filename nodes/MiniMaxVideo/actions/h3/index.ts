@@ -28,10 +28,21 @@ export const operationProperty: INodeProperties = {
 			name: 'Generate MiniMax-H3 Video',
 			value: 'generate',
 			action: 'Generate an H3 video',
-			description: 'Create a video with MiniMax-H3 from a prompt and optional media (billed per second); wait for it or get the task ID',
+			description:
+				'Create a video with MiniMax-H3 from a prompt and optional media (billed per second); wait for it or get the task ID',
 		},
-		{ name: 'Get MiniMax-H3 Task Status', value: 'getTask', action: 'Get the status of an H3 task', description: 'Check a MiniMax-H3 task' },
-		{ name: 'Download MiniMax-H3 Video', value: 'download', action: 'Download an H3 video', description: 'Download a finished MiniMax-H3 video (always a fresh link)' },
+		{
+			name: 'Get MiniMax-H3 Task Status',
+			value: 'getTask',
+			action: 'Get the status of an H3 task',
+			description: 'Check a MiniMax-H3 task',
+		},
+		{
+			name: 'Download MiniMax-H3 Video',
+			value: 'download',
+			action: 'Download an H3 video',
+			description: 'Download a finished MiniMax-H3 video (always a fresh link)',
+		},
 	],
 };
 

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { miniMaxApiError } from '../../../shared/transport/errors';
 import { isStatus } from '../../../shared/transport/polling';
@@ -8,15 +13,29 @@ import { downloadOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { queryTemplateTask, templateFailedError, templateResumeHint, templateVideo } from '../../../shared/video/template';
+import {
+	queryTemplateTask,
+	templateFailedError,
+	templateResumeHint,
+	templateVideo,
+} from '../../../shared/video/template';
 import { FAILURE_STATUSES } from '../../../shared/video/v1';
 
-const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate From Template'), downloadOptions];
+const properties: INodeProperties[] = [
+	taskIdProperty('The task ID returned by Generate From Template'),
+	downloadOptions,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['download'] } },
+	properties,
+);
 
 /** Asks the task again for a fresh video_url, so an expired link is never a dead end. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { InputValidator } from '../../../shared/validation';
 import { imageForRequest, imageSourceOptions, type ImageSource } from '../../helpers/imageInput';
@@ -19,7 +24,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 392747428568649728',
-		description: 'The ID of a MiniMax video template (Video Agent), from the template gallery of the MiniMax platform',
+		description:
+			'The ID of a MiniMax video template (Video Agent), from the template gallery of the MiniMax platform',
 	},
 	{
 		displayName: 'Text Inputs',
@@ -33,7 +39,15 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Text Input',
 				name: 'values',
-				values: [{ displayName: 'Text', name: 'value', type: 'string', default: '', description: 'One text the template asks for, such as the name of a pet' }],
+				values: [
+					{
+						displayName: 'Text',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'One text the template asks for, such as the name of a pet',
+					},
+				],
 			},
 		],
 	},
@@ -50,7 +64,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Media Input',
 				name: 'values',
 				values: [
-					{ displayName: 'Source', name: 'source', type: 'options', default: 'binary', options: imageSourceOptions },
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'options',
+						default: 'binary',
+						options: imageSourceOptions,
+					},
 					{
 						displayName: 'Binary Field',
 						name: 'binaryPropertyName',
@@ -58,7 +78,8 @@ const properties: INodeProperties[] = [
 						default: 'data',
 						displayOptions: { show: { source: ['binary'] } },
 						hint: 'The name of the input field containing the binary file data of the image',
-						description: 'The image the template asks for at this place (JPG, PNG or WebP, under 20 MB)',
+						description:
+							'The image the template asks for at this place (JPG, PNG or WebP, under 20 MB)',
 					},
 					{
 						displayName: 'URL',
@@ -77,23 +98,45 @@ const properties: INodeProperties[] = [
 	generateOptions(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['generate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['generate'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const templateId = check.text('Template ID', String(this.getNodeParameter('templateId', itemIndex) ?? '').trim(), { min: 1, max: 64 });
-	const texts = ((this.getNodeParameter('textInputs.values', itemIndex, []) as IDataObject[]) ?? []).map((entry, index) =>
+	const templateId = check.text(
+		'Template ID',
+		String(this.getNodeParameter('templateId', itemIndex) ?? '').trim(),
+		{ min: 1, max: 64 },
+	);
+	const texts = (
+		(this.getNodeParameter('textInputs.values', itemIndex, []) as IDataObject[]) ?? []
+	).map((entry, index) =>
 		check.text(`Text Inputs › Text ${index + 1}`, String(entry.value ?? ''), { min: 1, max: 2000 }),
 	);
-	const mediaEntries = (this.getNodeParameter('mediaInputs.values', itemIndex, []) as IDataObject[]) ?? [];
-	if (texts.length > MAX_INPUTS) check.fail('Text Inputs', `there are ${texts.length}; a template takes at most ${MAX_INPUTS}`);
-	if (mediaEntries.length > MAX_INPUTS) check.fail('Media Inputs', `there are ${mediaEntries.length}; a template takes at most ${MAX_INPUTS}`);
-	if (texts.length === 0 && mediaEntries.length === 0) check.fail('Text Inputs', 'add the text or media inputs the template asks for');
+	const mediaEntries =
+		(this.getNodeParameter('mediaInputs.values', itemIndex, []) as IDataObject[]) ?? [];
+	if (texts.length > MAX_INPUTS)
+		check.fail('Text Inputs', `there are ${texts.length}; a template takes at most ${MAX_INPUTS}`);
+	if (mediaEntries.length > MAX_INPUTS)
+		check.fail(
+			'Media Inputs',
+			`there are ${mediaEntries.length}; a template takes at most ${MAX_INPUTS}`,
+		);
+	if (texts.length === 0 && mediaEntries.length === 0)
+		check.fail('Text Inputs', 'add the text or media inputs the template asks for');
 	const wait = readWaitSettings(this, itemIndex, check);
 	const media: IDataObject[] = [];
 	for (const [index, entry] of mediaEntries.entries()) {
-		const source = check.oneOf(`Media Inputs › Source ${index + 1}`, entry.source ?? 'binary', ['binary', 'url'] as ImageSource[]);
+		const source = check.oneOf(`Media Inputs › Source ${index + 1}`, entry.source ?? 'binary', [
+			'binary',
+			'url',
+		] as ImageSource[]);
 		const value = await imageForRequest(this, itemIndex, check, {
 			parameter: `Media Inputs › ${source === 'binary' ? 'Binary Field' : 'URL'} ${index + 1}`,
 			source,
@@ -110,7 +153,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const described: IDataObject = { taskId: task.taskId, templateId, traceId: task.traceId };
 	if (wait.mode !== 'wait') {
 		return [
-			submittedItem(itemIndex, wait, described, `Use "Get Template Task Status" or "Download Template Video" with task ID ${task.taskId} to get the video.`),
+			submittedItem(
+				itemIndex,
+				wait,
+				described,
+				`Use "Get Template Task Status" or "Download Template Video" with task ID ${task.taskId} to get the video.`,
+			),
 		];
 	}
 	const done = await waitForTemplateTask(this, itemIndex, task.taskId, options.common.poll);

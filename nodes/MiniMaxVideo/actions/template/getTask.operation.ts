@@ -9,11 +9,20 @@ import { taskStatusItem } from '../../../shared/video/taskStatus';
 import { queryTemplateTask, templateResumeHint } from '../../../shared/video/template';
 import { FAILURE_STATUSES } from '../../../shared/video/v1';
 
-const properties: INodeProperties[] = [taskIdProperty('The task ID returned by Generate From Template'), statusOptions];
+const properties: INodeProperties[] = [
+	taskIdProperty('The task ID returned by Generate From Template'),
+	statusOptions,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['getTask'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['getTask'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	return await taskStatusItem(itemIndex, taskId, templateResumeHint(taskId), async () => {

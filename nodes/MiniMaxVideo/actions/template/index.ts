@@ -28,10 +28,21 @@ export const operationProperty: INodeProperties = {
 			name: 'Generate From Template',
 			value: 'generate',
 			action: 'Generate a video from a template',
-			description: 'Fill a video template with texts and images (billed per video); wait for it or get the task ID',
+			description:
+				'Fill a video template with texts and images (billed per video); wait for it or get the task ID',
 		},
-		{ name: 'Get Template Task Status', value: 'getTask', action: 'Get the status of a template task', description: 'Check a template task' },
-		{ name: 'Download Template Video', value: 'download', action: 'Download a template video', description: 'Download a finished template video (always a fresh link)' },
+		{
+			name: 'Get Template Task Status',
+			value: 'getTask',
+			action: 'Get the status of a template task',
+			description: 'Check a template task',
+		},
+		{
+			name: 'Download Template Video',
+			value: 'download',
+			action: 'Download a template video',
+			description: 'Download a finished template video (always a fresh link)',
+		},
 	],
 };
 

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { miniMaxApiError } from '../../../shared/transport/errors';
 import { isStatus } from '../../../shared/transport/polling';
@@ -8,7 +13,13 @@ import { downloadOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { withTaskId } from '../../../shared/transport/taskErrors';
 import { readId, taskIdProperty } from '../../helpers/taskInput';
-import { FAILURE_STATUSES, queryVideoTask, resumeHintFor, taskFailedError, videoFromFile } from '../../../shared/video/v1';
+import {
+	FAILURE_STATUSES,
+	queryVideoTask,
+	resumeHintFor,
+	taskFailedError,
+	videoFromFile,
+} from '../../../shared/video/v1';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +29,12 @@ const properties: INodeProperties[] = [
 		default: 'taskId',
 		options: [
 			{ name: 'Task ID', value: 'taskId', description: 'The task ID from Generate Video' },
-			{ name: 'File ID', value: 'fileId', description: 'The file ID of a finished video (Get Task Status, a trigger or the files list)' },
+			{
+				name: 'File ID',
+				value: 'fileId',
+				description:
+					'The file ID of a finished video (Get Task Status, a trigger or the files list)',
+			},
 		],
 	},
 	taskIdProperty('The task ID returned by Generate Video', { downloadBy: ['taskId'] }),
@@ -35,13 +51,22 @@ const properties: INodeProperties[] = [
 	downloadOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['video'], operation: ['download'] } },
+	properties,
+);
 
 /** Always asks files/retrieve for a fresh link, so an expired link from earlier is never a dead end. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const by = check.oneOf('Download By', this.getNodeParameter('downloadBy', itemIndex, 'taskId'), ['taskId', 'fileId']);
+	const by = check.oneOf('Download By', this.getNodeParameter('downloadBy', itemIndex, 'taskId'), [
+		'taskId',
+		'fileId',
+	]);
 	const json: IDataObject = {};
 	let fileId: string;
 	if (by === 'fileId') {

@@ -14,10 +14,16 @@ const properties: INodeProperties[] = [
 	statusOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['getTask'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['video'], operation: ['getTask'] } },
+	properties,
+);
 
 /** One status check; on success also a fresh download link. A failed task is a result here, not an error. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const taskId = readId(check, 'Task ID', this.getNodeParameter('taskId', itemIndex));
 	return await taskStatusItem(itemIndex, taskId, resumeHintFor(taskId), async () => {
@@ -28,7 +34,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			failed: isStatus(task.status, FAILURE_STATUSES),
 			message: task.message,
 			details: { fileId: task.fileId, width: task.width, height: task.height },
-			downloadUrl: async () => (task.fileId ? (await retrieveDownloadUrl(this, itemIndex, task.fileId)).downloadUrl : undefined),
+			downloadUrl: async () =>
+				task.fileId
+					? (await retrieveDownloadUrl(this, itemIndex, task.fileId)).downloadUrl
+					: undefined,
 		};
 	});
 }

@@ -28,10 +28,21 @@ export const operationProperty: INodeProperties = {
 			name: 'Generate Video',
 			value: 'generate',
 			action: 'Generate a video',
-			description: 'Create a video from a prompt and/or images (billed per video); wait for it or get the task ID',
+			description:
+				'Create a video from a prompt and/or images (billed per video); wait for it or get the task ID',
 		},
-		{ name: 'Get Task Status', value: 'getTask', action: 'Get the status of a video task', description: 'Check a video task; gives a fresh download link when it is done' },
-		{ name: 'Download Video', value: 'download', action: 'Download a video', description: 'Download a finished video by task ID or file ID (always a fresh link)' },
+		{
+			name: 'Get Task Status',
+			value: 'getTask',
+			action: 'Get the status of a video task',
+			description: 'Check a video task; gives a fresh download link when it is done',
+		},
+		{
+			name: 'Download Video',
+			value: 'download',
+			action: 'Download a video',
+			description: 'Download a finished video by task ID or file ID (always a fresh link)',
+		},
 	],
 };
 

@@ -19,7 +19,18 @@ export interface JsonRequest {
 	seed: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+};
 const NUMBER = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
 
 function toNumber(text: string): number {
@@ -29,7 +40,10 @@ function toNumber(text: string): number {
 /** "2–3 scenes", "between 2 and 4 items", "3 scenes", "exactly five entries". */
 export function countHints(text: string): CountHint[] {
 	const hints: CountHint[] = [];
-	const range = new RegExp(`(?:between\\s+)?\\b${NUMBER}\\s*(?:–|—|-|to|and)\\s*${NUMBER}\\s+([A-Za-z]+)`, 'gi');
+	const range = new RegExp(
+		`(?:between\\s+)?\\b${NUMBER}\\s*(?:–|—|-|to|and)\\s*${NUMBER}\\s+([A-Za-z]+)`,
+		'gi',
+	);
 	const used: Array<[number, number]> = [];
 	for (const match of text.matchAll(range)) {
 		const [a, b] = [toNumber(match[1]), toNumber(match[2])];
@@ -42,7 +56,12 @@ export function countHints(text: string): CountHint[] {
 		if (used.some(([from, to]) => at >= from && at < to)) continue;
 		const noun = match[2].toLowerCase();
 		const n = toNumber(match[1]);
-		if (n < 1 || n > 50 || /^(characters?|words?|seconds?|minutes?|sentences?|chars?|tokens?)$/.test(noun)) continue;
+		if (
+			n < 1 ||
+			n > 50 ||
+			/^(characters?|words?|seconds?|minutes?|sentences?|chars?|tokens?)$/.test(noun)
+		)
+			continue;
 		hints.push({ noun, min: n, max: n });
 	}
 	return hints;
@@ -52,9 +71,22 @@ function singular(word: string): string {
 	return word.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
 }
 
-function itemCount(key: string | undefined, shape: Extract<Shape, { kind: 'array' }>, request: JsonRequest, depth: number): number {
-	const byNoun = key ? request.counts.find((hint) => hint.noun && singular(hint.noun) === singular(key)) : undefined;
-	const hint = byNoun ?? (depth === 0 || request.counts.length === 1 ? request.counts.find((h) => !h.noun || /^(items?|entries|elements?|objects?)$/.test(h.noun)) ?? (depth <= 1 ? request.counts[0] : undefined) : undefined);
+function itemCount(
+	key: string | undefined,
+	shape: Extract<Shape, { kind: 'array' }>,
+	request: JsonRequest,
+	depth: number,
+): number {
+	const byNoun = key
+		? request.counts.find((hint) => hint.noun && singular(hint.noun) === singular(key))
+		: undefined;
+	const hint =
+		byNoun ??
+		(depth === 0 || request.counts.length === 1
+			? (request.counts.find(
+					(h) => !h.noun || /^(items?|entries|elements?|objects?)$/.test(h.noun),
+				) ?? (depth <= 1 ? request.counts[0] : undefined))
+			: undefined);
 	let count = hint ? hint.min + (request.seed % (hint.max - hint.min + 1)) : 3;
 	if (shape.minItems !== undefined) count = Math.max(count, shape.minItems);
 	if (shape.maxItems !== undefined) count = Math.min(count, shape.maxItems);
@@ -79,18 +111,31 @@ function build(shape: Shape, request: JsonRequest, at: Position): unknown {
 	switch (shape.kind) {
 		case 'object': {
 			const out: Record<string, unknown> = {};
-			for (const field of shape.fields) out[field.key] = build(field.shape, request, { ...at, key: field.key, depth: at.depth + 1 });
+			for (const field of shape.fields)
+				out[field.key] = build(field.shape, request, {
+					...at,
+					key: field.key,
+					depth: at.depth + 1,
+				});
 			return out;
 		}
 		case 'array': {
 			const count = itemCount(at.key, shape, request, at.depth);
 			const noun = at.key ? capitalize(singular(at.key)) : 'Item';
 			return Array.from({ length: count }, (_, index) =>
-				build(shape.item, request, { key: shape.item.kind === 'object' ? undefined : at.key, index, count, depth: at.depth + 1, label: `${noun} ${index + 1}` }),
+				build(shape.item, request, {
+					key: shape.item.kind === 'object' ? undefined : at.key,
+					index,
+					count,
+					depth: at.depth + 1,
+					label: `${noun} ${index + 1}`,
+				}),
 			);
 		}
 		case 'string':
-			return shape.values?.length ? shape.values[at.index % shape.values.length] : stringFor(at, request.topic);
+			return shape.values?.length
+				? shape.values[at.index % shape.values.length]
+				: stringFor(at, request.topic);
 		case 'number':
 			return numberFor(shape, at);
 		case 'boolean':
@@ -113,17 +158,28 @@ const CLOSINGS = [
 	(topic: string) => `To close, remember why ${topic} matters to all of us.`,
 	(topic: string) => `And that is ${topic}: small on the surface, remarkable underneath.`,
 ];
-const STYLES = ['golden hour light', 'soft morning haze', 'dramatic side lighting', 'bright studio light', 'moody blue dusk'];
+const STYLES = [
+	'golden hour light',
+	'soft morning haze',
+	'dramatic side lighting',
+	'bright studio light',
+	'moody blue dusk',
+];
 const MOODS = ['calm', 'uplifting', 'curious', 'warm', 'energetic'];
 
 function stringFor(at: Position, topic: string): string {
 	const key = (at.key ?? 'value').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 	const i = at.index;
-	if (/(^|_)(title|name|heading|headline|label)$/.test(key)) return at.label ? `${at.label}: ${titleCase(topic)}` : titleCase(topic);
+	if (/(^|_)(title|name|heading|headline|label)$/.test(key))
+		return at.label ? `${at.label}: ${titleCase(topic)}` : titleCase(topic);
 	if (/(image|visual|picture|photo|video)_?(prompt|description)?$|^prompt$/.test(key)) {
 		return `Cinematic wide shot illustrating ${topic}${at.label ? `, ${at.label.toLowerCase()}` : ''}, ${STYLES[i % STYLES.length]}, highly detailed`;
 	}
-	if (/(narration|script|text|description|summary|content|body|caption|story|answer|message|explanation|details|voiceover|dialogue|lyrics)$/.test(key)) {
+	if (
+		/(narration|script|text|description|summary|content|body|caption|story|answer|message|explanation|details|voiceover|dialogue|lyrics)$/.test(
+			key,
+		)
+	) {
 		if (at.count <= 1) return `${OPENINGS[0](topic)} ${CLOSINGS[0](topic)}`;
 		if (i === 0) return OPENINGS[i % OPENINGS.length](topic);
 		if (i === at.count - 1) return CLOSINGS[i % CLOSINGS.length](topic);
@@ -133,14 +189,20 @@ function stringFor(at: Position, topic: string): string {
 	if (/(^|_)id$/.test(key)) return `${slug(topic)}-${i + 1}`;
 	if (/(language|lang|locale)$/.test(key)) return 'en';
 	if (/(mood|tone|style|emotion)$/.test(key)) return MOODS[i % MOODS.length];
-	if (/(tag|keyword|topic)s?$/.test(key)) return topic.split(/\s+/).filter((w) => w.length > 3)[i % 3] ?? topic;
+	if (/(tag|keyword|topic)s?$/.test(key))
+		return topic.split(/\s+/).filter((w) => w.length > 3)[i % 3] ?? topic;
 	return `${capitalize(key.replace(/_/g, ' '))}${at.label ? ` for ${at.label.toLowerCase()}` : ''} about ${topic}`;
 }
 
 function numberFor(shape: Extract<Shape, { kind: 'number' }>, at: Position): number {
 	const key = (at.key ?? '').toLowerCase();
-	let value = /duration|seconds|length|time/.test(key) ? 5 + (at.index % 3) * 2 : /(index|number|order|position|scene|step)$/.test(key) ? at.index + 1 : at.index + 1;
-	if (!shape.integer && /score|confidence|probability|ratio/.test(key)) value = Math.round((0.9 - at.index * 0.1) * 100) / 100;
+	let value = /duration|seconds|length|time/.test(key)
+		? 5 + (at.index % 3) * 2
+		: /(index|number|order|position|scene|step)$/.test(key)
+			? at.index + 1
+			: at.index + 1;
+	if (!shape.integer && /score|confidence|probability|ratio/.test(key))
+		value = Math.round((0.9 - at.index * 0.1) * 100) / 100;
 	if (shape.minimum !== undefined) value = Math.max(value, shape.minimum);
 	if (shape.maximum !== undefined) value = Math.min(value, shape.maximum);
 	return value;
@@ -151,28 +213,45 @@ function capitalize(text: string): string {
 }
 
 function titleCase(text: string): string {
-	return text.replace(/\b([a-z])([a-z]*)/g, (word, first: string, rest: string) =>
-		/^(a|an|the|of|and|or|in|on|at|to|for)$/.test(word) ? word : first.toUpperCase() + rest,
-	).replace(/^./, (c) => c.toUpperCase());
+	return text
+		.replace(/\b([a-z])([a-z]*)/g, (word, first: string, rest: string) =>
+			/^(a|an|the|of|and|or|in|on|at|to|for)$/.test(word) ? word : first.toUpperCase() + rest,
+		)
+		.replace(/^./, (c) => c.toUpperCase());
 }
 
 function slug(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'item';
+	return (
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 40) || 'item'
+	);
 }
 
 /** The subject of a prompt: "about the life of bees" → "the life of bees". JSON sketches and format instructions are ignored. */
 export function topicOf(prompt: string): string {
 	const prose = prompt.replace(/```[\s\S]*?```/g, ' ');
 	const phrase = '\\s+([^.,;:!?\\n{[]+)';
-	const about = new RegExp(`\\b(?:about|on the topic of|topic:|regarding)${phrase}`, 'i').exec(prose);
+	const about = new RegExp(`\\b(?:about|on the topic of|topic:|regarding)${phrase}`, 'i').exec(
+		prose,
+	);
 	const sentence = prose
 		.split(/(?<=[.!?])\s+|\n+/)
 		.map((part) => part.replace(/[{[][\s\S]*$/, '').trim())
 		.find((part) => part && !/json|format|schema|return|respond|reply|only|keys?\b/i.test(part));
-	const subject = sentence ? new RegExp(`\\b(?:on|featuring|describing|explaining|of how|for)${phrase}`, 'i').exec(sentence) : null;
+	const subject = sentence
+		? new RegExp(`\\b(?:on|featuring|describing|explaining|of how|for)${phrase}`, 'i').exec(
+				sentence,
+			)
+		: null;
 	const candidate = about?.[1] ?? subject?.[1] ?? sentence;
 	const cleaned = (candidate ?? '')
-		.replace(/^(please\s+)?(write|create|make|generate|give me|produce|draft|plan|describe|tell me about|explain)\s+(me\s+)?(a|an|the)?\s*/i, '')
+		.replace(
+			/^(please\s+)?(write|create|make|generate|give me|produce|draft|plan|describe|tell me about|explain)\s+(me\s+)?(a|an|the)?\s*/i,
+			'',
+		)
 		.replace(/[\s"'.!?]+$/g, '')
 		.trim();
 	const words = cleaned.split(/\s+/).filter(Boolean).slice(0, 10).join(' ');

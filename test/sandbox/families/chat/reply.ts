@@ -40,16 +40,26 @@ export const REASONING_FORMS = ['think', 'thinking', 'mm_think', 'close_only'] a
 export type ReasoningForm = (typeof REASONING_FORMS)[number];
 
 export function readMarkers(messages: ChatMessage[]): Markers {
-	const markers: Markers = { badJson: false, cumulativeReasoning: false, toolMarkup: false, toolNoIndex: false };
+	const markers: Markers = {
+		badJson: false,
+		cumulativeReasoning: false,
+		toolMarkup: false,
+		toolNoIndex: false,
+	};
 	for (const message of messages) {
 		for (const match of message.text.matchAll(CHAT_MARKER)) {
 			const [, name, first, second] = match;
 			if (name === 'base_resp') markers.baseResp = Number(first);
-			if (name === 'http') markers.http = { status: Number(first), code: second === undefined ? undefined : Number(second) };
+			if (name === 'http')
+				markers.http = {
+					status: Number(first),
+					code: second === undefined ? undefined : Number(second),
+				};
 			if (name === 'stream_error') markers.streamError = Number(first);
 			if (name === 'bad_json') markers.badJson = true;
 			if (name === 'reasoning_cumulative') markers.cumulativeReasoning = true;
-			if (name === 'reasoning_form' && (REASONING_FORMS as readonly string[]).includes(first)) markers.reasoningForm = first as ReasoningForm;
+			if (name === 'reasoning_form' && (REASONING_FORMS as readonly string[]).includes(first))
+				markers.reasoningForm = first as ReasoningForm;
 			if (name === 'tool_markup') markers.toolMarkup = true;
 			if (name === 'tool_no_index') markers.toolNoIndex = true;
 		}
@@ -68,16 +78,30 @@ export interface ComposedReply {
 	finishReason: 'stop' | 'length' | 'tool_calls';
 	/** Reasoning must be inline in `content` in this form, even when `reasoning_split` asked otherwise. */
 	reasoningForm?: ReasoningForm;
-	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; completion_tokens_details: { reasoning_tokens: number } };
+	usage: {
+		prompt_tokens: number;
+		completion_tokens: number;
+		total_tokens: number;
+		completion_tokens_details: { reasoning_tokens: number };
+	};
 }
 
 export function tokensOf(text: string): number {
 	return Math.ceil([...text].length / 4);
 }
 
-export function composeReply(request: ChatRequest, markers: Markers, ids: IdGenerator): ComposedReply {
+export function composeReply(
+	request: ChatRequest,
+	markers: Markers,
+	ids: IdGenerator,
+): ComposedReply {
 	const { messages } = request;
-	const system = clean(messages.filter((m) => m.role === 'system').map((m) => m.text).join(' '));
+	const system = clean(
+		messages
+			.filter((m) => m.role === 'system')
+			.map((m) => m.text)
+			.join(' '),
+	);
 	const last = messages[messages.length - 1];
 	const lastUser = clean([...messages].reverse().find((m) => m.role === 'user')?.text ?? '');
 	const topic = topicOf(lastUser);
@@ -91,14 +115,26 @@ export function composeReply(request: ChatRequest, markers: Markers, ids: IdGene
 		answer = `Based on the tool results: ${results.map((r) => excerpt(clean(r), 300)).join('; ')}`;
 		reasoning = 'The tool returned its result. I will summarise it for the user.';
 	} else if (tool) {
-		toolCalls = [{ id: `call_function_${ids.token(12)}_1`, type: 'function', function: { name: tool.name, arguments: JSON.stringify(toolArguments(tool, lastUser)) } }];
+		toolCalls = [
+			{
+				id: `call_function_${ids.token(12)}_1`,
+				type: 'function',
+				function: { name: tool.name, arguments: JSON.stringify(toolArguments(tool, lastUser)) },
+			},
+		];
 		answer = '';
 		reasoning = `The user wants something the ${tool.name} tool can do. I will call it.`;
 	} else {
 		const shape = requestedShape(request, system, lastUser);
 		if (shape) {
-			const value = buildJson(shape, { topic: topicOf(stripExample(lastUser) || lastUser), counts: countHints(`${system} ${lastUser}`), seed: seedOf(lastUser) });
-			const json = request.responseFormat?.type.startsWith('json') ? JSON.stringify(value) : `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
+			const value = buildJson(shape, {
+				topic: topicOf(stripExample(lastUser) || lastUser),
+				counts: countHints(`${system} ${lastUser}`),
+				seed: seedOf(lastUser),
+			});
+			const json = request.responseFormat?.type.startsWith('json')
+				? JSON.stringify(value)
+				: `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
 			answer = markers.badJson ? json.slice(0, Math.max(8, Math.floor(json.length / 2))) : json;
 			reasoning = `The user wants JSON about ${topic}. I will return exactly the requested keys.`;
 		} else {
@@ -123,21 +159,30 @@ export function composeReply(request: ChatRequest, markers: Markers, ids: IdGene
 		answerTokens = tokensOf(answer);
 	}
 	const promptTokens =
-		messages.reduce((sum, m) => sum + 3 + tokensOf(m.text) + (m.toolCalls ? tokensOf(JSON.stringify(m.toolCalls)) : 0), 0) +
-		(request.tools.length ? tokensOf(JSON.stringify(request.tools)) : 0);
+		messages.reduce(
+			(sum, m) =>
+				sum + 3 + tokensOf(m.text) + (m.toolCalls ? tokensOf(JSON.stringify(m.toolCalls)) : 0),
+			0,
+		) + (request.tools.length ? tokensOf(JSON.stringify(request.tools)) : 0);
 	const completionTokens = reasoningTokens + answerTokens;
 	return {
 		answer,
 		reasoning,
 		toolCalls,
 		finishReason,
-		usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, completion_tokens_details: { reasoning_tokens: reasoningTokens } },
+		usage: {
+			prompt_tokens: promptTokens,
+			completion_tokens: completionTokens,
+			total_tokens: promptTokens + completionTokens,
+			completion_tokens_details: { reasoning_tokens: reasoningTokens },
+		},
 	};
 }
 
 function trailingToolResults(messages: ChatMessage[]): string[] {
 	const results: string[] = [];
-	for (let i = messages.length - 1; i >= 0 && messages[i].role === 'tool'; i--) results.unshift(messages[i].text);
+	for (let i = messages.length - 1; i >= 0 && messages[i].role === 'tool'; i--)
+		results.unshift(messages[i].text);
 	return results;
 }
 
@@ -156,7 +201,9 @@ function chooseTool(request: ChatRequest, text: string): ToolDefinition | undefi
 	const mentioned = tools
 		.map((tool) => {
 			const spellings = [tool.name, tool.name.replace(/[_-]+/g, ' ')].map((s) => s.toLowerCase());
-			const at = Math.min(...spellings.map((s) => (lower.includes(s) ? lower.indexOf(s) : Infinity)));
+			const at = Math.min(
+				...spellings.map((s) => (lower.includes(s) ? lower.indexOf(s) : Infinity)),
+			);
 			return { tool, at };
 		})
 		.filter((entry) => entry.at !== Infinity)
@@ -173,7 +220,10 @@ function toolArguments(tool: ToolDefinition, text: string): Record<string, unkno
 	const args: Record<string, unknown> = {};
 	for (const [key, spec] of Object.entries(properties)) {
 		const schema = isObject(spec) ? spec : {};
-		const explicit = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:=]\\s*(?:"([^"]*)"|'([^']*)'|([^,;\\n]+))`, 'i').exec(text);
+		const explicit = new RegExp(
+			`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:=]\\s*(?:"([^"]*)"|'([^']*)'|([^,;\\n]+))`,
+			'i',
+		).exec(text);
 		const raw = explicit ? (explicit[1] ?? explicit[2] ?? explicit[3]).trim() : undefined;
 		if (raw === undefined && !required.includes(key)) continue;
 		args[key] = valueFor(schema, key, raw, text, tool.name);
@@ -181,9 +231,16 @@ function toolArguments(tool: ToolDefinition, text: string): Record<string, unkno
 	return args;
 }
 
-function valueFor(schema: JsonObject, key: string, raw: string | undefined, text: string, toolName: string): unknown {
+function valueFor(
+	schema: JsonObject,
+	key: string,
+	raw: string | undefined,
+	text: string,
+	toolName: string,
+): unknown {
 	const type = schema.type;
-	if (Array.isArray(schema.enum) && schema.enum.length) return raw !== undefined && schema.enum.map(String).includes(raw) ? raw : schema.enum[0];
+	if (Array.isArray(schema.enum) && schema.enum.length)
+		return raw !== undefined && schema.enum.map(String).includes(raw) ? raw : schema.enum[0];
 	if (type === 'number' || type === 'integer') {
 		const source = raw ?? /-?\d+(\.\d+)?/.exec(text)?.[0] ?? '1';
 		const number = Number(source);
@@ -194,7 +251,15 @@ function valueFor(schema: JsonObject, key: string, raw: string | undefined, text
 	if (type === 'object') return {};
 	if (raw !== undefined) return raw;
 	if (/text|query|prompt|input|message|content|question|description/i.test(key)) {
-		const withoutTool = text.replace(new RegExp(`\\b(?:use |call |with )?(?:the )?${toolName.replace(/[_-]+/g, '[ _-]')}(?: tool)?\\b[:,]?`, 'i'), '').trim();
+		const withoutTool = text
+			.replace(
+				new RegExp(
+					`\\b(?:use |call |with )?(?:the )?${toolName.replace(/[_-]+/g, '[ _-]')}(?: tool)?\\b[:,]?`,
+					'i',
+				),
+				'',
+			)
+			.trim();
 		return withoutTool || text;
 	}
 	return topicOf(text);
@@ -216,7 +281,11 @@ function requestedShape(request: ChatRequest, system: string, lastUser: string):
 function schemaIn(text: string): Shape | undefined {
 	try {
 		const parsed: unknown = JSON.parse(text);
-		const looksLikeSchema = isObject(parsed) && (typeof parsed.$schema === 'string' || (typeof parsed.type === 'string' && (isObject(parsed.properties) || parsed.items !== undefined)));
+		const looksLikeSchema =
+			isObject(parsed) &&
+			(typeof parsed.$schema === 'string' ||
+				(typeof parsed.type === 'string' &&
+					(isObject(parsed.properties) || parsed.items !== undefined)));
 		return looksLikeSchema ? shapeFromSchema(parsed) : undefined;
 	} catch {
 		return undefined;
@@ -255,7 +324,10 @@ export function inlineContent(reply: ComposedReply): string {
 export function toolCallMarkup(calls: ToolCall[]): string {
 	const invokes = calls.map((call) => {
 		const args = JSON.parse(call.function.arguments || '{}') as Record<string, unknown>;
-		const parameters = Object.entries(args).map(([key, value]) => `<parameter name="${key}">${typeof value === 'string' ? value : JSON.stringify(value)}</parameter>\n`);
+		const parameters = Object.entries(args).map(
+			([key, value]) =>
+				`<parameter name="${key}">${typeof value === 'string' ? value : JSON.stringify(value)}</parameter>\n`,
+		);
 		return `<invoke name="${call.function.name}">\n${parameters.join('')}</invoke>\n`;
 	});
 	return `<minimax:tool_call>\n${invokes.join('')}</minimax:tool_call>`;

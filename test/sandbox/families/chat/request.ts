@@ -71,7 +71,12 @@ export class ChatHttpError extends Error {
 }
 
 export function badRequest(message: string): ChatHttpError {
-	return new ChatHttpError(400, 'bad_request_error', `${message} (${CODES.invalidParams})`, CODES.invalidParams);
+	return new ChatHttpError(
+		400,
+		'bad_request_error',
+		`${message} (${CODES.invalidParams})`,
+		CODES.invalidParams,
+	);
 }
 
 /** Runs a parser that throws the shared ApiError (2013) and turns it into an HTTP 400 error object. */
@@ -85,12 +90,15 @@ export function asHttpError<T>(parse: () => T): T {
 export function textOf(content: unknown, path: string): string {
 	if (content === undefined || content === null) return '';
 	if (typeof content === 'string') return content;
-	if (!Array.isArray(content)) throw invalidParams(path, 'must be a string or an array of content parts');
+	if (!Array.isArray(content))
+		throw invalidParams(path, 'must be a string or an array of content parts');
 	return content
 		.map((part, index) => {
-			if (!isObject(part) || typeof part.type !== 'string') throw invalidParams(`${path}[${index}]`, 'must be a content part with a type');
+			if (!isObject(part) || typeof part.type !== 'string')
+				throw invalidParams(`${path}[${index}]`, 'must be a content part with a type');
 			if (part.type === 'text') {
-				if (typeof part.text !== 'string') throw invalidParams(`${path}[${index}].text`, 'must be a string');
+				if (typeof part.text !== 'string')
+					throw invalidParams(`${path}[${index}].text`, 'must be a string');
 				return part.text;
 			}
 			if (part.type === 'image_url') return '';
@@ -110,7 +118,10 @@ function isJsonObjectText(text: string): boolean {
 
 /** The message reported by public clients (earendil-works/pi#5468). */
 function invalidArgumentsJson(toolCallId: string): ApiError {
-	return new ApiError(CODES.invalidParams, `invalid params, invalid function arguments json string, tool_call_id: ${toolCallId}`);
+	return new ApiError(
+		CODES.invalidParams,
+		`invalid params, invalid function arguments json string, tool_call_id: ${toolCallId}`,
+	);
 }
 
 function readToolCalls(value: unknown, path: string): ToolCall[] | undefined {
@@ -138,10 +149,15 @@ export function readMessages(json: Fields, opts: { singleLeadingSystem: boolean 
 		const fields = new Fields(value, path);
 		const role = fields.string('role', { required: true, oneOf: ROLES }) as ChatMessage['role'];
 		const name = fields.string('name');
-		const toolCalls = role === 'assistant' ? readToolCalls(value.tool_calls, `${path}.tool_calls`) : undefined;
+		const toolCalls =
+			role === 'assistant' ? readToolCalls(value.tool_calls, `${path}.tool_calls`) : undefined;
 		const text = textOf(value.content, `${path}.content`);
-		if (value.content === undefined && !toolCalls) throw invalidParams(`${path}.content`, 'is required');
-		const toolCallId = role === 'tool' ? (fields.string('tool_call_id', { required: true, nonEmpty: true }) as string) : undefined;
+		if (value.content === undefined && !toolCalls)
+			throw invalidParams(`${path}.content`, 'is required');
+		const toolCallId =
+			role === 'tool'
+				? (fields.string('tool_call_id', { required: true, nonEmpty: true }) as string)
+				: undefined;
 		return { role, text, name, toolCalls, toolCallId };
 	});
 	if (opts.singleLeadingSystem) {
@@ -160,7 +176,10 @@ function checkToolResults(messages: ChatMessage[]): void {
 	messages.forEach((message, index) => {
 		for (const call of message.toolCalls ?? []) known.add(call.id);
 		if (message.role === 'tool' && !known.has(message.toolCallId ?? '')) {
-			throw invalidParams(`messages[${index}].tool_call_id`, `"${message.toolCallId}" does not match any previous tool call`);
+			throw invalidParams(
+				`messages[${index}].tool_call_id`,
+				`"${message.toolCallId}" does not match any previous tool call`,
+			);
 		}
 	});
 }
@@ -173,7 +192,8 @@ export function readTools(json: Fields): ToolDefinition[] {
 		const fn = tool.object('function');
 		if (!fn) throw invalidParams(tool.path('function'), 'is required');
 		const name = fn.string('name', { required: true }) as string;
-		if (!TOOL_NAME.test(name)) throw invalidParams(fn.path('name'), 'must match ^[A-Za-z0-9_-]{1,64}$');
+		if (!TOOL_NAME.test(name))
+			throw invalidParams(fn.path('name'), 'must match ^[A-Za-z0-9_-]{1,64}$');
 		if (fn.has('strict')) throw invalidParams(fn.path('strict'), 'is not supported');
 		const parameters = fn.object('parameters')?.source;
 		return { name, description: fn.string('description'), parameters };
@@ -183,17 +203,22 @@ export function readTools(json: Fields): ToolDefinition[] {
 function readToolChoice(json: Fields, tools: ToolDefinition[]): ToolChoice {
 	const value = json.source.tool_choice;
 	if (value === undefined || value === null) return 'auto';
-	if (typeof value === 'string') return json.string('tool_choice', { oneOf: ['auto', 'none', 'required'] }) as ToolChoice;
+	if (typeof value === 'string')
+		return json.string('tool_choice', { oneOf: ['auto', 'none', 'required'] }) as ToolChoice;
 	const choice = json.object('tool_choice');
 	const name = choice?.object('function')?.string('name', { required: true }) as string;
-	if (!tools.some((tool) => tool.name === name)) throw invalidParams('tool_choice.function.name', `"${name}" is not one of the given tools`);
+	if (!tools.some((tool) => tool.name === name))
+		throw invalidParams('tool_choice.function.name', `"${name}" is not one of the given tools`);
 	return { name };
 }
 
 function readResponseFormat(json: Fields, model: string): ChatRequest['responseFormat'] {
 	const format = json.object('response_format');
 	if (!format) return undefined;
-	const type = format.string('type', { required: true, oneOf: ['text', 'json_object', 'json_schema'] }) as 'text' | 'json_object' | 'json_schema';
+	const type = format.string('type', {
+		required: true,
+		oneOf: ['text', 'json_object', 'json_schema'],
+	}) as 'text' | 'json_object' | 'json_schema';
 	if (type !== 'text' && !RESPONSE_FORMAT_MODELS.includes(model)) {
 		throw invalidParams('response_format', `is not supported by model ${model}`);
 	}
@@ -206,10 +231,14 @@ function readResponseFormat(json: Fields, model: string): ChatRequest['responseF
 	return { type, schema };
 }
 
-export function readSampling(json: Fields): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'> {
+export function readSampling(
+	json: Fields,
+): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'> {
 	const temperature = json.number('temperature', { min: 0, max: 1, minExclusive: true });
 	const topP = json.number('top_p', { min: 0, max: 1, minExclusive: true });
-	const maxTokens = json.number('max_completion_tokens', { min: 1, max: MAX_OUTPUT_TOKENS, integer: true }) ?? json.number('max_tokens', { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
+	const maxTokens =
+		json.number('max_completion_tokens', { min: 1, max: MAX_OUTPUT_TOKENS, integer: true }) ??
+		json.number('max_tokens', { min: 1, max: MAX_OUTPUT_TOKENS, integer: true });
 	return { temperature, topP, maxTokens };
 }
 
@@ -218,7 +247,8 @@ export function parseOpenAiRequest(body: JsonObject): ChatRequest {
 	return asHttpError(() => {
 		const json = new Fields(body);
 		const model = json.string('model', { required: true }) as string;
-		if (!(OPENAI_CHAT_MODELS as readonly string[]).includes(model)) throw invalidParams('model', `unknown model '${model}'`);
+		if (!(OPENAI_CHAT_MODELS as readonly string[]).includes(model))
+			throw invalidParams('model', `unknown model '${model}'`);
 		const n = json.number('n', { integer: true });
 		if (n !== undefined && n !== 1) throw invalidParams('n', 'only n=1 is supported');
 		const messages = readMessages(json, { singleLeadingSystem: true });
@@ -243,7 +273,8 @@ export function parseOpenAiRequest(body: JsonObject): ChatRequest {
 export function parseNativeRequest(body: JsonObject): ChatRequest {
 	const json = new Fields(body);
 	const model = json.string('model', { required: true }) as string;
-	if (!(NATIVE_CHAT_MODELS as readonly string[]).includes(model)) throw new ApiError(CODES.invalidParams, `invalid params, unknown model '${model}'`);
+	if (!(NATIVE_CHAT_MODELS as readonly string[]).includes(model))
+		throw new ApiError(CODES.invalidParams, `invalid params, unknown model '${model}'`);
 	const messages = readMessages(json, { singleLeadingSystem: false });
 	const tools = readTools(json);
 	json.boolean('mask_sensitive_info');

@@ -2,7 +2,14 @@ import { ApiError, capture, defaultMessage } from '../../http/errors';
 import { baseResp, jsonReply, type Reply } from '../../http/reply';
 import type { Route, RouteContext } from '../../http/routes';
 import { type ChatRequest, ChatHttpError, parseNativeRequest, parseOpenAiRequest } from './request';
-import { type ComposedReply, type Markers, applyReplyVariants, composeReply, inlineContent, readMarkers } from './reply';
+import {
+	type ComposedReply,
+	type Markers,
+	applyReplyVariants,
+	composeReply,
+	inlineContent,
+	readMarkers,
+} from './reply';
 import { chatStreamReply } from './stream';
 
 /**
@@ -40,22 +47,54 @@ export function chatErrorReply(traceId: string, error: ChatHttpError): Reply {
 function markerHttpError(status: number, code?: number): ChatHttpError {
 	const known = HTTP_ERRORS[status] ?? { type: 'api_error', code: 1000 };
 	const finalCode = code ?? known.code;
-	return new ChatHttpError(status, known.type, `${defaultMessage(finalCode)} (${finalCode})`, finalCode);
+	return new ChatHttpError(
+		status,
+		known.type,
+		`${defaultMessage(finalCode)} (${finalCode})`,
+		finalCode,
+	);
 }
 
 function envelope(ctx: RouteContext, request: ChatRequest): Record<string, unknown> {
-	return { id: ctx.traceId, object: 'chat.completion', created: ctx.env.clock.nowSeconds(), model: request.model };
+	return {
+		id: ctx.traceId,
+		object: 'chat.completion',
+		created: ctx.env.clock.nowSeconds(),
+		model: request.model,
+	};
 }
 
 function businessError(ctx: RouteContext, request: ChatRequest, code: number): Reply {
-	return jsonReply(ctx.traceId, { ...envelope(ctx, request), choices: null, usage: { total_tokens: 0 }, base_resp: baseResp(code) });
+	return jsonReply(ctx.traceId, {
+		...envelope(ctx, request),
+		choices: null,
+		usage: { total_tokens: 0 },
+		base_resp: baseResp(code),
+	});
 }
 
-function completion(ctx: RouteContext, request: ChatRequest, reply: ComposedReply, message: Record<string, unknown>): Reply {
+function completion(
+	ctx: RouteContext,
+	request: ChatRequest,
+	reply: ComposedReply,
+	message: Record<string, unknown>,
+): Reply {
 	ctx.entry.billable = true;
 	return jsonReply(ctx.traceId, {
 		...envelope(ctx, request),
-		choices: [{ index: 0, finish_reason: reply.finishReason, message: { role: 'assistant', name: 'MiniMax AI', audio_content: '', ...message, ...(reply.toolCalls ? { tool_calls: reply.toolCalls } : {}) } }],
+		choices: [
+			{
+				index: 0,
+				finish_reason: reply.finishReason,
+				message: {
+					role: 'assistant',
+					name: 'MiniMax AI',
+					audio_content: '',
+					...message,
+					...(reply.toolCalls ? { tool_calls: reply.toolCalls } : {}),
+				},
+			},
+		],
 		usage: reply.usage,
 		input_sensitive: false,
 		output_sensitive: false,
@@ -66,7 +105,13 @@ function completion(ctx: RouteContext, request: ChatRequest, reply: ComposedRepl
 	});
 }
 
-function stream(ctx: RouteContext, request: ChatRequest, reply: ComposedReply, markers: Markers, native?: { reasoningField: boolean }): Reply {
+function stream(
+	ctx: RouteContext,
+	request: ChatRequest,
+	reply: ComposedReply,
+	markers: Markers,
+	native?: { reasoningField: boolean },
+): Reply {
 	ctx.entry.billable = markers.streamError === undefined;
 	return chatStreamReply(reply, {
 		id: ctx.traceId,
@@ -77,7 +122,8 @@ function stream(ctx: RouteContext, request: ChatRequest, reply: ComposedReply, m
 		cumulativeReasoning: markers.cumulativeReasoning,
 		toolNoIndex: markers.toolNoIndex,
 		errorCode: markers.streamError,
-		errorMessage: markers.streamError === undefined ? undefined : defaultMessage(markers.streamError),
+		errorMessage:
+			markers.streamError === undefined ? undefined : defaultMessage(markers.streamError),
 		native,
 	});
 }
@@ -91,9 +137,21 @@ function openAiCompletion(ctx: RouteContext): Reply {
 	applyReplyVariants(reply, markers);
 	if (request.stream) return stream(ctx, request, reply, markers);
 	if (markers.streamError !== undefined) return businessError(ctx, request, markers.streamError);
-	const message = request.reasoningSplit && !reply.reasoningForm
-		? { content: reply.answer, reasoning_details: [{ type: 'reasoning.text', id: 'reasoning-text-1', format: 'MiniMax-response-v1', index: 0, text: reply.reasoning }] }
-		: { content: inlineContent(reply) };
+	const message =
+		request.reasoningSplit && !reply.reasoningForm
+			? {
+					content: reply.answer,
+					reasoning_details: [
+						{
+							type: 'reasoning.text',
+							id: 'reasoning-text-1',
+							format: 'MiniMax-response-v1',
+							index: 0,
+							text: reply.reasoning,
+						},
+					],
+				}
+			: { content: inlineContent(reply) };
 	return completion(ctx, request, reply, message);
 }
 
@@ -112,9 +170,14 @@ function handleNative(ctx: RouteContext): Reply {
 	const markers = readMarkers(request.messages);
 	if (markers.http) {
 		const error = markerHttpError(markers.http.status, markers.http.code);
-		return jsonReply(ctx.traceId, { base_resp: baseResp(error.code, defaultMessage(error.code)) }, error.status);
+		return jsonReply(
+			ctx.traceId,
+			{ base_resp: baseResp(error.code, defaultMessage(error.code)) },
+			error.status,
+		);
 	}
-	if (markers.baseResp !== undefined) throw new ApiError(markers.baseResp, defaultMessage(markers.baseResp));
+	if (markers.baseResp !== undefined)
+		throw new ApiError(markers.baseResp, defaultMessage(markers.baseResp));
 	const reply = composeReply(request, markers, ctx.env.ids);
 	applyReplyVariants(reply, markers);
 	const reasoningField = request.model === 'MiniMax-M1' && !reply.reasoningForm;
@@ -125,9 +188,15 @@ function handleNative(ctx: RouteContext): Reply {
 		reply.usage.completion_tokens_details.reasoning_tokens = 0;
 		reply.reasoning = '';
 	}
-	if (request.stream) return stream(ctx, request, reply, markers, { reasoningField: reasoningField || withoutReasoning });
-	if (markers.streamError !== undefined) throw new ApiError(markers.streamError, defaultMessage(markers.streamError));
-	const message = reasoningField ? { content: reply.answer, reasoning_content: reply.reasoning } : { content: withoutReasoning ? reply.answer : inlineContent(reply) };
+	if (request.stream)
+		return stream(ctx, request, reply, markers, {
+			reasoningField: reasoningField || withoutReasoning,
+		});
+	if (markers.streamError !== undefined)
+		throw new ApiError(markers.streamError, defaultMessage(markers.streamError));
+	const message = reasoningField
+		? { content: reply.answer, reasoning_content: reply.reasoning }
+		: { content: withoutReasoning ? reply.answer : inlineContent(reply) };
 	return completion(ctx, request, reply, message);
 }
 

@@ -19,19 +19,29 @@ export function shapeFromSchema(schema: unknown, depth = 0): Shape {
 	if (!isObject(schema) || depth > 12) return STRING;
 	const variants = (schema.anyOf ?? schema.oneOf ?? schema.allOf) as unknown;
 	if (Array.isArray(variants) && variants.length) {
-		const concrete = variants.find((variant) => isObject(variant) && variant.type !== 'null') ?? variants[0];
+		const concrete =
+			variants.find((variant) => isObject(variant) && variant.type !== 'null') ?? variants[0];
 		return shapeFromSchema(concrete, depth + 1);
 	}
 	const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
 	if (Array.isArray(schema.enum) && schema.enum.length) {
-		if (schema.enum.every((value) => typeof value === 'number')) return { kind: 'number', integer: true, minimum: schema.enum[0] as number, maximum: schema.enum[0] as number };
+		if (schema.enum.every((value) => typeof value === 'number'))
+			return {
+				kind: 'number',
+				integer: true,
+				minimum: schema.enum[0] as number,
+				maximum: schema.enum[0] as number,
+			};
 		return { kind: 'string', values: schema.enum.map(String) };
 	}
 	if (type === 'object' || (type === undefined && isObject(schema.properties))) {
 		const properties = isObject(schema.properties) ? schema.properties : {};
 		const required = Array.isArray(schema.required) ? schema.required.map(String) : [];
 		const keys = [...new Set([...required, ...Object.keys(properties)])];
-		return { kind: 'object', fields: keys.map((key) => ({ key, shape: shapeFromSchema(properties[key], depth + 1) })) };
+		return {
+			kind: 'object',
+			fields: keys.map((key) => ({ key, shape: shapeFromSchema(properties[key], depth + 1) })),
+		};
 	}
 	if (type === 'array') {
 		return {
@@ -109,7 +119,8 @@ class ShapeParser {
 		const word = this.bareword();
 		if (word === 'true' || word === 'false') return { kind: 'boolean' };
 		if (word === 'null') return { kind: 'null' };
-		if (word === 'number' || word === 'integer') return { kind: 'number', integer: word === 'integer' };
+		if (word === 'number' || word === 'integer')
+			return { kind: 'number', integer: word === 'integer' };
 		if (word === 'boolean') return { kind: 'boolean' };
 		return STRING;
 	}

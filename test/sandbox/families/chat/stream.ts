@@ -33,10 +33,21 @@ export interface StreamOptions {
 }
 
 export function chatStreamReply(reply: ComposedReply, options: StreamOptions): Reply {
-	const head = { id: options.id, object: 'chat.completion.chunk', created: options.created, model: options.model };
-	const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...head, choices: [{ index: 0, delta }], ...extra });
+	const head = {
+		id: options.id,
+		object: 'chat.completion.chunk',
+		created: options.created,
+		model: options.model,
+	};
+	const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+		...head,
+		choices: [{ index: 0, delta }],
+		...extra,
+	});
 	const events: Array<Record<string, unknown>> = [];
-	const split = !reply.reasoningForm && (options.native ? options.native.reasoningField : options.reasoningSplit);
+	const split =
+		!reply.reasoningForm &&
+		(options.native ? options.native.reasoningField : options.reasoningSplit);
 
 	if (split && reply.reasoning) {
 		let soFar = '';
@@ -46,11 +57,25 @@ export function chatStreamReply(reply: ComposedReply, options: StreamOptions): R
 				events.push(chunk({ role: 'assistant', reasoning_content: piece }));
 			} else {
 				const text = options.cumulativeReasoning ? soFar : piece;
-				events.push(chunk({ role: events.length === 0 ? 'assistant' : '', reasoning_details: [{ type: 'reasoning.text', id: 'reasoning-text-1', format: 'MiniMax-response-v1', index: 0, text }] }));
+				events.push(
+					chunk({
+						role: events.length === 0 ? 'assistant' : '',
+						reasoning_details: [
+							{
+								type: 'reasoning.text',
+								id: 'reasoning-text-1',
+								format: 'MiniMax-response-v1',
+								index: 0,
+								text,
+							},
+						],
+					}),
+				);
 			}
 		}
 	}
-	const content = split || (options.native && !reply.reasoningForm) ? reply.answer : inlineContent(reply);
+	const content =
+		split || (options.native && !reply.reasoningForm) ? reply.answer : inlineContent(reply);
 	let contentChunks = 0;
 	for (const piece of pieces(content)) {
 		if (options.errorCode !== undefined && contentChunks === 2) break;
@@ -59,18 +84,46 @@ export function chatStreamReply(reply: ComposedReply, options: StreamOptions): R
 		contentChunks++;
 	}
 	if (options.errorCode !== undefined) {
-		events.push({ ...head, choices: [], base_resp: { status_code: options.errorCode, status_msg: options.errorMessage ?? 'error' } });
+		events.push({
+			...head,
+			choices: [],
+			base_resp: { status_code: options.errorCode, status_msg: options.errorMessage ?? 'error' },
+		});
 		return sse(options.traceId, events, false);
 	}
 	reply.toolCalls?.forEach((call, index) => {
 		if (options.toolNoIndex) {
 			const [first, ...rest] = pieces(call.function.arguments, 10);
-			events.push(chunk({ role: events.length === 0 ? 'assistant' : '', tool_calls: [{ id: call.id, type: 'function', function: { name: call.function.name } }, { id: '', type: 'function', function: { arguments: first ?? '' } }] }));
-			for (const piece of rest) events.push(chunk({ tool_calls: [{ id: '', type: 'function', function: { arguments: piece } }] }));
+			events.push(
+				chunk({
+					role: events.length === 0 ? 'assistant' : '',
+					tool_calls: [
+						{ id: call.id, type: 'function', function: { name: call.function.name } },
+						{ id: '', type: 'function', function: { arguments: first ?? '' } },
+					],
+				}),
+			);
+			for (const piece of rest)
+				events.push(
+					chunk({ tool_calls: [{ id: '', type: 'function', function: { arguments: piece } }] }),
+				);
 			return;
 		}
-		events.push(chunk({ role: events.length === 0 ? 'assistant' : '', tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
-		for (const piece of pieces(call.function.arguments, 10)) events.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
+		events.push(
+			chunk({
+				role: events.length === 0 ? 'assistant' : '',
+				tool_calls: [
+					{
+						index,
+						id: call.id,
+						type: 'function',
+						function: { name: call.function.name, arguments: '' },
+					},
+				],
+			}),
+		);
+		for (const piece of pieces(call.function.arguments, 10))
+			events.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
 	});
 	events.push({
 		...head,
@@ -89,7 +142,11 @@ function sse(traceId: string, events: Array<Record<string, unknown>>, done: bool
 	const last = events[events.length - 1] as { base_resp?: { status_code?: number } };
 	return {
 		status: 200,
-		headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'trace-id': traceId },
+		headers: {
+			'content-type': 'text/event-stream; charset=utf-8',
+			'cache-control': 'no-cache',
+			'trace-id': traceId,
+		},
 		chunks,
 		streaming: true,
 		baseRespCode: last?.base_resp?.status_code,

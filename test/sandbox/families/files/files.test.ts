@@ -18,22 +18,37 @@ let api: AxiosInstance;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	api = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: sandbox.url,
+		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 /** Binary payload containing CRLF and dashes, to trip naive multipart parsers. */
-const sample = Buffer.concat([Buffer.from('ID3'), Buffer.from('\r\n--\r\n--boundary-ish\r\n'), Buffer.from(Array.from({ length: 2048 }, (_, i) => i % 256))]);
+const sample = Buffer.concat([
+	Buffer.from('ID3'),
+	Buffer.from('\r\n--\r\n--boundary-ish\r\n'),
+	Buffer.from(Array.from({ length: 2048 }, (_, i) => i % 256)),
+]);
 
 async function upload(purpose: string | undefined, name: string | undefined, data = sample) {
 	const form = new FormData();
 	if (purpose !== undefined) form.append('purpose', purpose);
 	if (name !== undefined) form.append('file', new Blob([data], { type: 'audio/mpeg' }), name);
-	return api.post<{ file: FileObject; base_resp: { status_code: number; status_msg: string } }>('/v1/files/upload', form);
+	return api.post<{ file: FileObject; base_resp: { status_code: number; status_msg: string } }>(
+		'/v1/files/upload',
+		form,
+	);
 }
 
-async function uploaded(purpose = 'voice_clone', name = 'sample.mp3', data = sample): Promise<FileObject> {
+async function uploaded(
+	purpose = 'voice_clone',
+	name = 'sample.mp3',
+	data = sample,
+): Promise<FileObject> {
 	const res = await upload(purpose, name, data);
 	expect(res.data.base_resp.status_code).toBe(0);
 	return res.data.file;
@@ -44,13 +59,21 @@ describe('files/upload', () => {
 		const res = await upload('voice_clone', 'sample.mp3');
 		expect(res.status).toBe(200);
 		const file = res.data.file;
-		expect(file).toEqual({ file_id: expect.any(Number), bytes: sample.length, created_at: expect.any(Number), filename: 'sample.mp3', purpose: 'voice_clone' });
+		expect(file).toEqual({
+			file_id: expect.any(Number),
+			bytes: sample.length,
+			created_at: expect.any(Number),
+			filename: 'sample.mp3',
+			purpose: 'voice_clone',
+		});
 		expect(Number.isSafeInteger(file.file_id)).toBe(true);
 		expect(Math.abs(file.created_at - Date.now() / 1000)).toBeLessThan(5);
 		expect(JSON.stringify(res.data)).toContain(`"file_id":${file.file_id}`);
 		expect(sandbox.log[0].body).toEqual({
 			fields: { purpose: 'voice_clone' },
-			files: [{ field: 'file', filename: 'sample.mp3', contentType: 'audio/mpeg', bytes: sample.length }],
+			files: [
+				{ field: 'file', filename: 'sample.mp3', contentType: 'audio/mpeg', bytes: sample.length },
+			],
 		});
 		const second = await uploaded('prompt_audio', 'prompt.wav');
 		expect(second.file_id).not.toBe(file.file_id);
@@ -59,16 +82,25 @@ describe('files/upload', () => {
 	it('parses a hand-written body with a quoted boundary and a UTF-8 file name', async () => {
 		const boundary = 'x-Quoted_Boundary';
 		const body = Buffer.concat([
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nt2a_async_input\r\n`),
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"; filename*=UTF-8''%E7%AB%A0%E8%8A%82.txt\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nt2a_async_input\r\n`,
+			),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"; filename*=UTF-8''%E7%AB%A0%E8%8A%82.txt\r\n`,
+			),
 			Buffer.from('Content-Type: text/plain\r\n\r\n'),
 			Buffer.from('第一章。\r\n--not the end\r\n'),
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
-		const res = await api.post('/v1/files/upload', body, { headers: { 'Content-Type': `multipart/form-data; boundary="${boundary}"` } });
+		const res = await api.post('/v1/files/upload', body, {
+			headers: { 'Content-Type': `multipart/form-data; boundary="${boundary}"` },
+		});
 		expect(res.data.base_resp.status_code).toBe(0);
 		expect(res.data.file.filename).toBe('章节.txt');
-		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: res.data.file.file_id }, responseType: 'arraybuffer' });
+		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: res.data.file.file_id },
+			responseType: 'arraybuffer',
+		});
 		expect(Buffer.from(content.data).toString()).toBe('第一章。\r\n--not the end\r\n');
 	});
 
@@ -89,9 +121,13 @@ describe('files/upload', () => {
 	it('rejects a JSON body and a truncated multipart body', async () => {
 		const json = await api.post('/v1/files/upload', { purpose: 'voice_clone' });
 		expect(json.data.base_resp.status_code).toBe(2013);
-		const truncated = await api.post('/v1/files/upload', Buffer.from('--b\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nvoice_clone'), {
-			headers: { 'Content-Type': 'multipart/form-data; boundary=b' },
-		});
+		const truncated = await api.post(
+			'/v1/files/upload',
+			Buffer.from('--b\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nvoice_clone'),
+			{
+				headers: { 'Content-Type': 'multipart/form-data; boundary=b' },
+			},
+		);
 		expect(truncated.data.base_resp.status_code).toBe(2013);
 	});
 });
@@ -100,17 +136,26 @@ describe('files/list, retrieve, retrieve_content, delete', () => {
 	it('lists by required purpose', async () => {
 		const clone = await uploaded('voice_clone', 'a.mp3');
 		await uploaded('prompt_audio', 'b.m4a');
-		const list = await api.get<{ files: FileObject[] }>('/v1/files/list', { params: { purpose: 'voice_clone' } });
+		const list = await api.get<{ files: FileObject[] }>('/v1/files/list', {
+			params: { purpose: 'voice_clone' },
+		});
 		expect(list.data.files).toEqual([clone]);
-		const empty = await api.get<{ files: FileObject[] }>('/v1/files/list', { params: { purpose: 'video_generation' } });
+		const empty = await api.get<{ files: FileObject[] }>('/v1/files/list', {
+			params: { purpose: 'video_generation' },
+		});
 		expect(empty.data.files).toEqual([]);
 		expect((await api.get('/v1/files/list')).data.base_resp.status_code).toBe(2013);
-		expect((await api.get('/v1/files/list', { params: { purpose: 'all' } })).data.base_resp.status_code).toBe(2013);
+		expect(
+			(await api.get('/v1/files/list', { params: { purpose: 'all' } })).data.base_resp.status_code,
+		).toBe(2013);
 	});
 
 	it('returns raw bytes with the right Content-Type and Content-Length', async () => {
 		const file = await uploaded();
-		const res = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: file.file_id }, responseType: 'arraybuffer' });
+		const res = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: file.file_id },
+			responseType: 'arraybuffer',
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers['content-type']).toBe('audio/mpeg');
 		expect(Number(res.headers['content-length'])).toBe(sample.length);
@@ -128,17 +173,33 @@ describe('files/list, retrieve, retrieve_content, delete', () => {
 
 	it('deletes with a numeric file_id and matching purpose', async () => {
 		const file = await uploaded();
-		const asString = await api.post('/v1/files/delete', { file_id: String(file.file_id), purpose: 'voice_clone' });
+		const asString = await api.post('/v1/files/delete', {
+			file_id: String(file.file_id),
+			purpose: 'voice_clone',
+		});
 		expect(asString.data.base_resp.status_code).toBe(2013);
-		const wrongPurpose = await api.post('/v1/files/delete', { file_id: file.file_id, purpose: 'prompt_audio' });
+		const wrongPurpose = await api.post('/v1/files/delete', {
+			file_id: file.file_id,
+			purpose: 'prompt_audio',
+		});
 		expect(wrongPurpose.data.base_resp.status_code).toBe(2013);
 		const noPurpose = await api.post('/v1/files/delete', { file_id: file.file_id });
 		expect(noPurpose.data.base_resp.status_code).toBe(2013);
-		const retrieved = await api.get<{ file: FileObject }>('/v1/files/retrieve', { params: { file_id: file.file_id } });
-		const deleted = await api.post('/v1/files/delete', { file_id: file.file_id, purpose: 'voice_clone' });
+		const retrieved = await api.get<{ file: FileObject }>('/v1/files/retrieve', {
+			params: { file_id: file.file_id },
+		});
+		const deleted = await api.post('/v1/files/delete', {
+			file_id: file.file_id,
+			purpose: 'voice_clone',
+		});
 		expect(deleted.data).toMatchObject({ file_id: file.file_id, base_resp: { status_code: 0 } });
-		expect((await api.get('/v1/files/retrieve', { params: { file_id: file.file_id } })).data.base_resp.status_code).toBe(2013);
-		const gone = await axios.get(retrieved.data.file.download_url as string, { validateStatus: () => true });
+		expect(
+			(await api.get('/v1/files/retrieve', { params: { file_id: file.file_id } })).data.base_resp
+				.status_code,
+		).toBe(2013);
+		const gone = await axios.get(retrieved.data.file.download_url as string, {
+			validateStatus: () => true,
+		});
 		expect(gone.status).toBe(404);
 		expect(gone.data).toContain('<Code>NoSuchKey</Code>');
 	});
@@ -156,8 +217,13 @@ describe('files/list, retrieve, retrieve_content, delete', () => {
 describe('signed download URLs', () => {
 	async function downloadUrl(): Promise<string> {
 		const file = await uploaded();
-		const res = await api.get<{ file: FileObject }>('/v1/files/retrieve', { params: { file_id: file.file_id } });
-		expect(res.data.file).toMatchObject({ ...file, download_url: expect.stringMatching(/\/dl\/.+\?expires=\d+&signature=[0-9a-f]+$/) });
+		const res = await api.get<{ file: FileObject }>('/v1/files/retrieve', {
+			params: { file_id: file.file_id },
+		});
+		expect(res.data.file).toMatchObject({
+			...file,
+			download_url: expect.stringMatching(/\/dl\/.+\?expires=\d+&signature=[0-9a-f]+$/),
+		});
 		return res.data.file.download_url as string;
 	}
 
@@ -168,12 +234,19 @@ describe('signed download URLs', () => {
 		expect(res.headers['content-type']).toBe('audio/mpeg');
 		expect(Number(res.headers['content-length'])).toBe(sample.length);
 		expect(Buffer.from(res.data).equals(sample)).toBe(true);
-		expect(sandbox.log[sandbox.log.length - 1]).toMatchObject({ kind: 'download', region: null, status: 200 });
+		expect(sandbox.log[sandbox.log.length - 1]).toMatchObject({
+			kind: 'download',
+			region: null,
+			status: 200,
+		});
 	});
 
 	it('answers a byte range with 206', async () => {
 		const url = await downloadUrl();
-		const res = await axios.get<ArrayBuffer>(url, { responseType: 'arraybuffer', headers: { Range: 'bytes=3-9' } });
+		const res = await axios.get<ArrayBuffer>(url, {
+			responseType: 'arraybuffer',
+			headers: { Range: 'bytes=3-9' },
+		});
 		expect(res.status).toBe(206);
 		expect(res.headers['content-range']).toBe(`bytes 3-9/${sample.length}`);
 		expect(Buffer.from(res.data).equals(sample.subarray(3, 10))).toBe(true);
@@ -181,7 +254,10 @@ describe('signed download URLs', () => {
 
 	it('refuses a request that also carries an Authorization header (400) and logs the header', async () => {
 		const url = await downloadUrl();
-		const res = await axios.get<string>(url, { headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+		const res = await axios.get<string>(url, {
+			headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+			validateStatus: () => true,
+		});
 		expect(res.status).toBe(400);
 		expect(res.headers['content-type']).toBe('application/xml');
 		expect(res.data).toContain('<Code>InvalidArgument</Code>');
@@ -218,7 +294,10 @@ describe('file ids', () => {
 		for (let i = 0; i < 5; i++) ids.add((await uploaded('voice_clone', `s${i}.wav`)).file_id);
 		expect(ids.size).toBe(5);
 		for (const id of ids) expect(id).toBeLessThan(2 ** 53);
-		const raw = await api.get<string>('/v1/files/list', { params: { purpose: 'voice_clone' }, responseType: 'text' });
+		const raw = await api.get<string>('/v1/files/list', {
+			params: { purpose: 'voice_clone' },
+			responseType: 'text',
+		});
 		expect(raw.data).toMatch(/"file_id":\d{15},/);
 		const list = JSON.parse(raw.data) as { files: Json[] };
 		expect(list.files).toHaveLength(5);

@@ -8,7 +8,13 @@ import { Fields } from '../../http/validate';
 /** Files: upload (multipart), list, retrieve (signed download_url), retrieve_content (bytes), delete. */
 
 export const UPLOAD_PURPOSES = ['voice_clone', 'prompt_audio', 't2a_async_input'] as const;
-export const FILE_PURPOSES = ['voice_clone', 'prompt_audio', 't2a_async_input', 't2a_async', 'video_generation'] as const;
+export const FILE_PURPOSES = [
+	'voice_clone',
+	'prompt_audio',
+	't2a_async_input',
+	't2a_async',
+	'video_generation',
+] as const;
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
 
 const EXTENSIONS: Record<string, readonly string[]> = {
@@ -39,7 +45,13 @@ export function contentTypeFor(filename: string): string {
 }
 
 function fileObject(file: StoredFile): Record<string, unknown> {
-	return { file_id: file.file_id, bytes: file.bytes, created_at: file.created_at, filename: file.filename, purpose: file.purpose };
+	return {
+		file_id: file.file_id,
+		bytes: file.bytes,
+		created_at: file.created_at,
+		filename: file.filename,
+		purpose: file.purpose,
+	};
 }
 
 function upload(ctx: RouteContext): Reply {
@@ -47,16 +59,23 @@ function upload(ctx: RouteContext): Reply {
 	const purpose = form.fields.purpose;
 	if (purpose === undefined || purpose === '') throw invalidParams('purpose', 'is required');
 	if (!(UPLOAD_PURPOSES as readonly string[]).includes(purpose)) {
-		throw invalidParams('purpose', `must be one of ${UPLOAD_PURPOSES.join(', ')}, got "${purpose}"`);
+		throw invalidParams(
+			'purpose',
+			`must be one of ${UPLOAD_PURPOSES.join(', ')}, got "${purpose}"`,
+		);
 	}
 	const file = form.files.find((f) => f.field === 'file');
 	if (!file) throw invalidParams('file', 'is required');
 	if (file.data.length === 0) throw invalidParams('file', 'is empty');
 	const allowed = EXTENSIONS[purpose];
 	if (!allowed.includes(extensionOf(file.filename))) {
-		throw invalidParams('file', `${purpose} accepts ${allowed.join(', ')} files, got "${file.filename}"`);
+		throw invalidParams(
+			'file',
+			`${purpose} accepts ${allowed.join(', ')} files, got "${file.filename}"`,
+		);
 	}
-	if (purpose !== 't2a_async_input' && file.data.length > MAX_AUDIO_BYTES) throw invalidParams('file', 'must be at most 20 MB');
+	if (purpose !== 't2a_async_input' && file.data.length > MAX_AUDIO_BYTES)
+		throw invalidParams('file', 'must be at most 20 MB');
 	const stored = ctx.env.state.addFile({
 		purpose,
 		filename: file.filename,
@@ -75,7 +94,9 @@ function list(ctx: RouteContext): Reply {
 	}
 	// Newest first, as MiniMax lists generated files.
 	const files = ctx.env.state.listFiles(ctx.region, purpose).reverse();
-	return jsonReply(ctx.traceId, { files: files.sort((a, b) => b.created_at - a.created_at).map(fileObject) });
+	return jsonReply(ctx.traceId, {
+		files: files.sort((a, b) => b.created_at - a.created_at).map(fileObject),
+	});
 }
 
 function lookup(ctx: RouteContext): StoredFile {
@@ -92,7 +113,8 @@ export const NO_DOWNLOAD_URL_MARKER = '.no-url.';
 
 function retrieve(ctx: RouteContext): Reply {
 	const file = lookup(ctx);
-	if (file.filename.includes(NO_DOWNLOAD_URL_MARKER)) return jsonReply(ctx.traceId, { file: fileObject(file) });
+	if (file.filename.includes(NO_DOWNLOAD_URL_MARKER))
+		return jsonReply(ctx.traceId, { file: fileObject(file) });
 	const { state, downloads } = ctx.env;
 	const id = file.file_id;
 	const read = () => {
@@ -100,12 +122,23 @@ function retrieve(ctx: RouteContext): Reply {
 		return current?.streamed ?? current?.data;
 	};
 	const object = { filename: file.filename, contentType: file.contentType, read };
-	return jsonReply(ctx.traceId, { file: { ...fileObject(file), download_url: downloads.publish(object, FILE_URL_TTL_S, ctx.baseUrl) } });
+	return jsonReply(ctx.traceId, {
+		file: {
+			...fileObject(file),
+			download_url: downloads.publish(object, FILE_URL_TTL_S, ctx.baseUrl),
+		},
+	});
 }
 
 function retrieveContent(ctx: RouteContext): Reply {
 	const file = lookup(ctx);
-	if (file.streamed) return { status: 200, headers: { 'content-type': file.contentType, 'trace-id': ctx.traceId }, chunks: [], stream: file.streamed };
+	if (file.streamed)
+		return {
+			status: 200,
+			headers: { 'content-type': file.contentType, 'trace-id': ctx.traceId },
+			chunks: [],
+			stream: file.streamed,
+		};
 	return rawReply(200, file.contentType, file.data, { 'trace-id': ctx.traceId });
 }
 
@@ -114,7 +147,8 @@ function remove(ctx: RouteContext): Reply {
 	const fileId = json.number('file_id', { required: true, integer: true, min: 1 }) as number;
 	const purpose = json.string('purpose', { required: true, oneOf: FILE_PURPOSES }) as string;
 	const file = ctx.env.state.getFile(ctx.region, fileId);
-	if (!file || file.purpose !== purpose) throw invalidParams('file_id', `no file ${fileId} with purpose ${purpose}`);
+	if (!file || file.purpose !== purpose)
+		throw invalidParams('file_id', `no file ${fileId} with purpose ${purpose}`);
 	ctx.env.state.deleteFile(fileId);
 	return jsonReply(ctx.traceId, { file_id: fileId });
 }

@@ -20,7 +20,9 @@ export interface ImageRequestKey {
 }
 
 export function drawingFor(key: ImageRequestKey): JpegDrawing {
-	const digest = createHash('sha1').update(`${key.prompt}\n${key.seed ?? 'random'}\n${key.index}`).digest();
+	const digest = createHash('sha1')
+		.update(`${key.prompt}\n${key.seed ?? 'random'}\n${key.index}`)
+		.digest();
 	const { width, height } = key;
 	const boxWidth = Math.max(8, Math.floor(width / 2));
 	const boxHeight = Math.max(8, Math.floor(height / 2));
@@ -50,6 +52,8 @@ export async function renderImage(key: ImageRequestKey, encoding: ImageEncoding)
 	const boxColor = rgb(drawing.box.color);
 	const { box } = drawing;
 	return encodePng(drawing.width, drawing.height, (x, y) =>
-		x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height ? boxColor : background,
+		x >= box.x && x < box.x + box.width && y >= box.y && y < box.y + box.height
+			? boxColor
+			: background,
 	);
 }

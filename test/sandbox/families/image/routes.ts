@@ -33,8 +33,18 @@ export const SENSITIVE_MARKER = '[[sandbox:sensitive]]';
 const INPUT_SENSITIVE = 1026;
 
 const KNOWN_FIELDS = new Set([
-	'model', 'prompt', 'aspect_ratio', 'width', 'height', 'response_format', 'seed', 'n',
-	'prompt_optimizer', 'subject_reference', 'aigc_watermark', 'style',
+	'model',
+	'prompt',
+	'aspect_ratio',
+	'width',
+	'height',
+	'response_format',
+	'seed',
+	'n',
+	'prompt_optimizer',
+	'subject_reference',
+	'aigc_watermark',
+	'style',
 ]);
 
 interface ImageRequest {
@@ -55,18 +65,21 @@ export function rejectUnknownFields(json: JsonObject, known: ReadonlySet<string>
 
 function readSize(json: Fields, model: string): [number, number] {
 	const ratio = json.string('aspect_ratio', { oneOf: Object.keys(ASPECT_RATIOS) });
-	if (ratio === '21:9' && model !== 'image-01') throw invalidParams('aspect_ratio', '21:9 is only available for image-01');
+	if (ratio === '21:9' && model !== 'image-01')
+		throw invalidParams('aspect_ratio', '21:9 is only available for image-01');
 	const hasWidth = json.has('width');
 	const hasHeight = json.has('height');
-	if (hasWidth !== hasHeight) throw invalidParams(hasWidth ? 'height' : 'width', 'width and height must be given together');
+	if (hasWidth !== hasHeight)
+		throw invalidParams(hasWidth ? 'height' : 'width', 'width and height must be given together');
 	let custom: [number, number] | undefined;
 	if (hasWidth) {
-		if (model !== 'image-01') throw invalidParams('width', 'width and height are only available for image-01');
+		if (model !== 'image-01')
+			throw invalidParams('width', 'width and height are only available for image-01');
 		custom = [readDimension(json, 'width'), readDimension(json, 'height')];
 	}
 	// When both are sent, aspect_ratio wins.
 	if (ratio) return [...ASPECT_RATIOS[ratio]] as [number, number];
-	return custom ?? [...ASPECT_RATIOS['1:1']] as [number, number];
+	return custom ?? ([...ASPECT_RATIOS['1:1']] as [number, number]);
 }
 
 function readDimension(json: Fields, key: 'width' | 'height'): number {
@@ -80,14 +93,19 @@ async function checkReferenceImage(path: string, value: string): Promise<void> {
 	let data: Buffer;
 	if (value.startsWith('data:')) {
 		const match = /^data:image\/(jpeg|jpg|png);base64,([A-Za-z0-9+/]+={0,2})$/.exec(value);
-		if (!match) throw invalidParams(path, 'must be a data URL "data:image/jpeg;base64,…" or "data:image/png;base64,…"');
+		if (!match)
+			throw invalidParams(
+				path,
+				'must be a data URL "data:image/jpeg;base64,…" or "data:image/png;base64,…"',
+			);
 		data = Buffer.from(match[2], 'base64');
 	} else if (/^https?:\/\/\S+$/i.test(value)) {
 		data = await fetchReference(path, value);
 	} else {
 		throw invalidParams(path, 'must be a public http(s) URL or a data URL');
 	}
-	if (data.length >= MAX_REFERENCE_BYTES) throw invalidParams(path, 'image must be smaller than 10MB');
+	if (data.length >= MAX_REFERENCE_BYTES)
+		throw invalidParams(path, 'image must be smaller than 10MB');
 	if (!isJpeg(data) && !isPng(data)) throw invalidParams(path, 'image must be JPG, JPEG or PNG');
 }
 
@@ -117,7 +135,8 @@ async function readSubjectReference(json: Fields): Promise<void> {
 function readStyle(json: Fields, model: string): void {
 	const style = json.object('style');
 	if (!style) return;
-	if (model !== 'image-01-live') throw invalidParams('style', 'style is only available for image-01-live');
+	if (model !== 'image-01-live')
+		throw invalidParams('style', 'style is only available for image-01-live');
 	style.string('style_type', { required: true, oneOf: STYLE_TYPES });
 	style.number('style_weight', { min: 0, minExclusive: true, max: 1 });
 }
@@ -126,9 +145,15 @@ async function parseRequest(raw: JsonObject): Promise<ImageRequest> {
 	rejectUnknownFields(raw, KNOWN_FIELDS);
 	const json = new Fields(raw);
 	const model = json.string('model', { required: true, oneOf: IMAGE_MODELS }) as string;
-	const prompt = json.string('prompt', { required: true, nonEmpty: true, maxChars: 1500 }) as string;
+	const prompt = json.string('prompt', {
+		required: true,
+		nonEmpty: true,
+		maxChars: 1500,
+	}) as string;
 	const [width, height] = readSize(json, model);
-	const format = (json.string('response_format', { oneOf: ['url', 'base64'] }) ?? 'url') as 'url' | 'base64';
+	const format = (json.string('response_format', { oneOf: ['url', 'base64'] }) ?? 'url') as
+		| 'url'
+		| 'base64';
 	const seed = json.number('seed', { integer: true });
 	const n = json.number('n', { integer: true, min: 1, max: 9 }) ?? 1;
 	json.boolean('prompt_optimizer');
@@ -140,13 +165,23 @@ async function parseRequest(raw: JsonObject): Promise<ImageRequest> {
 
 async function generate(ctx: RouteContext): Promise<Reply> {
 	const request = await parseRequest(ctx.json);
-	if (request.prompt.includes(SENSITIVE_MARKER)) throw new ApiError(INPUT_SENSITIVE, 'input new_sensitive');
+	if (request.prompt.includes(SENSITIVE_MARKER))
+		throw new ApiError(INPUT_SENSITIVE, 'input new_sensitive');
 	const blocked = Math.min(request.n, Number(BLOCK_MARKER.exec(request.prompt)?.[1] ?? 0));
 	const encoding: ImageEncoding = request.prompt.includes(PNG_MARKER) ? 'png' : 'jpeg';
 	const id = ctx.env.ids.token(32);
 	const images = await Promise.all(
 		Array.from({ length: request.n - blocked }, (_, index) =>
-			renderImage({ prompt: request.prompt, seed: request.seed, index, width: request.width, height: request.height }, encoding),
+			renderImage(
+				{
+					prompt: request.prompt,
+					seed: request.seed,
+					index,
+					width: request.width,
+					height: request.height,
+				},
+				encoding,
+			),
 		),
 	);
 	const data: Record<string, string[]> = {};
@@ -155,7 +190,15 @@ async function generate(ctx: RouteContext): Promise<Reply> {
 	} else {
 		// MiniMax's links always end in .jpeg; clients must look at the bytes.
 		data.image_urls = images.map((image, index) =>
-			ctx.env.downloads.publish({ filename: `${id}_${index}.jpeg`, contentType: encoding === 'png' ? 'image/png' : 'image/jpeg', read: () => image }, IMAGE_URL_TTL_S, ctx.baseUrl),
+			ctx.env.downloads.publish(
+				{
+					filename: `${id}_${index}.jpeg`,
+					contentType: encoding === 'png' ? 'image/png' : 'image/jpeg',
+					read: () => image,
+				},
+				IMAGE_URL_TTL_S,
+				ctx.baseUrl,
+			),
 		);
 	}
 	if (images.length > 0) {
@@ -170,4 +213,6 @@ async function generate(ctx: RouteContext): Promise<Reply> {
 	});
 }
 
-export const imageRoutes: Route[] = [{ method: 'POST', path: '/v1/image_generation', body: 'json', handle: generate }];
+export const imageRoutes: Route[] = [
+	{ method: 'POST', path: '/v1/image_generation', body: 'json', handle: generate },
+];

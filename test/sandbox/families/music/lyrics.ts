@@ -8,9 +8,44 @@ export interface WrittenSong {
 	lyrics: string;
 }
 
-const GENRES = ['pop', 'rock', 'folk', 'jazz', 'blues', 'electronic', 'hip-hop', 'country', 'ballad', 'indie', 'soul', 'funk', 'lo-fi', 'classical'];
-const MOODS = ['happy', 'sad', 'melancholic', 'upbeat', 'calm', 'energetic', 'romantic', 'dark', 'dreamy', 'hopeful'];
-const FILLERS = ['tonight', 'again', 'forever', 'with you', 'in the rain', 'all along', 'once more', 'so far away'];
+const GENRES = [
+	'pop',
+	'rock',
+	'folk',
+	'jazz',
+	'blues',
+	'electronic',
+	'hip-hop',
+	'country',
+	'ballad',
+	'indie',
+	'soul',
+	'funk',
+	'lo-fi',
+	'classical',
+];
+const MOODS = [
+	'happy',
+	'sad',
+	'melancholic',
+	'upbeat',
+	'calm',
+	'energetic',
+	'romantic',
+	'dark',
+	'dreamy',
+	'hopeful',
+];
+const FILLERS = [
+	'tonight',
+	'again',
+	'forever',
+	'with you',
+	'in the rain',
+	'all along',
+	'once more',
+	'so far away',
+];
 
 function words(prompt: string): string[] {
 	return prompt
@@ -34,7 +69,21 @@ export function writeSong(prompt: string): WrittenSong {
 		.slice(0, 3)
 		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
-	const tags = [...GENRES.filter((genre) => found.includes(genre)), ...MOODS.filter((mood) => found.includes(mood))];
-	const lyrics = ['[Verse]', line(0), line(2), line(4), line(6), '[Chorus]', line(8), line(10), '[Outro]', line(12)].join('\n');
+	const tags = [
+		...GENRES.filter((genre) => found.includes(genre)),
+		...MOODS.filter((mood) => found.includes(mood)),
+	];
+	const lyrics = [
+		'[Verse]',
+		line(0),
+		line(2),
+		line(4),
+		line(6),
+		'[Chorus]',
+		line(8),
+		line(10),
+		'[Outro]',
+		line(12),
+	].join('\n');
 	return { title, styleTags: (tags.length ? tags : ['pop']).join(', '), lyrics };
 }

@@ -52,7 +52,11 @@ export function clampSeconds(seconds: number): number {
 	return Math.min(MAX_SONG_SECONDS, Math.max(MIN_SONG_SECONDS, seconds));
 }
 
-function melody(seed: string, seconds: number, sampleRate: number): { runs: FrameRun[]; frames: number } {
+function melody(
+	seed: string,
+	seconds: number,
+	sampleRate: number,
+): { runs: FrameRun[]; frames: number } {
 	const spf = samplesPerFrame(sampleRate);
 	const frames = Math.max(1, Math.round((seconds * sampleRate) / spf));
 	const beatFrames = Math.max(1, Math.round((BEAT_SECONDS * sampleRate) / spf));
@@ -62,7 +66,10 @@ function melody(seed: string, seconds: number, sampleRate: number): { runs: Fram
 		if (beat % 32 === 31) digest = createHash('sha256').update(digest).digest();
 		const byte = digest[beat % 32];
 		const length = Math.min(beatFrames, frames - start);
-		const note = byte % 7 === 0 ? null : { cycles: cyclesFor(SCALE[byte % SCALE.length], sampleRate), level: 6 + (byte % 5) };
+		const note =
+			byte % 7 === 0
+				? null
+				: { cycles: cyclesFor(SCALE[byte % SCALE.length], sampleRate), level: 6 + (byte % 5) };
 		const last = runs[runs.length - 1];
 		if (last && JSON.stringify(last.note) === JSON.stringify(note)) last.frames += length;
 		else runs.push({ note, frames: length });
@@ -75,11 +82,15 @@ const cache = new Map<string, RenderedSong>();
 
 /** Renders `seconds` of music for the seed in the requested format; identical requests give identical bytes. */
 export function renderSong(seed: string, seconds: number, spec: MusicAudioSpec): RenderedSong {
-	const key = createHash('sha1').update(`${seed}|${seconds}|${JSON.stringify(spec)}`).digest('hex');
+	const key = createHash('sha1')
+		.update(`${seed}|${seconds}|${JSON.stringify(spec)}`)
+		.digest('hex');
 	const hit = cache.get(key);
 	if (hit) return hit;
 	const { runs, frames } = melody(seed, seconds, spec.sampleRate);
-	const durationMs = Math.round((frames * samplesPerFrame(spec.sampleRate) * 1000) / spec.sampleRate);
+	const durationMs = Math.round(
+		(frames * samplesPerFrame(spec.sampleRate) * 1000) / spec.sampleRate,
+	);
 	let song: RenderedSong;
 	if (spec.format === 'mp3') {
 		const mp3 = encodeMp3(runs, spec.sampleRate, spec.channels, spec.bitrate);

@@ -7,7 +7,13 @@ import type { Route, RouteContext } from '../../http/routes';
 import { Fields, countChars, type JsonObject } from '../../http/validate';
 import { rejectUnknownFields } from '../image/routes';
 import { writeSong } from './lyrics';
-import { clampSeconds, renderSong, songSeconds, type MusicAudioSpec, type MusicFormat } from './render';
+import {
+	clampSeconds,
+	renderSong,
+	songSeconds,
+	type MusicAudioSpec,
+	type MusicFormat,
+} from './render';
 
 /**
  * Music: POST /v1/music_generation (generation and cover, docs/minimax-api.md §9) and
@@ -15,10 +21,23 @@ import { clampSeconds, renderSong, songSeconds, type MusicAudioSpec, type MusicF
  * official CLI calls it this way and reads top-level lyrics/song_title/style_tags).
  */
 
-export const GENERATION_MODELS = ['music-2.6', 'music-2.6-free', 'music-2.5+', 'music-2.5', 'music-2.0', 'music-1.5', 'music-01'] as const;
+export const GENERATION_MODELS = [
+	'music-2.6',
+	'music-2.6-free',
+	'music-2.5+',
+	'music-2.5',
+	'music-2.0',
+	'music-1.5',
+	'music-01',
+] as const;
 export const COVER_MODELS = ['music-cover', 'music-cover-free'] as const;
 export const INSTRUMENTAL_MODELS: readonly string[] = ['music-2.6', 'music-2.6-free', 'music-2.5+'];
-export const LYRICS_OPTIMIZER_MODELS: readonly string[] = ['music-2.6', 'music-2.6-free', 'music-2.5+', 'music-2.5'];
+export const LYRICS_OPTIMIZER_MODELS: readonly string[] = [
+	'music-2.6',
+	'music-2.6-free',
+	'music-2.5+',
+	'music-2.5',
+];
 export const MUSIC_URL_TTL_S = 24 * 3600;
 export const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 export const REFERENCE_SECONDS = { min: 6, max: 360 } as const;
@@ -40,18 +59,34 @@ const LIMITS: Record<string, TextLimits> = {
 };
 
 const KNOWN_FIELDS = new Set([
-	'model', 'prompt', 'lyrics', 'is_instrumental', 'lyrics_optimizer', 'audio_setting', 'output_format',
-	'stream', 'aigc_watermark', 'audio_url', 'audio_base64', 'seed',
+	'model',
+	'prompt',
+	'lyrics',
+	'is_instrumental',
+	'lyrics_optimizer',
+	'audio_setting',
+	'output_format',
+	'stream',
+	'aigc_watermark',
+	'audio_url',
+	'audio_base64',
+	'seed',
 ]);
 
-function readText(json: Fields, key: 'prompt' | 'lyrics', limits: { min?: number; max: number }, required: boolean): string | undefined {
+function readText(
+	json: Fields,
+	key: 'prompt' | 'lyrics',
+	limits: { min?: number; max: number },
+	required: boolean,
+): string | undefined {
 	const value = json.string(key, { required });
 	if (value === undefined || value === '') {
 		if (required) throw invalidParams(key, 'is required');
 		return undefined;
 	}
 	const length = countChars(value);
-	if (limits.min !== undefined && length < limits.min) throw invalidParams(key, `must be at least ${limits.min} characters`);
+	if (limits.min !== undefined && length < limits.min)
+		throw invalidParams(key, `must be at least ${limits.min} characters`);
 	if (length > limits.max) throw invalidParams(key, `must be at most ${limits.max} characters`);
 	return value;
 }
@@ -60,8 +95,12 @@ function readAudioSetting(json: Fields): MusicAudioSpec {
 	const setting = json.object('audio_setting');
 	return {
 		format: (setting?.string('format', { oneOf: ['mp3', 'wav', 'pcm'] }) ?? 'mp3') as MusicFormat,
-		sampleRate: setting?.number('sample_rate', { integer: true, oneOf: [16000, 24000, 32000, 44100] }) ?? 44100,
-		bitrate: setting?.number('bitrate', { integer: true, oneOf: [32000, 64000, 128000, 256000] }) ?? 256000,
+		sampleRate:
+			setting?.number('sample_rate', { integer: true, oneOf: [16000, 24000, 32000, 44100] }) ??
+			44100,
+		bitrate:
+			setting?.number('bitrate', { integer: true, oneOf: [32000, 64000, 128000, 256000] }) ??
+			256000,
 		channels: setting?.number('channel', { integer: true, oneOf: [1, 2] }) ?? 2,
 	};
 }
@@ -80,16 +119,23 @@ interface SongRequest {
 async function parseRequest(raw: JsonObject): Promise<SongRequest> {
 	rejectUnknownFields(raw, KNOWN_FIELDS);
 	const json = new Fields(raw);
-	const model = json.string('model', { required: true, oneOf: [...GENERATION_MODELS, ...COVER_MODELS] }) as string;
+	const model = json.string('model', {
+		required: true,
+		oneOf: [...GENERATION_MODELS, ...COVER_MODELS],
+	}) as string;
 	const isCover = (COVER_MODELS as readonly string[]).includes(model);
 	const limits = LIMITS[model] ?? MODERN_LIMITS;
-	if (json.boolean('stream')) throw invalidParams('stream', 'streaming is not available in the sandbox; use stream=false');
-	const outputFormat = (json.string('output_format', { oneOf: ['hex', 'url'] }) ?? 'hex') as 'hex' | 'url';
+	if (json.boolean('stream'))
+		throw invalidParams('stream', 'streaming is not available in the sandbox; use stream=false');
+	const outputFormat = (json.string('output_format', { oneOf: ['hex', 'url'] }) ?? 'hex') as
+		| 'hex'
+		| 'url';
 	json.boolean('aigc_watermark');
 	const spec = readAudioSetting(json);
 
 	if (isCover) {
-		for (const key of ['is_instrumental', 'lyrics_optimizer']) if (json.has(key)) throw invalidParams(key, `is not available for ${model}`);
+		for (const key of ['is_instrumental', 'lyrics_optimizer'])
+			if (json.has(key)) throw invalidParams(key, `is not available for ${model}`);
 		json.number('seed', { integer: true, min: 0, max: 1_000_000 });
 		const prompt = readText(json, 'prompt', limits.prompt, true) as string;
 		const lyrics = readText(json, 'lyrics', limits.lyrics, false);
@@ -97,14 +143,26 @@ async function parseRequest(raw: JsonObject): Promise<SongRequest> {
 		return { model, prompt, lyrics, instrumental: false, spec, outputFormat, seconds };
 	}
 
-	for (const key of ['audio_url', 'audio_base64', 'seed']) if (json.has(key)) throw invalidParams(key, `is only available for the music-cover models`);
+	for (const key of ['audio_url', 'audio_base64', 'seed'])
+		if (json.has(key)) throw invalidParams(key, `is only available for the music-cover models`);
 	const instrumental = json.boolean('is_instrumental') ?? false;
 	const optimizer = json.boolean('lyrics_optimizer') ?? false;
-	if (instrumental && !INSTRUMENTAL_MODELS.includes(model)) throw invalidParams('is_instrumental', `is not supported by ${model}`);
-	if (optimizer && !LYRICS_OPTIMIZER_MODELS.includes(model)) throw invalidParams('lyrics_optimizer', `is not supported by ${model}`);
-	const prompt = readText(json, 'prompt', limits.prompt, limits.prompt.required || instrumental || optimizer) ?? '';
+	if (instrumental && !INSTRUMENTAL_MODELS.includes(model))
+		throw invalidParams('is_instrumental', `is not supported by ${model}`);
+	if (optimizer && !LYRICS_OPTIMIZER_MODELS.includes(model))
+		throw invalidParams('lyrics_optimizer', `is not supported by ${model}`);
+	const prompt =
+		readText(json, 'prompt', limits.prompt, limits.prompt.required || instrumental || optimizer) ??
+		'';
 	const lyrics = readText(json, 'lyrics', limits.lyrics, !instrumental && !optimizer);
-	return { model, prompt, lyrics: instrumental ? undefined : lyrics ?? writeSong(prompt).lyrics, instrumental, spec, outputFormat };
+	return {
+		model,
+		prompt,
+		lyrics: instrumental ? undefined : (lyrics ?? writeSong(prompt).lyrics),
+		instrumental,
+		spec,
+		outputFormat,
+	};
 }
 
 const referenceSeconds = new Map<string, number>();
@@ -113,20 +171,27 @@ const referenceSeconds = new Map<string, number>();
 async function readReference(json: Fields): Promise<number> {
 	const url = json.string('audio_url', { nonEmpty: true });
 	const base64 = json.string('audio_base64', { nonEmpty: true });
-	if ((url === undefined) === (base64 === undefined)) throw invalidParams('audio_url', 'exactly one of audio_url and audio_base64 is required');
+	if ((url === undefined) === (base64 === undefined))
+		throw invalidParams('audio_url', 'exactly one of audio_url and audio_base64 is required');
 	let data: Buffer;
 	const field = url !== undefined ? 'audio_url' : 'audio_base64';
 	if (base64 !== undefined) {
-		if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) throw invalidParams('audio_base64', 'is not valid base64');
+		if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0)
+			throw invalidParams('audio_base64', 'is not valid base64');
 		data = Buffer.from(base64, 'base64');
 	} else {
-		if (!/^https?:\/\/\S+$/i.test(url as string)) throw invalidParams('audio_url', 'must be a public http(s) URL');
+		if (!/^https?:\/\/\S+$/i.test(url as string))
+			throw invalidParams('audio_url', 'must be a public http(s) URL');
 		data = await fetchReference(url as string);
 	}
-	if (data.length > MAX_REFERENCE_BYTES) throw invalidParams(field, 'reference audio must be at most 50MB');
+	if (data.length > MAX_REFERENCE_BYTES)
+		throw invalidParams(field, 'reference audio must be at most 50MB');
 	const seconds = await durationOf(field, data);
 	if (seconds < REFERENCE_SECONDS.min || seconds > REFERENCE_SECONDS.max) {
-		throw invalidParams(field, `reference audio lasts ${seconds.toFixed(1)}s; it must be between 6s and 6min`);
+		throw invalidParams(
+			field,
+			`reference audio lasts ${seconds.toFixed(1)}s; it must be between 6s and 6min`,
+		);
 	}
 	return seconds;
 }
@@ -137,7 +202,10 @@ async function fetchReference(url: string): Promise<Buffer> {
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		return Buffer.from(await response.arrayBuffer());
 	} catch (error) {
-		throw invalidParams('audio_url', `reference audio could not be downloaded (${(error as Error).message})`);
+		throw invalidParams(
+			'audio_url',
+			`reference audio could not be downloaded (${(error as Error).message})`,
+		);
 	}
 }
 
@@ -147,7 +215,12 @@ async function durationOf(field: string, data: Buffer): Promise<number> {
 	if (known !== undefined) return known;
 	const probed = await probe(data).catch(() => undefined);
 	const seconds = probed?.duration;
-	if (!probed || !probed.streams.some((stream) => stream.sample_rate > 0) || seconds === undefined || !Number.isFinite(seconds)) {
+	if (
+		!probed ||
+		!probed.streams.some((stream) => stream.sample_rate > 0) ||
+		seconds === undefined ||
+		!Number.isFinite(seconds)
+	) {
 		throw invalidParams(field, 'reference is not decodable audio');
 	}
 	referenceSeconds.set(key, seconds);
@@ -156,14 +229,23 @@ async function durationOf(field: string, data: Buffer): Promise<number> {
 
 async function generateMusic(ctx: RouteContext): Promise<Reply> {
 	const request = await parseRequest(ctx.json);
-	const seconds = request.seconds !== undefined ? clampSeconds(request.seconds) : songSeconds(request.lyrics, request.prompt);
+	const seconds =
+		request.seconds !== undefined
+			? clampSeconds(request.seconds)
+			: songSeconds(request.lyrics, request.prompt);
 	const seed = `${request.model}\n${request.prompt}\n${request.lyrics ?? ''}\n${request.instrumental}`;
 	const song = renderSong(seed, seconds, request.spec);
 	let audio: string;
 	if (request.outputFormat === 'url') {
 		const name = `music_${ctx.traceId.slice(0, 12)}.${request.spec.format}`;
-		const contentType = { mp3: 'audio/mpeg', wav: 'audio/wav', pcm: 'application/octet-stream' }[request.spec.format];
-		audio = ctx.env.downloads.publish({ filename: name, contentType, read: () => song.bytes }, MUSIC_URL_TTL_S, ctx.baseUrl);
+		const contentType = { mp3: 'audio/mpeg', wav: 'audio/wav', pcm: 'application/octet-stream' }[
+			request.spec.format
+		];
+		audio = ctx.env.downloads.publish(
+			{ filename: name, contentType, read: () => song.bytes },
+			MUSIC_URL_TTL_S,
+			ctx.baseUrl,
+		);
 	} else {
 		audio = song.bytes.toString('hex');
 	}
@@ -186,11 +268,19 @@ function generateLyrics(ctx: RouteContext): Reply {
 	rejectUnknownFields(ctx.json, new Set(['mode', 'prompt']));
 	const json = new Fields(ctx.json);
 	json.string('mode', { required: true, oneOf: ['write_full_song'] });
-	const prompt = json.string('prompt', { required: true, nonEmpty: true, maxChars: 2000 }) as string;
+	const prompt = json.string('prompt', {
+		required: true,
+		nonEmpty: true,
+		maxChars: 2000,
+	}) as string;
 	const song = writeSong(prompt);
 	ctx.entry.billable = true;
 	ctx.entry.jobId = ctx.traceId;
-	return jsonReply(ctx.traceId, { song_title: song.title, style_tags: song.styleTags, lyrics: song.lyrics });
+	return jsonReply(ctx.traceId, {
+		song_title: song.title,
+		style_tags: song.styleTags,
+		lyrics: song.lyrics,
+	});
 }
 
 export const musicRoutes: Route[] = [

@@ -29,7 +29,11 @@ function readTar(buf: Buffer): Map<string, Buffer> {
 	while (pos + 512 <= buf.length) {
 		const header = buf.subarray(pos, pos + 512);
 		if (header.every((b) => b === 0)) break;
-		const field = (start: number, length: number) => header.subarray(start, start + length).toString('latin1').replace(/\0.*$/s, '');
+		const field = (start: number, length: number) =>
+			header
+				.subarray(start, start + length)
+				.toString('latin1')
+				.replace(/\0.*$/s, '');
 		expect(field(257, 6)).toBe('ustar');
 		const stored = parseInt(field(148, 8).trim(), 8);
 		let sum = 0;
@@ -82,7 +86,11 @@ let api: AxiosInstance;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	api = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: sandbox.url,
+		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
@@ -90,7 +98,13 @@ beforeEach(() => sandbox.reset());
 const request = (extra: Json = {}): Json => ({
 	model: 'speech-2.8-hd',
 	text: 'A long chapter begins. It has two sentences.',
-	voice_setting: { voice_id: 'English_expressive_narrator', speed: 1, vol: 1, pitch: 0, english_normalization: true },
+	voice_setting: {
+		voice_id: 'English_expressive_narrator',
+		speed: 1,
+		vol: 1,
+		pitch: 0,
+		english_normalization: true,
+	},
 	audio_setting: { audio_sample_rate: 24000, bitrate: 128000, format: 'mp3', channel: 2 },
 	...extra,
 });
@@ -102,7 +116,9 @@ async function create(body: Json): Promise<CreateResponse> {
 }
 
 async function query(taskId: number | string, prefix = ''): Promise<QueryResponse> {
-	const res = await api.get<QueryResponse>(`${prefix}/v1/query/t2a_async_query_v2`, { params: { task_id: taskId } });
+	const res = await api.get<QueryResponse>(`${prefix}/v1/query/t2a_async_query_v2`, {
+		params: { task_id: taskId },
+	});
 	expect(res.status).toBe(200);
 	return res.data;
 }
@@ -126,7 +142,11 @@ describe('async TTS', () => {
 		expect(sandbox.log[0]).toMatchObject({ billable: true, jobId: String(created.task_id) });
 
 		const early = await query(created.task_id);
-		expect(early).toMatchObject({ task_id: created.task_id, status: 'Processing', base_resp: { status_code: 0 } });
+		expect(early).toMatchObject({
+			task_id: created.task_id,
+			status: 'Processing',
+			base_resp: { status_code: 0 },
+		});
 		const notYet = await api.get('/v1/files/retrieve', { params: { file_id: created.file_id } });
 		expect(notYet.data.base_resp.status_code).toBe(2013);
 
@@ -149,28 +169,50 @@ describe('async TTS', () => {
 		const created = await create(request());
 		sandbox.advanceTime(10_000);
 		await query(created.task_id);
-		const retrieved = await api.get<{ file: Json }>('/v1/files/retrieve', { params: { file_id: created.file_id } });
-		expect(retrieved.data.file).toMatchObject({ file_id: created.file_id, purpose: 't2a_async', filename: `${created.task_id}.tar` });
-		const download = await axios.get<ArrayBuffer>(retrieved.data.file.download_url as string, { responseType: 'arraybuffer' });
+		const retrieved = await api.get<{ file: Json }>('/v1/files/retrieve', {
+			params: { file_id: created.file_id },
+		});
+		expect(retrieved.data.file).toMatchObject({
+			file_id: created.file_id,
+			purpose: 't2a_async',
+			filename: `${created.task_id}.tar`,
+		});
+		const download = await axios.get<ArrayBuffer>(retrieved.data.file.download_url as string, {
+			responseType: 'arraybuffer',
+		});
 		expect(download.headers['content-type']).toBe('application/x-tar');
 		const tar = Buffer.from(download.data);
 		expect(retrieved.data.file.bytes).toBe(tar.length);
 		const entries = readTar(tar);
 		const id = created.task_id;
 		expect([...entries.keys()]).toEqual([`${id}.mp3`, `${id}.titles`, `${id}.extra`]);
-		const titles = JSON.parse(entries.get(`${id}.titles`)?.toString() ?? '') as Array<{ text: string; time_begin: number; time_end: number }>;
+		const titles = JSON.parse(entries.get(`${id}.titles`)?.toString() ?? '') as Array<{
+			text: string;
+			time_begin: number;
+			time_end: number;
+		}>;
 		expect(titles.map((t) => t.text)).toEqual(['A long chapter begins.', 'It has two sentences.']);
 		const extra = JSON.parse(entries.get(`${id}.extra`)?.toString() ?? '') as Json;
 		const audio = entries.get(`${id}.mp3`) as Buffer;
-		expect(extra).toMatchObject({ audio_size: audio.length, audio_sample_rate: 24000, audio_channel: 2, audio_format: 'mp3' });
+		expect(extra).toMatchObject({
+			audio_size: audio.length,
+			audio_sample_rate: 24000,
+			audio_channel: 2,
+			audio_format: 'mp3',
+		});
 		const info = await probe(audio);
 		expect(info.streams[0]).toMatchObject({ codec_name: 'mp3', sample_rate: 24000, channels: 2 });
 		expect(info.duration * 1000).toBeCloseTo(extra.audio_length as number, -2);
 		expect(titles[1].time_end).toBeLessThanOrEqual(extra.audio_length as number);
 
-		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: created.file_id }, responseType: 'arraybuffer' });
+		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: created.file_id },
+			responseType: 'arraybuffer',
+		});
 		expect(Buffer.from(content.data).equals(tar)).toBe(true);
-		const listed = await api.get<{ files: Json[] }>('/v1/files/list', { params: { purpose: 't2a_async' } });
+		const listed = await api.get<{ files: Json[] }>('/v1/files/list', {
+			params: { purpose: 't2a_async' },
+		});
 		expect(listed.data.files.map((f) => f.file_id)).toEqual([created.file_id]);
 	});
 
@@ -204,29 +246,48 @@ describe('async TTS', () => {
 		expect(created.base_resp.status_code).toBe(0);
 		expect(created.usage_characters).toBe(31);
 		sandbox.advanceTime(10_000);
-		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: created.file_id }, responseType: 'arraybuffer' });
+		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: created.file_id },
+			responseType: 'arraybuffer',
+		});
 		const titles = readTar(Buffer.from(content.data)).get(`${created.task_id}.titles`);
 		expect(JSON.parse(titles?.toString() ?? '[]')).toHaveLength(2);
 	});
 
 	it('reads numbered parts of a zip input in order', async () => {
-		const zip = makeZip({ '2.json': JSON.stringify({ text: 'Second part.' }), '1.txt': 'First part.', '10.txt': 'Tenth part.' });
+		const zip = makeZip({
+			'2.json': JSON.stringify({ text: 'Second part.' }),
+			'1.txt': 'First part.',
+			'10.txt': 'Tenth part.',
+		});
 		const fileId = await upload('book.zip', zip);
 		const created = await create(request({ text: undefined, text_file_id: fileId }));
 		expect(created.base_resp.status_code).toBe(0);
 		sandbox.advanceTime(10_000);
-		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: created.file_id }, responseType: 'arraybuffer' });
-		const titles = JSON.parse(readTar(Buffer.from(content.data)).get(`${created.task_id}.titles`)?.toString() ?? '[]') as Array<{ text: string }>;
+		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: created.file_id },
+			responseType: 'arraybuffer',
+		});
+		const titles = JSON.parse(
+			readTar(Buffer.from(content.data)).get(`${created.task_id}.titles`)?.toString() ?? '[]',
+		) as Array<{ text: string }>;
 		expect(titles.map((t) => t.text)).toEqual(['First part.', 'Second part.', 'Tenth part.']);
 	});
 
 	it('uses audio_setting.audio_sample_rate; sample_rate is not an async field', async () => {
 		const created = await create(request({ audio_setting: { sample_rate: 16000, format: 'wav' } }));
 		sandbox.advanceTime(10_000);
-		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', { params: { file_id: created.file_id }, responseType: 'arraybuffer' });
+		const content = await api.get<ArrayBuffer>('/v1/files/retrieve_content', {
+			params: { file_id: created.file_id },
+			responseType: 'arraybuffer',
+		});
 		const wav = readTar(Buffer.from(content.data)).get(`${created.task_id}.wav`) as Buffer;
 		const info = await probe(wav);
-		expect(info.streams[0]).toMatchObject({ codec_name: 'pcm_s16le', sample_rate: 32000, channels: 1 });
+		expect(info.streams[0]).toMatchObject({
+			codec_name: 'pcm_s16le',
+			sample_rate: 32000,
+			channels: 1,
+		});
 	});
 
 	it.each([
@@ -235,7 +296,11 @@ describe('async TTS', () => {
 		['text too long', { text: 'x'.repeat(50_001) }, 'text'],
 		['unknown file', { text: undefined, text_file_id: 123 }, 'text_file_id'],
 		['bad model', { model: 'speech-9' }, 'model'],
-		['bad sample rate', { audio_setting: { audio_sample_rate: 12000 } }, 'audio_setting.audio_sample_rate'],
+		[
+			'bad sample rate',
+			{ audio_setting: { audio_sample_rate: 12000 } },
+			'audio_setting.audio_sample_rate',
+		],
 		['array pronunciation_dict', { pronunciation_dict: [] }, 'pronunciation_dict'],
 	])('rejects %s with 2013', async (_name, extra, field) => {
 		const res = await create(request(extra));
@@ -251,7 +316,9 @@ describe('async TTS', () => {
 
 	it('rejects a file of another purpose and unknown or malformed task ids', async () => {
 		const fileId = await upload('voice.mp3', Buffer.from('ID3fake'), 'voice_clone');
-		expect((await create(request({ text: undefined, text_file_id: fileId }))).base_resp.status_code).toBe(2013);
+		expect(
+			(await create(request({ text: undefined, text_file_id: fileId }))).base_resp.status_code,
+		).toBe(2013);
 		expect((await query(999)).base_resp.status_code).toBe(2013);
 		expect((await query('abc')).base_resp.status_code).toBe(2013);
 		const missing = await api.get<QueryResponse>('/v1/query/t2a_async_query_v2');

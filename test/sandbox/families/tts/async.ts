@@ -83,7 +83,11 @@ function buildResult(
 	const now = mtime();
 	const data = createTar([
 		{ name: `${taskId}.${audio.format}`, data: synthesis.audio.bytes, mtime: now },
-		{ name: `${taskId}.titles`, data: Buffer.from(JSON.stringify(synthesis.plan.sentences)), mtime: now },
+		{
+			name: `${taskId}.titles`,
+			data: Buffer.from(JSON.stringify(synthesis.plan.sentences)),
+			mtime: now,
+		},
 		{ name: `${taskId}.extra`, data: Buffer.from(JSON.stringify(synthesis.extraInfo)), mtime: now },
 	]);
 	return { filename: `${taskId}.tar`, contentType: 'application/x-tar', data };
@@ -102,7 +106,11 @@ function create(ctx: RouteContext): Reply {
 	} else {
 		const fileId = json.number('text_file_id', { integer: true, min: 1 }) as number;
 		text = textFromFile(ctx, fileId);
-		if (countChars(text) > ASYNC_FILE_TEXT_LIMIT) throw invalidParams('text_file_id', `text must be at most ${ASYNC_FILE_TEXT_LIMIT} characters`);
+		if (countChars(text) > ASYNC_FILE_TEXT_LIMIT)
+			throw invalidParams(
+				'text_file_id',
+				`text must be at most ${ASYNC_FILE_TEXT_LIMIT} characters`,
+			);
 		if (text.trim() === '') throw invalidParams('text_file_id', 'the file holds no text');
 	}
 	const voice = readVoiceSetting(json.object('voice_setting'), model, ['english_normalization']);
@@ -120,7 +128,10 @@ function create(ctx: RouteContext): Reply {
 		region: ctx.region,
 		durationMs: BASE_PROCESSING_MS + PROCESSING_MS_PER_CHAR * chars,
 		outcome: outcomeOf(text),
-		produce: () => buildResult(task.task_id, spoken, voiceIds, voice, audio, pronunciation, () => clock.nowSeconds()),
+		produce: () =>
+			buildResult(task.task_id, spoken, voiceIds, voice, audio, pronunciation, () =>
+				clock.nowSeconds(),
+			),
 	});
 	for (const v of voices) v.activated = true;
 	ctx.entry.billable = true;
@@ -140,7 +151,11 @@ function query(ctx: RouteContext): Reply {
 	ctx.entry.jobId = raw;
 	const task = ctx.env.state.getTask(ctx.region, Number(raw));
 	if (!task) throw new ApiError(2013, `invalid params, task_id: task ${raw} not found`);
-	return jsonReply(ctx.traceId, { task_id: task.task_id, status: ctx.env.state.taskStatus(task), file_id: task.file_id });
+	return jsonReply(ctx.traceId, {
+		task_id: task.task_id,
+		status: ctx.env.state.taskStatus(task),
+		file_id: task.file_id,
+	});
 }
 
 export const ttsAsyncRoutes: Route[] = [

@@ -16,7 +16,17 @@ export const TTS_MODELS = [
 	'speech-01-turbo',
 ] as const;
 
-export const EMOTIONS = ['happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised', 'calm', 'fluent', 'whisper'] as const;
+export const EMOTIONS = [
+	'happy',
+	'sad',
+	'angry',
+	'fearful',
+	'disgusted',
+	'surprised',
+	'calm',
+	'fluent',
+	'whisper',
+] as const;
 
 export const LANGUAGE_BOOSTS = [
 	'Chinese',
@@ -65,7 +75,12 @@ export const LANGUAGE_BOOSTS = [
 export const SAMPLE_RATES = [8000, 16000, 22050, 24000, 32000, 44100] as const;
 export const BITRATES = [32000, 64000, 128000, 256000] as const;
 export const FORMATS: readonly AudioFormat[] = ['mp3', 'pcm', 'flac', 'wav'];
-export const SOUND_EFFECTS = ['spacious_echo', 'auditorium_echo', 'lofi_telephone', 'robotic'] as const;
+export const SOUND_EFFECTS = [
+	'spacious_echo',
+	'auditorium_echo',
+	'lofi_telephone',
+	'robotic',
+] as const;
 
 export interface VoiceParams {
 	voiceId?: string;
@@ -88,11 +103,23 @@ export function readModel(body: Fields): string {
 function checkEmotion(emotion: string, model: string, path: string): void {
 	const is26 = model.startsWith('speech-2.6-');
 	const is28 = model.startsWith('speech-2.8-');
-	if (emotion === 'whisper' && !is26) throw invalidParams(path, `whisper is only supported by speech-2.6-hd and speech-2.6-turbo, not ${model}`);
-	if (emotion === 'fluent' && !is26 && !is28) throw invalidParams(path, `fluent is only supported by speech-2.6 and speech-2.8 models, not ${model}`);
+	if (emotion === 'whisper' && !is26)
+		throw invalidParams(
+			path,
+			`whisper is only supported by speech-2.6-hd and speech-2.6-turbo, not ${model}`,
+		);
+	if (emotion === 'fluent' && !is26 && !is28)
+		throw invalidParams(
+			path,
+			`fluent is only supported by speech-2.6 and speech-2.8 models, not ${model}`,
+		);
 }
 
-export function readVoiceSetting(setting: Fields | undefined, model: string, extraBooleans: readonly string[]): VoiceParams {
+export function readVoiceSetting(
+	setting: Fields | undefined,
+	model: string,
+	extraBooleans: readonly string[],
+): VoiceParams {
 	if (!setting) return { speed: 1, vol: 1, pitch: 0 };
 	const voiceId = setting.string('voice_id');
 	const speed = setting.number('speed', { min: 0.5, max: 2 }) ?? 1;
@@ -112,12 +139,20 @@ export function readTimbreWeights(body: Fields): TimbreWeight[] | undefined {
 		if (!isObject(item)) throw invalidParams(path, 'Mismatch type, expected object');
 		const fields = new Fields(item, path);
 		const voiceId = fields.string('voice_id', { required: true, nonEmpty: true }) as string;
-		const weight = fields.number('weight', { required: true, integer: true, min: 1, max: 100 }) as number;
+		const weight = fields.number('weight', {
+			required: true,
+			integer: true,
+			min: 1,
+			max: 100,
+		}) as number;
 		return { voice_id: voiceId, weight };
 	});
 }
 
-export function readAudioSetting(setting: Fields | undefined, sampleRateKey: 'sample_rate' | 'audio_sample_rate'): AudioSpec {
+export function readAudioSetting(
+	setting: Fields | undefined,
+	sampleRateKey: 'sample_rate' | 'audio_sample_rate',
+): AudioSpec {
 	const sampleRate = setting?.number(sampleRateKey, { oneOf: SAMPLE_RATES }) ?? 32000;
 	const bitrate = setting?.number('bitrate', { oneOf: BITRATES }) ?? 128000;
 	const format = (setting?.string('format', { oneOf: FORMATS }) ?? 'mp3') as AudioFormat;
@@ -134,7 +169,8 @@ export function readPronunciationDict(body: Fields): Array<[string, string]> {
 		const path = `pronunciation_dict.tone[${i}]`;
 		if (typeof entry !== 'string') throw invalidParams(path, 'Mismatch type, expected string');
 		const slash = entry.indexOf('/');
-		if (slash <= 0 || slash === entry.length - 1) throw invalidParams(path, `must look like "word/replacement", got "${entry}"`);
+		if (slash <= 0 || slash === entry.length - 1)
+			throw invalidParams(path, `must look like "word/replacement", got "${entry}"`);
 		return [entry.slice(0, slash), entry.slice(slash + 1)];
 	});
 }
@@ -146,7 +182,8 @@ export function readLanguageBoost(body: Fields): string | undefined {
 export function readVoiceModify(body: Fields): void {
 	const modify = body.object('voice_modify');
 	if (!modify) return;
-	for (const key of ['pitch', 'intensity', 'timbre']) modify.number(key, { integer: true, min: -100, max: 100 });
+	for (const key of ['pitch', 'intensity', 'timbre'])
+		modify.number(key, { integer: true, min: -100, max: 100 });
 	modify.string('sound_effects', { oneOf: SOUND_EFFECTS });
 }
 
@@ -162,7 +199,8 @@ export function resolveVoices(state: SandboxState, ids: readonly string[]): Voic
 /** The voice(s) of a request: timbre_weights when given, else voice_setting.voice_id (required then). */
 export function voiceIdsOf(voice: VoiceParams, weights: TimbreWeight[] | undefined): string[] {
 	if (weights) return weights.map((w) => w.voice_id);
-	if (!voice.voiceId) throw invalidParams('voice_setting.voice_id', 'is required (or give timbre_weights)');
+	if (!voice.voiceId)
+		throw invalidParams('voice_setting.voice_id', 'is required (or give timbre_weights)');
 	return [voice.voiceId];
 }
 
@@ -197,5 +235,6 @@ export function invisibleRatio(text: string, chars: number): number {
 }
 
 export function checkInvisible(ratio: number): void {
-	if (ratio > 0.1) throw new ApiError(CODES.invisibleChars, 'invisible characters exceed 10% of the text');
+	if (ratio > 0.1)
+		throw new ApiError(CODES.invisibleChars, 'invisible characters exceed 10% of the text');
 }

@@ -44,21 +44,29 @@ interface TtsRequest {
 function parseRequest(json: Fields): TtsRequest {
 	const model = readModel(json);
 	const text = json.string('text', { required: true, nonEmpty: true }) as string;
-	if (countChars(text) >= SYNC_TEXT_LIMIT) throw invalidParams('text', `must be shorter than ${SYNC_TEXT_LIMIT} characters`);
+	if (countChars(text) >= SYNC_TEXT_LIMIT)
+		throw invalidParams('text', `must be shorter than ${SYNC_TEXT_LIMIT} characters`);
 	const stream = json.boolean('stream') ?? false;
 	const streamOptions = json.object('stream_options');
 	const excludeAggregated = streamOptions?.boolean('exclude_aggregated_audio') ?? false;
-	const voice = readVoiceSetting(json.object('voice_setting'), model, ['text_normalization', 'latex_read']);
+	const voice = readVoiceSetting(json.object('voice_setting'), model, [
+		'text_normalization',
+		'latex_read',
+	]);
 	json.boolean('text_normalization');
 	const timbreWeights = readTimbreWeights(json);
 	const audio = readAudioSetting(json.object('audio_setting'), 'sample_rate');
-	if (stream && audio.format === 'wav') throw invalidParams('audio_setting.format', 'wav is not supported when stream is true');
+	if (stream && audio.format === 'wav')
+		throw invalidParams('audio_setting.format', 'wav is not supported when stream is true');
 	const pronunciation = readPronunciationDict(json);
 	readLanguageBoost(json);
 	readVoiceModify(json);
 	const subtitleEnable = json.boolean('subtitle_enable') ?? false;
-	const subtitleType = (json.string('subtitle_type', { oneOf: ['sentence', 'word'] }) ?? 'sentence') as 'sentence' | 'word';
-	const outputFormat = (json.string('output_format', { oneOf: ['hex', 'url'] }) ?? 'hex') as 'hex' | 'url';
+	const subtitleType = (json.string('subtitle_type', { oneOf: ['sentence', 'word'] }) ??
+		'sentence') as 'sentence' | 'word';
+	const outputFormat = (json.string('output_format', { oneOf: ['hex', 'url'] }) ?? 'hex') as
+		| 'hex'
+		| 'url';
 	json.boolean('aigc_watermark');
 	return {
 		model,
@@ -91,7 +99,12 @@ export function synthesize(
 	const chars = countChars(text);
 	const ratio = invisibleRatio(text, chars);
 	checkInvisible(ratio);
-	const shape = { voiceKey: voiceIds.join('+'), speed: voice.speed, vol: voice.vol, pitch: voice.pitch };
+	const shape = {
+		voiceKey: voiceIds.join('+'),
+		speed: voice.speed,
+		vol: voice.vol,
+		pitch: voice.pitch,
+	};
 	const plan = planSpeech(applyPronunciation(text, pronunciation), shape, audioSpec.sampleRate);
 	const audio = renderAudio(plan, audioSpec);
 	const extraInfo = {
@@ -138,7 +151,9 @@ function handle(ctx: RouteContext): Reply {
 	if (outcome.ok) return outcome.value;
 	// A stream request learns about business errors from an SSE event whose base_resp is non-zero.
 	if (ctx.json.stream === true && outcome.error instanceof ApiError) {
-		return sseReply(ctx.traceId, [{ trace_id: ctx.traceId, base_resp: baseResp(outcome.error.code, outcome.error.message) }]);
+		return sseReply(ctx.traceId, [
+			{ trace_id: ctx.traceId, base_resp: baseResp(outcome.error.code, outcome.error.message) },
+		]);
 	}
 	throw outcome.error;
 }
@@ -148,7 +163,13 @@ function generate(ctx: RouteContext): Reply {
 	const { state, downloads } = ctx.env;
 	const voiceIds = voiceIdsOf(request.voice, request.timbreWeights);
 	const voices = resolveVoices(state, voiceIds);
-	const synthesis = synthesize(request.text, voiceIds, request.voice, request.audio, request.pronunciation);
+	const synthesis = synthesize(
+		request.text,
+		voiceIds,
+		request.voice,
+		request.audio,
+		request.pronunciation,
+	);
 	for (const voice of voices) voice.activated = true;
 	ctx.entry.billable = true;
 	if (request.stream) return streamReply(ctx, synthesis, request.excludeAggregated);
@@ -156,12 +177,22 @@ function generate(ctx: RouteContext): Reply {
 	const { audio, plan } = synthesis;
 	const data: Record<string, unknown> = { audio: audio.bytes.toString('hex'), status: 2 };
 	if (request.outputFormat === 'url') {
-		const object = { filename: `${ctx.traceId}.${audio.format}`, contentType: MIME_TYPES[audio.format], read: () => audio.bytes };
+		const object = {
+			filename: `${ctx.traceId}.${audio.format}`,
+			contentType: MIME_TYPES[audio.format],
+			read: () => audio.bytes,
+		};
 		data.audio = downloads.publish(object, TTS_URL_TTL_S, ctx.baseUrl);
 	}
 	if (request.subtitles) {
-		const titles = Buffer.from(JSON.stringify(request.subtitles === 'word' ? plan.words : plan.sentences));
-		const object = { filename: `${ctx.traceId}_subtitle.json`, contentType: 'application/json', read: () => titles };
+		const titles = Buffer.from(
+			JSON.stringify(request.subtitles === 'word' ? plan.words : plan.sentences),
+		);
+		const object = {
+			filename: `${ctx.traceId}_subtitle.json`,
+			contentType: 'application/json',
+			read: () => titles,
+		};
 		data.subtitle_file = downloads.publish(object, TTS_URL_TTL_S, ctx.baseUrl);
 	}
 	return jsonReply(ctx.traceId, { data, extra_info: synthesis.extraInfo });

@@ -28,7 +28,11 @@ let api: AxiosInstance;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	api = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: sandbox.url,
+		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
@@ -45,7 +49,9 @@ async function tts(body: Json): Promise<TtsResponse> {
 	return res.data;
 }
 
-async function ok(body: Json): Promise<Required<Pick<TtsResponse, 'data' | 'extra_info'>> & TtsResponse> {
+async function ok(
+	body: Json,
+): Promise<Required<Pick<TtsResponse, 'data' | 'extra_info'>> & TtsResponse> {
 	const data = await tts(body);
 	expect(data.base_resp).toEqual({ status_code: 0, status_msg: 'success' });
 	return data as Required<Pick<TtsResponse, 'data' | 'extra_info'>> & TtsResponse;
@@ -99,11 +105,19 @@ describe('sync TTS validation (HTTP 200, base_resp 2013)', () => {
 		['audio_setting.bitrate', 320000, 'audio_setting.bitrate'],
 		['audio_setting.format', 'ogg', 'audio_setting.format'],
 		['audio_setting.channel', 3, 'audio_setting.channel'],
-		['pronunciation_dict', [{ tone: 'Omg', text: 'Oh my god' }], 'pronunciation_dict: Mismatch type'],
+		[
+			'pronunciation_dict',
+			[{ tone: 'Omg', text: 'Oh my god' }],
+			'pronunciation_dict: Mismatch type',
+		],
 		['pronunciation_dict', { tone: ['Omg Oh my god'] }, 'pronunciation_dict.tone[0]'],
 		['pronunciation_dict.tone', 'Omg/Oh my god', 'pronunciation_dict.tone: Mismatch type'],
 		['timbre_weights', [], 'timbre_weights'],
-		['timbre_weights', Array.from({ length: 5 }, () => ({ voice_id: 'Wise_Woman', weight: 10 })), 'timbre_weights'],
+		[
+			'timbre_weights',
+			Array.from({ length: 5 }, () => ({ voice_id: 'Wise_Woman', weight: 10 })),
+			'timbre_weights',
+		],
 		['timbre_weights', [{ voice_id: 'Wise_Woman', weight: 0 }], 'timbre_weights[0].weight'],
 		['timbre_weights', [{ voice_id: 'Wise_Woman', weight: 1.5 }], 'timbre_weights[0].weight'],
 		['timbre_weights', [{ weight: 10 }], 'timbre_weights[0].voice_id'],
@@ -149,7 +163,14 @@ describe('sync TTS validation (HTTP 200, base_resp 2013)', () => {
 	it('answers 2054 for an unknown voice id, also inside timbre_weights', async () => {
 		const direct = await tts(withPath('voice_setting.voice_id', 'Nobody_Voice'));
 		expect(direct.base_resp).toEqual({ status_code: 2054, status_msg: 'voice id not exist' });
-		const mixed = await tts({ ...base(), voice_setting: {}, timbre_weights: [{ voice_id: 'Wise_Woman', weight: 50 }, { voice_id: 'Nobody', weight: 50 }] });
+		const mixed = await tts({
+			...base(),
+			voice_setting: {},
+			timbre_weights: [
+				{ voice_id: 'Wise_Woman', weight: 50 },
+				{ voice_id: 'Nobody', weight: 50 },
+			],
+		});
 		expect(mixed.base_resp.status_code).toBe(2054);
 	});
 
@@ -208,19 +229,39 @@ describe('sync TTS output', () => {
 		['flac', 44100, 1, 128000, 'flac', 'flac'],
 		['flac', 22050, 2, 128000, 'flac', 'flac'],
 		['pcm', 16000, 1, 128000, 'pcm_s16le', 's16le'],
-	])('%s %i Hz %i ch decodes with ffprobe', async (format, sampleRate, channels, bitrate, codec, container) => {
-		const res = await ok({ ...base(), text: 'The quick brown fox jumps.', audio_setting: { format, sample_rate: sampleRate, channel: channels, bitrate } });
-		const audio = Buffer.from(res.data.audio, 'hex');
-		expect(res.extra_info).toMatchObject({ audio_format: format, audio_sample_rate: sampleRate, audio_channel: channels, audio_size: audio.length });
-		const info = await probe(audio, { decode: true, raw: format === 'pcm' ? { sampleRate, channels } : undefined });
-		expect(info.errors).toEqual([]);
-		expect(info.format_name).toBe(container);
-		expect(info.streams).toHaveLength(1);
-		expect(info.streams[0]).toMatchObject({ codec_name: codec, sample_rate: sampleRate, channels });
-		expect(info.duration * 1000).toBeCloseTo(res.extra_info.audio_length, -2);
-		if (format === 'mp3') expect(info.streams[0].bit_rate).toBe(res.extra_info.bitrate);
-		if (format === 'pcm') expect(audio.length).toBe((res.extra_info.audio_length / 1000) * sampleRate * channels * 2);
-	});
+	])(
+		'%s %i Hz %i ch decodes with ffprobe',
+		async (format, sampleRate, channels, bitrate, codec, container) => {
+			const res = await ok({
+				...base(),
+				text: 'The quick brown fox jumps.',
+				audio_setting: { format, sample_rate: sampleRate, channel: channels, bitrate },
+			});
+			const audio = Buffer.from(res.data.audio, 'hex');
+			expect(res.extra_info).toMatchObject({
+				audio_format: format,
+				audio_sample_rate: sampleRate,
+				audio_channel: channels,
+				audio_size: audio.length,
+			});
+			const info = await probe(audio, {
+				decode: true,
+				raw: format === 'pcm' ? { sampleRate, channels } : undefined,
+			});
+			expect(info.errors).toEqual([]);
+			expect(info.format_name).toBe(container);
+			expect(info.streams).toHaveLength(1);
+			expect(info.streams[0]).toMatchObject({
+				codec_name: codec,
+				sample_rate: sampleRate,
+				channels,
+			});
+			expect(info.duration * 1000).toBeCloseTo(res.extra_info.audio_length, -2);
+			if (format === 'mp3') expect(info.streams[0].bit_rate).toBe(res.extra_info.bitrate);
+			if (format === 'pcm')
+				expect(audio.length).toBe((res.extra_info.audio_length / 1000) * sampleRate * channels * 2);
+		},
+	);
 
 	it('reports the bitrate the MP3 really has when the requested one does not exist at that rate', async () => {
 		const res = await ok({ ...base(), audio_setting: { sample_rate: 16000, bitrate: 256000 } });
@@ -231,9 +272,16 @@ describe('sync TTS output', () => {
 
 	it('makes longer audio for longer text, slower speed and pause markers', async () => {
 		const short = await ok({ ...base(), text: 'Hi there.' });
-		const long = await ok({ ...base(), text: 'Hi there. This sentence is quite a lot longer than the first.' });
+		const long = await ok({
+			...base(),
+			text: 'Hi there. This sentence is quite a lot longer than the first.',
+		});
 		const paused = await ok({ ...base(), text: 'Hi there.<#1.5#>' });
-		const fast = await ok({ ...base(), text: 'Hi there. This sentence is quite a lot longer than the first.', voice_setting: { voice_id: 'English_expressive_narrator', speed: 2 } });
+		const fast = await ok({
+			...base(),
+			text: 'Hi there. This sentence is quite a lot longer than the first.',
+			voice_setting: { voice_id: 'English_expressive_narrator', speed: 2 },
+		});
 		expect(long.extra_info.audio_length).toBeGreaterThan(short.extra_info.audio_length * 3);
 		expect(paused.extra_info.audio_length - short.extra_info.audio_length).toBeGreaterThan(1400);
 		expect(paused.extra_info.audio_length - short.extra_info.audio_length).toBeLessThan(1600);
@@ -253,13 +301,24 @@ describe('sync TTS output', () => {
 	it('puts a signed download URL in data.audio for output_format url, served without auth', async () => {
 		const hex = await ok(base());
 		const res = await ok({ ...base(), output_format: 'url' });
-		expect(res.data.audio).toMatch(new RegExp(`^${sandbox.url.replace(/[.:/]/g, '\\$&')}/dl/[0-9a-f]+/[^?]+\\.mp3\\?expires=\\d+&signature=[0-9a-f]{64}$`));
-		const download = await axios.get<ArrayBuffer>(res.data.audio, { responseType: 'arraybuffer', validateStatus: () => true });
+		expect(res.data.audio).toMatch(
+			new RegExp(
+				`^${sandbox.url.replace(/[.:/]/g, '\\$&')}/dl/[0-9a-f]+/[^?]+\\.mp3\\?expires=\\d+&signature=[0-9a-f]{64}$`,
+			),
+		);
+		const download = await axios.get<ArrayBuffer>(res.data.audio, {
+			responseType: 'arraybuffer',
+			validateStatus: () => true,
+		});
 		expect(download.status).toBe(200);
 		expect(download.headers['content-type']).toBe('audio/mpeg');
 		expect(Number(download.headers['content-length'])).toBe(download.data.byteLength);
 		expect(Buffer.from(download.data).toString('hex')).toBe(hex.data.audio);
-		expect(sandbox.log[sandbox.log.length - 1]).toMatchObject({ kind: 'download', region: null, status: 200 });
+		expect(sandbox.log[sandbox.log.length - 1]).toMatchObject({
+			kind: 'download',
+			region: null,
+			status: 200,
+		});
 	});
 
 	it('links sentence or word subtitles as JSON with ms timings', async () => {
@@ -268,7 +327,9 @@ describe('sync TTS output', () => {
 		const words = await ok({ ...base(), text, subtitle_enable: true, subtitle_type: 'word' });
 		const fetchTitles = async (url: string | undefined) => {
 			expect(url).toMatch(/\/dl\//);
-			const res = await axios.get<Array<{ text: string; time_begin: number; time_end: number }>>(url as string);
+			const res = await axios.get<Array<{ text: string; time_begin: number; time_end: number }>>(
+				url as string,
+			);
 			expect(res.headers['content-type']).toBe('application/json');
 			return res.data;
 		};
@@ -289,9 +350,13 @@ describe('sync TTS output', () => {
 
 	it('works on the China host with the China key and activates a fresh clone', async () => {
 		sandbox.state.addClonedVoice('MyCloneVoice01', { activated: false });
-		const res = await api.post<TtsResponse>(`${sandbox.chinaUrl}/v1/t2a_v2`, withPath('voice_setting.voice_id', 'MyCloneVoice01'), {
-			headers: { Authorization: `Bearer ${SANDBOX_KEYS.china}` },
-		});
+		const res = await api.post<TtsResponse>(
+			`${sandbox.chinaUrl}/v1/t2a_v2`,
+			withPath('voice_setting.voice_id', 'MyCloneVoice01'),
+			{
+				headers: { Authorization: `Bearer ${SANDBOX_KEYS.china}` },
+			},
+		);
 		expect(res.data.base_resp.status_code).toBe(0);
 		expect(sandbox.state.findVoice('MyCloneVoice01')?.activated).toBe(true);
 	});
@@ -304,14 +369,21 @@ describe('sync TTS output', () => {
 
 describe('sync TTS streaming', () => {
 	async function stream(body: Json) {
-		const res = await api.post<string>('/v1/t2a_v2', { ...body, stream: true }, { responseType: 'text' });
+		const res = await api.post<string>(
+			'/v1/t2a_v2',
+			{ ...body, stream: true },
+			{ responseType: 'text' },
+		);
 		expect(res.status).toBe(200);
 		expect(res.headers['content-type']).toBe('text/event-stream');
 		return parseSse(res.data);
 	}
 
 	it('sends status-1 hex chunks on frame boundaries, then status 2 with extra_info and the whole audio', async () => {
-		const events = await stream({ ...base(), text: 'Streaming speech arrives in several pieces. Each piece is a few frames.' });
+		const events = await stream({
+			...base(),
+			text: 'Streaming speech arrives in several pieces. Each piece is a few frames.',
+		});
 		const chunks = events.filter((e) => (e.data as Json | undefined)?.status === 1);
 		const final = events[events.length - 1] as unknown as TtsResponse;
 		expect(chunks.length).toBeGreaterThanOrEqual(3);
@@ -327,7 +399,10 @@ describe('sync TTS streaming', () => {
 		expect(final.data?.audio).toBe(whole.toString('hex'));
 		expect(final.extra_info?.audio_size).toBe(whole.length);
 		expect(final.base_resp.status_code).toBe(0);
-		const nonStream = await ok({ ...base(), text: 'Streaming speech arrives in several pieces. Each piece is a few frames.' });
+		const nonStream = await ok({
+			...base(),
+			text: 'Streaming speech arrives in several pieces. Each piece is a few frames.',
+		});
 		expect(nonStream.data.audio).toBe(whole.toString('hex'));
 		expect(sandbox.log[0].billable).toBe(true);
 	});
@@ -350,7 +425,10 @@ describe('sync TTS streaming', () => {
 	it('reports business errors of a stream request as an SSE event', async () => {
 		const wav = await stream({ ...base(), audio_setting: { format: 'wav' } });
 		expect(wav).toHaveLength(1);
-		expect(wav[0].base_resp).toEqual({ status_code: 2013, status_msg: expect.stringContaining('audio_setting.format') });
+		expect(wav[0].base_resp).toEqual({
+			status_code: 2013,
+			status_msg: expect.stringContaining('audio_setting.format'),
+		});
 		const voice = await stream(withPath('voice_setting.voice_id', 'Nobody'));
 		expect((voice[0].base_resp as Json).status_code).toBe(2054);
 		expect(sandbox.log.every((e) => e.billable !== true)).toBe(true);

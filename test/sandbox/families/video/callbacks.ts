@@ -62,9 +62,20 @@ export async function postJson(
 }
 
 /** The challenge handshake; resolves to whether the receiver echoed the challenge in time. */
-export async function handshake(poster: CallbackPoster, taskId: string, url: string): Promise<boolean> {
+export async function handshake(
+	poster: CallbackPoster,
+	taskId: string,
+	url: string,
+): Promise<boolean> {
 	const challenge = poster.token();
-	const entry: CallbackLogEntry = { taskId, url, kind: 'challenge', body: { challenge }, at: Date.now(), ok: false };
+	const entry: CallbackLogEntry = {
+		taskId,
+		url,
+		kind: 'challenge',
+		body: { challenge },
+		at: Date.now(),
+		ok: false,
+	};
 	poster.log.push(entry);
 	try {
 		const answer = await postJson(url, { challenge }, poster.challengeTimeoutMs, poster.signal);
@@ -72,7 +83,8 @@ export async function handshake(poster: CallbackPoster, taskId: string, url: str
 		entry.responseBody = answer.body;
 		const echoed = (answer.body as { challenge?: unknown } | undefined)?.challenge;
 		entry.ok = answer.status >= 200 && answer.status < 300 && echoed === challenge;
-		if (!entry.ok) entry.error = answer.status >= 300 ? `HTTP ${answer.status}` : 'the challenge was not echoed';
+		if (!entry.ok)
+			entry.error = answer.status >= 300 ? `HTTP ${answer.status}` : 'the challenge was not echoed';
 	} catch (error) {
 		entry.error = describe(error, poster.challengeTimeoutMs);
 	}
@@ -80,7 +92,12 @@ export async function handshake(poster: CallbackPoster, taskId: string, url: str
 	return entry.ok;
 }
 
-export async function postStatus(poster: CallbackPoster, taskId: string, url: string, body: Record<string, unknown>): Promise<void> {
+export async function postStatus(
+	poster: CallbackPoster,
+	taskId: string,
+	url: string,
+	body: Record<string, unknown>,
+): Promise<void> {
 	const entry: CallbackLogEntry = { taskId, url, kind: 'status', body, at: Date.now(), ok: false };
 	poster.log.push(entry);
 	try {

@@ -8,12 +8,14 @@ import { videoStore } from './store';
 
 export function rejectUnknownFields(json: JsonObject, allowed: readonly string[]): void {
 	const unknown = Object.keys(json).filter((key) => !allowed.includes(key));
-	if (unknown.length) throw invalidParams(unknown[0], `unknown field (allowed: ${allowed.join(', ')})`);
+	if (unknown.length)
+		throw invalidParams(unknown[0], `unknown field (allowed: ${allowed.join(', ')})`);
 }
 
 export function readCallbackUrl(json: Fields): string | undefined {
 	const url = json.string('callback_url');
-	if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw invalidParams('callback_url', `must be an http(s) URL, got "${url}"`);
+	if (url !== undefined && !/^https?:\/\/\S+$/i.test(url))
+		throw invalidParams('callback_url', `must be an http(s) URL, got "${url}"`);
 	return url;
 }
 
@@ -22,10 +24,14 @@ export function readCallbackUrl(json: Fields): string | undefined {
  * live service when it is not echoed within the challenge timeout (docs/minimax-api.md §17.2). Returns whether
  * the handshake already happened.
  */
-export async function checkCallbackOnCreate(ctx: RouteContext, url: string | undefined): Promise<boolean> {
+export async function checkCallbackOnCreate(
+	ctx: RouteContext,
+	url: string | undefined,
+): Promise<boolean> {
 	const store = videoStore(ctx.env.state);
 	if (!url || !store.checkCallbackOnCreate) return false;
-	if (!(await store.checkCallback(url))) throw new ApiError(CODES.invalidParams, 'invalid params, fail to check callback url');
+	if (!(await store.checkCallback(url)))
+		throw new ApiError(CODES.invalidParams, 'invalid params, fail to check callback url');
 	return true;
 }
 
@@ -42,4 +48,3 @@ export function taskIdParam(ctx: RouteContext): string {
 	ctx.entry.jobId = raw;
 	return raw;
 }
-

@@ -22,10 +22,17 @@ export interface VideoMarkers {
 }
 
 export function readMarkers(text: string): VideoMarkers {
-	const markers: VideoMarkers = { text: text.replace(MARKER, ' ').replace(/\s{2,}/g, ' ').trim() };
+	const markers: VideoMarkers = {
+		text: text
+			.replace(MARKER, ' ')
+			.replace(/\s{2,}/g, ' ')
+			.trim(),
+	};
 	for (const [, body] of text.matchAll(MARKER)) {
-		if (body === 'fail') markers.failure = { code: 1027, message: 'generated video contains sensitive content' };
-		else if (body.startsWith('fail:')) markers.failure = { code: 0, message: body.slice(5).trim() || 'video generation failed' };
+		if (body === 'fail')
+			markers.failure = { code: 1027, message: 'generated video contains sensitive content' };
+		else if (body.startsWith('fail:'))
+			markers.failure = { code: 0, message: body.slice(5).trim() || 'video generation failed' };
 		else if (body.startsWith('size=')) markers.sizeBytes = parseByteSize(body.slice(5));
 	}
 	return markers;

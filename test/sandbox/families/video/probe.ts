@@ -19,7 +19,15 @@ export interface VideoProbe {
 export function probeVideo(file: string, options: { decode?: boolean } = {}): Promise<VideoProbe> {
 	const args = ['-v', options.decode ? 'warning' : 'error'];
 	if (options.decode) args.push('-count_frames');
-	args.push('-select_streams', 'v:0', '-show_entries', 'format=format_name,duration,size:stream=codec_name,width,height', '-of', 'json', file);
+	args.push(
+		'-select_streams',
+		'v:0',
+		'-show_entries',
+		'format=format_name,duration,size:stream=codec_name,width,height',
+		'-of',
+		'json',
+		file,
+	);
 	return new Promise((resolve, reject) => {
 		execFile(ffprobePath(), args, { maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
 			if (error) return reject(new Error(`ffprobe failed: ${error.message}\n${stderr}`));
@@ -35,7 +43,10 @@ export function probeVideo(file: string, options: { decode?: boolean } = {}): Pr
 				height: stream.height ?? 0,
 				duration: Number(parsed.format?.duration ?? NaN),
 				size: Number(parsed.format?.size ?? NaN),
-				errors: stderr.split('\n').map((line) => line.trim()).filter(Boolean),
+				errors: stderr
+					.split('\n')
+					.map((line) => line.trim())
+					.filter(Boolean),
 			});
 		});
 	});

@@ -36,7 +36,8 @@ export function hueOf(text: string): number {
 }
 
 export function renderVideo(spec: VideoSpec): Promise<Buffer> {
-	if (spec.width % 2 || spec.height % 2) throw new RangeError(`H.264 needs even dimensions, got ${spec.width}x${spec.height}`);
+	if (spec.width % 2 || spec.height % 2)
+		throw new RangeError(`H.264 needs even dimensions, got ${spec.width}x${spec.height}`);
 	const key = `${spec.width}x${spec.height}-${spec.seconds}s-h${spec.hue}`;
 	let rendered = cache.get(key);
 	if (!rendered) {
@@ -56,11 +57,25 @@ async function renderCached(key: string, spec: VideoSpec): Promise<Buffer> {
 		mkdirSync(CACHE_DIR, { recursive: true });
 		const partial = `${file}.${process.pid}.${Date.now()}.mp4`;
 		await runFfmpeg([
-			'-v', 'error', '-y',
-			'-f', 'lavfi', '-i', `testsrc=size=${spec.width}x${spec.height}:rate=${FPS}:duration=${spec.seconds}`,
-			'-vf', `hue=h=${spec.hue}`,
-			'-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-b:v', '64k',
-			'-movflags', '+faststart',
+			'-v',
+			'error',
+			'-y',
+			'-f',
+			'lavfi',
+			'-i',
+			`testsrc=size=${spec.width}x${spec.height}:rate=${FPS}:duration=${spec.seconds}`,
+			'-vf',
+			`hue=h=${spec.hue}`,
+			'-c:v',
+			'libx264',
+			'-preset',
+			'ultrafast',
+			'-pix_fmt',
+			'yuv420p',
+			'-b:v',
+			'64k',
+			'-movflags',
+			'+faststart',
 			partial,
 		]);
 		renameSync(partial, file);

@@ -2,7 +2,13 @@ import { ApiError, invalidParams } from '../../http/errors';
 import { baseResp, jsonReply, type Reply } from '../../http/reply';
 import type { Route, RouteContext } from '../../http/routes';
 import { Fields, isObject } from '../../http/validate';
-import { aspectOf, checkCallbackOnCreate, readCallbackUrl, rejectUnknownFields, taskIdParam } from './common';
+import {
+	aspectOf,
+	checkCallbackOnCreate,
+	readCallbackUrl,
+	rejectUnknownFields,
+	taskIdParam,
+} from './common';
 import { type ImageInfo, checkImage } from './images';
 import { readMarkers } from './markers';
 import { type VideoMode, checkCombination, frameSize } from './models';
@@ -57,10 +63,16 @@ async function create(ctx: RouteContext): Promise<Reply> {
 	const hasFirst = json.has('first_frame_image');
 	const hasLast = json.has('last_frame_image');
 	const hasSubject = json.has('subject_reference');
-	if (hasSubject && (hasFirst || hasLast)) throw invalidParams('subject_reference', 'cannot be combined with first_frame_image or last_frame_image');
-	if (hasLast && !hasFirst) throw invalidParams('first_frame_image', 'is required together with last_frame_image');
+	if (hasSubject && (hasFirst || hasLast))
+		throw invalidParams(
+			'subject_reference',
+			'cannot be combined with first_frame_image or last_frame_image',
+		);
+	if (hasLast && !hasFirst)
+		throw invalidParams('first_frame_image', 'is required together with last_frame_image');
 	const mode: VideoMode = hasSubject ? 's2v' : hasLast ? 'fl2v' : hasFirst ? 'i2v' : 't2v';
-	if (mode === 't2v' && prompt.trim() === '') throw invalidParams('prompt', 'is required for text-to-video');
+	if (mode === 't2v' && prompt.trim() === '')
+		throw invalidParams('prompt', 'is required for text-to-video');
 	const first = hasFirst ? checkImage('first_frame_image', ctx.json.first_frame_image) : undefined;
 	if (hasLast) checkImage('last_frame_image', ctx.json.last_frame_image);
 	const subject = readSubject(json);
@@ -111,7 +123,11 @@ async function query(ctx: RouteContext): Promise<Reply> {
 	const empty = { task_id: taskId, file_id: '', video_width: 0, video_height: 0 };
 	if (phase === 'Fail' || phase === 'Cancelled' || phase === 'Expired') {
 		const failure = store.failureOf(task);
-		return jsonReply(ctx.traceId, { ...empty, status: 'Fail', base_resp: baseResp(failure.code, failure.message) });
+		return jsonReply(ctx.traceId, {
+			...empty,
+			status: 'Fail',
+			base_resp: baseResp(failure.code, failure.message),
+		});
 	}
 	return jsonReply(ctx.traceId, { ...empty, status: phase });
 }

@@ -15,7 +15,14 @@ import { hueOf, renderVideo } from './render';
  */
 
 export type VideoKind = 'v1' | 'template' | 'v2';
-export type VideoPhase = 'Preparing' | 'Queueing' | 'Processing' | 'Success' | 'Fail' | 'Cancelled' | 'Expired';
+export type VideoPhase =
+	| 'Preparing'
+	| 'Queueing'
+	| 'Processing'
+	| 'Success'
+	| 'Fail'
+	| 'Cancelled'
+	| 'Expired';
 
 /** How a task fails: `code` 0 = status Fail with base_resp 0 (the message goes to status_msg). */
 export interface VideoFailure {
@@ -79,7 +86,11 @@ export interface NewVideoTask {
 	callbackChecked?: boolean;
 }
 
-export const DEFAULT_TIMING: VideoTiming = { preparingMs: 2000, queueingMs: 3000, processingMsPerSecond: 3000 };
+export const DEFAULT_TIMING: VideoTiming = {
+	preparingMs: 2000,
+	queueingMs: 3000,
+	processingMsPerSecond: 3000,
+};
 const TICK_MS = 25;
 const CALLBACK_WORDS: Partial<Record<VideoPhase, string>> = {
 	Processing: 'processing',
@@ -126,7 +137,12 @@ export class VideoStore implements FamilyState {
 
 	/** The challenge handshake on its own, for checkCallbackOnCreate; logged like any callback POST. */
 	async checkCallback(url: string): Promise<boolean> {
-		const poster = { log: this.callbacks, challengeTimeoutMs: this.challengeTimeoutMs, signal: this.abort.signal, token: () => this.ids().token(32) };
+		const poster = {
+			log: this.callbacks,
+			challengeTimeoutMs: this.challengeTimeoutMs,
+			signal: this.abort.signal,
+			token: () => this.ids().token(32),
+		};
 		return await handshake(poster, '(create)', url);
 	}
 
@@ -156,7 +172,12 @@ export class VideoStore implements FamilyState {
 		};
 		task.rendering = spec.failure
 			? Promise.resolve()
-			: renderVideo({ width: spec.width, height: spec.height, seconds: spec.seconds, hue: hueOf(spec.prompt) }).then(
+			: renderVideo({
+					width: spec.width,
+					height: spec.height,
+					seconds: spec.seconds,
+					hue: hueOf(spec.prompt),
+				}).then(
 					(media) => {
 						task.media = media;
 					},
@@ -165,7 +186,8 @@ export class VideoStore implements FamilyState {
 					},
 				);
 		this.tasks.set(task.taskId, task);
-		if (spec.callbackUrl) this.startCallbacks(task, spec.callbackUrl, spec.callbackChecked === true);
+		if (spec.callbackUrl)
+			this.startCallbacks(task, spec.callbackUrl, spec.callbackChecked === true);
 		return task;
 	}
 
@@ -178,7 +200,15 @@ export class VideoStore implements FamilyState {
 	phase(task: VideoTask): VideoPhase {
 		const now = this.clock.now();
 		const timed: VideoPhase =
-			now < task.queueingAt ? 'Preparing' : now < task.processingAt ? 'Queueing' : now < task.readyAt ? 'Processing' : task.failure ? 'Fail' : 'Success';
+			now < task.queueingAt
+				? 'Preparing'
+				: now < task.processingAt
+					? 'Queueing'
+					: now < task.readyAt
+						? 'Processing'
+						: task.failure
+							? 'Fail'
+							: 'Success';
 		const phase = task.forced ?? timed;
 		if (phase === 'Success' && !task.media) return task.mediaError ? 'Fail' : 'Processing';
 		return phase;
@@ -186,7 +216,9 @@ export class VideoStore implements FamilyState {
 
 	/** Like phase(), but waits for a render that is the only thing between the task and Success. */
 	async settledPhase(task: VideoTask): Promise<VideoPhase> {
-		const due = task.forced === 'Success' || (!task.forced && !task.failure && this.clock.now() >= task.readyAt);
+		const due =
+			task.forced === 'Success' ||
+			(!task.forced && !task.failure && this.clock.now() >= task.readyAt);
 		if (due && !task.media) await task.rendering;
 		this.state.settle();
 		return this.phase(task);
@@ -195,12 +227,15 @@ export class VideoStore implements FamilyState {
 	/** The result as a download body: the MP4 itself, or padded to sizeBytes and streamed. */
 	resultBody(task: VideoTask): Buffer | StreamedBody | undefined {
 		if (!task.media) return undefined;
-		return task.sizeBytes && task.sizeBytes > task.media.length ? paddedMp4(task.media, task.sizeBytes) : task.media;
+		return task.sizeBytes && task.sizeBytes > task.media.length
+			? paddedMp4(task.media, task.sizeBytes)
+			: task.media;
 	}
 
 	failureOf(task: VideoTask): VideoFailure {
 		if (task.failure) return task.failure;
-		if (task.mediaError) return { code: 1000, message: `unknown error: ${task.mediaError.message.split('\n')[0]}` };
+		if (task.mediaError)
+			return { code: 1000, message: `unknown error: ${task.mediaError.message.split('\n')[0]}` };
 		return { code: 0, message: 'success' };
 	}
 
@@ -221,7 +256,10 @@ export class VideoStore implements FamilyState {
 	/** Makes a task end as Fail (now, unless `atEnd`); code 0 keeps base_resp at 0 and puts the message in status_msg. */
 	fail(taskId: string | number, failure: Partial<VideoFailure> = {}, atEnd = false): void {
 		const task = this.get(taskId);
-		task.failure = { code: failure.code ?? 1027, message: failure.message ?? 'generated video contains sensitive content' };
+		task.failure = {
+			code: failure.code ?? 1027,
+			message: failure.message ?? 'generated video contains sensitive content',
+		};
 		if (!atEnd) task.forced = 'Fail';
 		this.state.settle();
 	}
@@ -252,7 +290,10 @@ export class VideoStore implements FamilyState {
 		this.settling = true;
 		try {
 			const done = [...this.tasks.values()]
-				.filter((task) => task.kind === 'v1' && task.fileId === undefined && this.phase(task) === 'Success')
+				.filter(
+					(task) =>
+						task.kind === 'v1' && task.fileId === undefined && this.phase(task) === 'Success',
+				)
 				.sort((a, b) => a.readyAt - b.readyAt);
 			for (const task of done) {
 				const body = this.resultBody(task);
@@ -265,7 +306,10 @@ export class VideoStore implements FamilyState {
 					region: task.region,
 					streamed,
 				});
-				file.created_at = Math.min(file.created_at, Math.floor(Math.max(task.readyAt, task.createdAt) / 1000));
+				file.created_at = Math.min(
+					file.created_at,
+					Math.floor(Math.max(task.readyAt, task.createdAt) / 1000),
+				);
 				task.fileId = file.file_id;
 			}
 		} finally {
@@ -276,12 +320,19 @@ export class VideoStore implements FamilyState {
 	// ---- callbacks ----
 
 	private startCallbacks(task: VideoTask, url: string, checked: boolean): void {
-		const poster = { log: this.callbacks, challengeTimeoutMs: this.challengeTimeoutMs, signal: this.abort.signal, token: () => this.ids().token(32) };
+		const poster = {
+			log: this.callbacks,
+			challengeTimeoutMs: this.challengeTimeoutMs,
+			signal: this.abort.signal,
+			token: () => this.ids().token(32),
+		};
 		const callback: CallbackState = { url, sent: [], done: false, chain: Promise.resolve() };
-		callback.chain = (checked ? Promise.resolve(true) : handshake(poster, task.taskId, url)).then((ok) => {
-			callback.validated = ok;
-			if (!ok) callback.done = true;
-		});
+		callback.chain = (checked ? Promise.resolve(true) : handshake(poster, task.taskId, url)).then(
+			(ok) => {
+				callback.validated = ok;
+				if (!ok) callback.done = true;
+			},
+		);
 		task.callback = callback;
 		this.startTicker();
 	}
@@ -309,12 +360,22 @@ export class VideoStore implements FamilyState {
 			const phase = this.phase(task);
 			const word = CALLBACK_WORDS[phase];
 			if (!word || callback.sent.includes(word)) continue;
-			const words = word !== 'processing' && !callback.sent.includes('processing') ? ['processing', word] : [word];
+			const words =
+				word !== 'processing' && !callback.sent.includes('processing')
+					? ['processing', word]
+					: [word];
 			for (const next of words) {
 				callback.sent.push(next);
 				const body = this.callbackBody(task, next);
-				const poster = { log: this.callbacks, challengeTimeoutMs: this.challengeTimeoutMs, signal: this.abort.signal, token: () => '' };
-				callback.chain = callback.chain.then(() => postStatus(poster, task.taskId, callback.url, body));
+				const poster = {
+					log: this.callbacks,
+					challengeTimeoutMs: this.challengeTimeoutMs,
+					signal: this.abort.signal,
+					token: () => '',
+				};
+				callback.chain = callback.chain.then(() =>
+					postStatus(poster, task.taskId, callback.url, body),
+				);
 			}
 			if (TERMINAL.includes(phase)) callback.done = true;
 		}
@@ -326,8 +387,12 @@ export class VideoStore implements FamilyState {
 		const failed = word === 'failed';
 		const failure = this.failureOf(task);
 		const body: Record<string, unknown> = { task_id: task.taskId, status: word };
-		if (task.kind === 'v1') body.file_id = word === 'success' && task.fileId !== undefined ? String(task.fileId) : '';
-		body.base_resp = failed && failure.code !== 0 ? { status_code: failure.code, status_msg: failure.message } : { status_code: 0, status_msg: 'success' };
+		if (task.kind === 'v1')
+			body.file_id = word === 'success' && task.fileId !== undefined ? String(task.fileId) : '';
+		body.base_resp =
+			failed && failure.code !== 0
+				? { status_code: failure.code, status_msg: failure.message }
+				: { status_code: 0, status_msg: 'success' };
 		return body;
 	}
 }

@@ -3,7 +3,13 @@ import { ApiError, invalidParams } from '../../http/errors';
 import { baseResp, jsonReply, type Reply } from '../../http/reply';
 import type { Route, RouteContext } from '../../http/routes';
 import { Fields, isObject } from '../../http/validate';
-import { aspectOf, checkCallbackOnCreate, readCallbackUrl, rejectUnknownFields, taskIdParam } from './common';
+import {
+	aspectOf,
+	checkCallbackOnCreate,
+	readCallbackUrl,
+	rejectUnknownFields,
+	taskIdParam,
+} from './common';
 import { type ImageInfo, checkImage } from './images';
 import { readMarkers } from './markers';
 import { frameSize } from './models';
@@ -24,14 +30,19 @@ function readTextInputs(json: Fields): string[] {
 	const list = json.array('text_inputs', { maxItems: MAX_INPUTS }) ?? [];
 	return list.map((entry, index) => {
 		if (!isObject(entry)) throw invalidParams(`text_inputs[${index}]`, 'must be an object {value}');
-		return new Fields(entry, `text_inputs[${index}]`).string('value', { required: true, nonEmpty: true, maxChars: 2000 }) as string;
+		return new Fields(entry, `text_inputs[${index}]`).string('value', {
+			required: true,
+			nonEmpty: true,
+			maxChars: 2000,
+		}) as string;
 	});
 }
 
 function readMediaInputs(json: Fields): Array<ImageInfo | undefined> {
 	const list = json.array('media_inputs', { maxItems: MAX_INPUTS }) ?? [];
 	return list.map((entry, index) => {
-		if (!isObject(entry)) throw invalidParams(`media_inputs[${index}]`, 'must be an object {value}');
+		if (!isObject(entry))
+			throw invalidParams(`media_inputs[${index}]`, 'must be an object {value}');
 		return checkImage(`media_inputs[${index}].value`, entry.value);
 	});
 }
@@ -40,10 +51,12 @@ async function create(ctx: RouteContext): Promise<Reply> {
 	rejectUnknownFields(ctx.json, TEMPLATE_FIELDS);
 	const json = new Fields(ctx.json);
 	const templateId = json.string('template_id', { required: true, nonEmpty: true }) as string;
-	if (!/^\d+$/.test(templateId)) throw invalidParams('template_id', `template "${templateId}" not found`);
+	if (!/^\d+$/.test(templateId))
+		throw invalidParams('template_id', `template "${templateId}" not found`);
 	const texts = readTextInputs(json);
 	const media = readMediaInputs(json);
-	if (texts.length === 0 && media.length === 0) throw invalidParams('text_inputs', 'a template needs at least one text or media input');
+	if (texts.length === 0 && media.length === 0)
+		throw invalidParams('text_inputs', 'a template needs at least one text or media input');
 	const callbackUrl = readCallbackUrl(json);
 	const callbackChecked = await checkCallbackOnCreate(ctx, callbackUrl);
 	const markers = readMarkers(texts.join(' '));
@@ -82,9 +95,18 @@ async function query(ctx: RouteContext): Promise<Reply> {
 	}
 	if (phase === 'Fail' || phase === 'Cancelled' || phase === 'Expired') {
 		const failure = store.failureOf(task);
-		return jsonReply(ctx.traceId, { task_id: taskId, status: 'Fail', video_url: '', base_resp: baseResp(failure.code, failure.message) });
+		return jsonReply(ctx.traceId, {
+			task_id: taskId,
+			status: 'Fail',
+			video_url: '',
+			base_resp: baseResp(failure.code, failure.message),
+		});
 	}
-	return jsonReply(ctx.traceId, { task_id: taskId, status: phase === 'Processing' ? 'Processing' : 'Preparing', video_url: '' });
+	return jsonReply(ctx.traceId, {
+		task_id: taskId,
+		status: phase === 'Processing' ? 'Processing' : 'Preparing',
+		video_url: '',
+	});
 }
 
 export const videoTemplateRoutes: Route[] = [

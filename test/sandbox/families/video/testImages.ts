@@ -24,7 +24,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A solid-colour RGB PNG with a diagonal stripe. */
-export function pngImage(width: number, height: number, rgb: [number, number, number] = [40, 120, 200]): Buffer {
+export function pngImage(
+	width: number,
+	height: number,
+	rgb: [number, number, number] = [40, 120, 200],
+): Buffer {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
@@ -66,4 +70,5 @@ export function gifImage(): Buffer {
 	return Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 }
 
-export const dataUrl = (mime: string, data: Buffer) => `data:${mime};base64,${data.toString('base64')}`;
+export const dataUrl = (mime: string, data: Buffer) =>
+	`data:${mime};base64,${data.toString('base64')}`;

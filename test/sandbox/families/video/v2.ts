@@ -17,7 +17,15 @@ import { type VideoPhase, type VideoTask, videoStore } from './store';
  * resolution 768P or 2K, duration 4–15 s. Text-only tasks need a concrete ratio (not adaptive).
  */
 
-const V2_FIELDS = ['model', 'content', 'resolution', 'duration', 'ratio', 'aigc_watermark', 'callback_url'];
+const V2_FIELDS = [
+	'model',
+	'content',
+	'resolution',
+	'duration',
+	'ratio',
+	'aigc_watermark',
+	'callback_url',
+];
 const RATIOS = ['adaptive', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];
 const IMAGE_ROLES = ['first_frame', 'last_frame', 'reference_image'];
 const MAX_TEXT_CHARS = 7000;
@@ -41,12 +49,20 @@ interface Content {
 }
 
 function v2Error(traceId: string, status: number, type: string, message: string): Reply {
-	const body = { type: 'error', error: { type, message, http_code: String(status) }, request_id: traceId };
-	return rawReply(status, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), { 'trace-id': traceId });
+	const body = {
+		type: 'error',
+		error: { type, message, http_code: String(status) },
+		request_id: traceId,
+	};
+	return rawReply(status, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), {
+		'trace-id': traceId,
+	});
 }
 
 function v2Json(traceId: string, body: Record<string, unknown>): Reply {
-	return rawReply(200, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), { 'trace-id': traceId });
+	return rawReply(200, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), {
+		'trace-id': traceId,
+	});
 }
 
 /** v2 answers business errors with HTTP statuses, not base_resp. */
@@ -58,27 +74,48 @@ function v2Route(handle: (ctx: RouteContext) => Reply | Promise<Reply>) {
 			if (!(error instanceof ApiError)) throw error;
 			delete ctx.entry.billable;
 			const status = error.code === 404 ? 404 : 400;
-			return v2Error(ctx.traceId, status, status === 404 ? 'not_found_error' : 'bad_request_error', `${error.message} (2013)`);
+			return v2Error(
+				ctx.traceId,
+				status,
+				status === 404 ? 'not_found_error' : 'bad_request_error',
+				`${error.message} (2013)`,
+			);
 		}
 	};
 }
 
 function checkMediaUrl(field: string, value: unknown, kind: 'video' | 'audio'): void {
-	if (typeof value !== 'string' || value === '') throw invalidParams(field, 'must be a non-empty string');
+	if (typeof value !== 'string' || value === '')
+		throw invalidParams(field, 'must be a non-empty string');
 	if (/^(https?|mm_file):\/\/\S+$/i.test(value)) return;
-	const pattern = kind === 'video' ? /^data:video\/mp4;base64,/i : /^data:audio\/(mp3|mpeg|wav);base64,/i;
-	if (!pattern.test(value)) throw invalidParams(field, `must be an http(s) URL, mm_file:// ID or a ${kind === 'video' ? 'data:video/mp4' : 'data:audio/(mp3|wav)'} base64 URL`);
+	const pattern =
+		kind === 'video' ? /^data:video\/mp4;base64,/i : /^data:audio\/(mp3|mpeg|wav);base64,/i;
+	if (!pattern.test(value))
+		throw invalidParams(
+			field,
+			`must be an http(s) URL, mm_file:// ID or a ${kind === 'video' ? 'data:video/mp4' : 'data:audio/(mp3|wav)'} base64 URL`,
+		);
 }
 
 function readContent(json: Fields): Content {
 	const items = json.array('content', { minItems: 1 });
 	if (!items) throw invalidParams('content', 'is required');
-	const content: Content = { text: '', firstFrames: [], lastFrames: 0, referenceImages: [], videos: 0, audios: 0 };
+	const content: Content = {
+		text: '',
+		firstFrames: [],
+		lastFrames: 0,
+		referenceImages: [],
+		videos: 0,
+		audios: 0,
+	};
 	items.forEach((raw, index) => {
 		const path = `content[${index}]`;
 		if (!isObject(raw)) throw invalidParams(path, 'must be an object');
 		const item = new Fields(raw as JsonObject, path);
-		const type = item.string('type', { required: true, oneOf: ['text', 'image_url', 'video_url', 'audio_url'] });
+		const type = item.string('type', {
+			required: true,
+			oneOf: ['text', 'image_url', 'video_url', 'audio_url'],
+		});
 		if (type === 'text') {
 			content.text += `${item.string('text', { required: true, maxChars: MAX_TEXT_CHARS })} `;
 			return;
@@ -100,22 +137,41 @@ function readContent(json: Fields): Content {
 			content.audios++;
 		}
 	});
-	if (content.text.trim() === '') throw invalidParams('content', 'content must include a non-empty text item (prompt is required)');
+	if (content.text.trim() === '')
+		throw invalidParams(
+			'content',
+			'content must include a non-empty text item (prompt is required)',
+		);
 	checkCounts(content);
 	return content;
 }
 
 function checkCounts(content: Content): void {
 	const references = content.referenceImages.length + content.videos + content.audios;
-	if (content.firstFrames.length > 1 || content.lastFrames > 1) throw invalidParams('content', 'at most one first_frame and one last_frame');
-	if (content.referenceImages.length > 9 || content.videos > 3 || content.audios > 3 || references > 12) {
-		throw invalidParams('content', 'up to 9 reference images, 3 reference videos and 3 reference audios, 12 in total');
+	if (content.firstFrames.length > 1 || content.lastFrames > 1)
+		throw invalidParams('content', 'at most one first_frame and one last_frame');
+	if (
+		content.referenceImages.length > 9 ||
+		content.videos > 3 ||
+		content.audios > 3 ||
+		references > 12
+	) {
+		throw invalidParams(
+			'content',
+			'up to 9 reference images, 3 reference videos and 3 reference audios, 12 in total',
+		);
 	}
 	if (content.firstFrames.length + content.lastFrames > 0 && references > 0) {
-		throw invalidParams('content', 'frame images cannot be combined with reference images, videos or audios');
+		throw invalidParams(
+			'content',
+			'frame images cannot be combined with reference images, videos or audios',
+		);
 	}
 	if (content.audios > 0 && content.referenceImages.length + content.videos === 0) {
-		throw invalidParams('content', 'reference_audio needs at least one reference image or reference video');
+		throw invalidParams(
+			'content',
+			'reference_audio needs at least one reference image or reference video',
+		);
 	}
 }
 
@@ -127,15 +183,27 @@ function create(ctx: RouteContext): Reply {
 	const content = readContent(json);
 	const resolution = json.string('resolution', { oneOf: ['768P', '2K'] }) ?? '2K';
 	const seconds = json.number('duration', { integer: true, min: 4, max: 15 }) ?? 5;
-	const hasMedia = content.firstFrames.length + content.lastFrames + content.referenceImages.length + content.videos + content.audios > 0;
+	const hasMedia =
+		content.firstFrames.length +
+			content.lastFrames +
+			content.referenceImages.length +
+			content.videos +
+			content.audios >
+		0;
 	const ratio = json.string('ratio', { oneOf: RATIOS }) ?? (hasMedia ? 'adaptive' : undefined);
 	if (!hasMedia && (ratio === undefined || ratio === 'adaptive')) {
-		throw invalidParams('ratio', 'text-to-video requires a concrete ratio; adaptive is not supported');
+		throw invalidParams(
+			'ratio',
+			'text-to-video requires a concrete ratio; adaptive is not supported',
+		);
 	}
 	json.boolean('aigc_watermark');
 	const callbackUrl = readCallbackUrl(json);
 	const markers = readMarkers(content.text);
-	const aspect = ratio === 'adaptive' ? aspectOf(content.firstFrames[0] ?? content.referenceImages.find(Boolean)) : ratioValue(ratio as string);
+	const aspect =
+		ratio === 'adaptive'
+			? aspectOf(content.firstFrames[0] ?? content.referenceImages.find(Boolean))
+			: ratioValue(ratio as string);
 	const task = videoStore(ctx.env.state).create({
 		kind: 'v2',
 		region: ctx.region,
@@ -146,7 +214,10 @@ function create(ctx: RouteContext): Reply {
 		ratio,
 		...frameSize(resolution, aspect),
 		request: ctx.json,
-		failure: markers.failure && { code: markers.failure.code || 1000, message: markers.failure.message },
+		failure: markers.failure && {
+			code: markers.failure.code || 1000,
+			message: markers.failure.message,
+		},
 		sizeBytes: markers.sizeBytes,
 		callbackUrl,
 	});

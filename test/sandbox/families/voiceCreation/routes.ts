@@ -13,7 +13,16 @@ import { synthesize } from '../tts/routes';
 
 /** Voice cloning (POST /v1/voice_clone) and voice design (POST /v1/voice_design), docs/minimax-api.md §5–6. */
 
-export const CLONE_MODELS = ['speech-2.8-hd', 'speech-2.8-turbo', 'speech-2.6-hd', 'speech-2.6-turbo', 'speech-02-hd', 'speech-02-turbo', 'speech-2.5-hd-preview', 'speech-2.5-turbo-preview'];
+export const CLONE_MODELS = [
+	'speech-2.8-hd',
+	'speech-2.8-turbo',
+	'speech-2.6-hd',
+	'speech-2.6-turbo',
+	'speech-02-hd',
+	'speech-02-turbo',
+	'speech-2.5-hd-preview',
+	'speech-2.5-turbo-preview',
+];
 
 const DUPLICATE_VOICE = 2039;
 const CLONE_DURATION = 2037;
@@ -30,7 +39,8 @@ async function durationOf(file: StoredFile): Promise<number> {
 	const known = durations.get(key);
 	if (known !== undefined) return known;
 	const seconds = (await probe(file.data)).duration;
-	if (!Number.isFinite(seconds)) throw invalidParams('file_id', `file ${file.file_id} is not decodable audio`);
+	if (!Number.isFinite(seconds))
+		throw invalidParams('file_id', `file ${file.file_id} is not decodable audio`);
 	durations.set(key, seconds);
 	return seconds;
 }
@@ -39,7 +49,10 @@ async function durationOf(file: StoredFile): Promise<number> {
 function checkNewVoiceId(ctx: RouteContext, voiceId: string): void {
 	const ok = /^[A-Za-z][A-Za-z0-9_-]{6,254}[A-Za-z0-9]$/.test(voiceId);
 	if (!ok) {
-		throw invalidParams('voice_id', 'must be 8-256 characters, start with a letter, contain only letters, digits, - and _, and not end with - or _');
+		throw invalidParams(
+			'voice_id',
+			'must be 8-256 characters, start with a letter, contain only letters, digits, - and _, and not end with - or _',
+		);
 	}
 	const { state } = ctx.env;
 	if (state.findVoice(voiceId) || state.deletedVoiceIds.has(voiceId)) {
@@ -47,17 +60,30 @@ function checkNewVoiceId(ctx: RouteContext, voiceId: string): void {
 	}
 }
 
-function fileOfPurpose(ctx: RouteContext, field: string, fileId: number, purpose: string): StoredFile {
+function fileOfPurpose(
+	ctx: RouteContext,
+	field: string,
+	fileId: number,
+	purpose: string,
+): StoredFile {
 	const file = ctx.env.state.getFile(ctx.region, fileId);
 	if (!file) throw invalidParams(field, `file ${fileId} does not exist`);
-	if (file.purpose !== purpose) throw invalidParams(field, `file ${fileId} was uploaded with purpose ${file.purpose}, expected ${purpose}`);
+	if (file.purpose !== purpose)
+		throw invalidParams(
+			field,
+			`file ${fileId} was uploaded with purpose ${file.purpose}, expected ${purpose}`,
+		);
 	return file;
 }
 
 function previewUrl(ctx: RouteContext, voiceId: string, text: string): string {
 	const synthesis = synthesize(text, [voiceId], NEUTRAL_VOICE, PREVIEW_AUDIO, []);
 	const bytes = synthesis.audio.bytes;
-	const object = { filename: `${voiceId}_demo.mp3`, contentType: MIME_TYPES.mp3, read: () => bytes };
+	const object = {
+		filename: `${voiceId}_demo.mp3`,
+		contentType: MIME_TYPES.mp3,
+		read: () => bytes,
+	};
 	return ctx.env.downloads.publish(object, TTS_URL_TTL_S, ctx.baseUrl);
 }
 
@@ -79,12 +105,17 @@ async function voiceClone(ctx: RouteContext): Promise<Reply> {
 
 	const source = fileOfPurpose(ctx, 'file_id', fileId, 'voice_clone');
 	const seconds = await durationOf(source);
-	if (seconds < 10 || seconds > 300.5) throw new ApiError(CLONE_DURATION, `clone audio duration ${seconds.toFixed(1)}s is out of range [10s, 300s]`);
+	if (seconds < 10 || seconds > 300.5)
+		throw new ApiError(
+			CLONE_DURATION,
+			`clone audio duration ${seconds.toFixed(1)}s is out of range [10s, 300s]`,
+		);
 	if (prompt) {
 		const promptId = prompt.number('prompt_audio', { required: true, integer: true }) as number;
 		prompt.string('prompt_text', { required: true, nonEmpty: true });
 		const promptFile = fileOfPurpose(ctx, 'clone_prompt.prompt_audio', promptId, 'prompt_audio');
-		if ((await durationOf(promptFile)) >= 8) throw new ApiError(PROMPT_TOO_LONG, 'prompt audio too long, must be less than 8s');
+		if ((await durationOf(promptFile)) >= 8)
+			throw new ApiError(PROMPT_TOO_LONG, 'prompt audio too long, must be less than 8s');
 	}
 
 	// A fresh clone stays out of get_voice until its first real TTS use (docs/minimax-api.md §4).
@@ -107,7 +138,11 @@ function designedVoiceId(ctx: RouteContext): string {
 function voiceDesign(ctx: RouteContext): Reply {
 	const json = new Fields(ctx.json);
 	const prompt = json.string('prompt', { required: true, nonEmpty: true }) as string;
-	const previewText = json.string('preview_text', { required: true, nonEmpty: true, maxChars: 500 }) as string;
+	const previewText = json.string('preview_text', {
+		required: true,
+		nonEmpty: true,
+		maxChars: 500,
+	}) as string;
 	const requested = json.string('voice_id');
 	if (requested !== undefined) checkNewVoiceId(ctx, requested);
 	const voiceId = requested ?? designedVoiceId(ctx);
@@ -115,7 +150,10 @@ function voiceDesign(ctx: RouteContext): Reply {
 	ctx.env.state.addDesignedVoice(voiceId, { description: [prompt.slice(0, 200)] });
 	ctx.entry.billable = true;
 	ctx.entry.jobId = voiceId;
-	return jsonReply(ctx.traceId, { voice_id: voiceId, trial_audio: synthesis.audio.bytes.toString('hex') });
+	return jsonReply(ctx.traceId, {
+		voice_id: voiceId,
+		trial_audio: synthesis.audio.bytes.toString('hex'),
+	});
 }
 
 export const voiceCreationRoutes: Route[] = [

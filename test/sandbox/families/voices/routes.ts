@@ -26,8 +26,12 @@ function describe(voice: VoiceRecord): Record<string, unknown> {
 
 function getVoice(ctx: RouteContext): Reply {
 	const json = new Fields(ctx.json);
-	const type = json.string('voice_type', { required: true, oneOf: ['system', 'voice_cloning', 'voice_generation', 'all'] });
-	const types: VoiceType[] = type === 'all' ? ['system', 'voice_cloning', 'voice_generation'] : [type as VoiceType];
+	const type = json.string('voice_type', {
+		required: true,
+		oneOf: ['system', 'voice_cloning', 'voice_generation', 'all'],
+	});
+	const types: VoiceType[] =
+		type === 'all' ? ['system', 'voice_cloning', 'voice_generation'] : [type as VoiceType];
 	const payload: Record<string, unknown> = {};
 	for (const t of types) payload[GROUPS[t]] = ctx.env.state.listVoices(t).map(describe);
 	return jsonReply(ctx.traceId, payload);
@@ -35,13 +39,20 @@ function getVoice(ctx: RouteContext): Reply {
 
 function deleteVoice(ctx: RouteContext): Reply {
 	const json = new Fields(ctx.json);
-	const type = json.string('voice_type', { required: true, oneOf: ['voice_cloning', 'voice_generation'] });
+	const type = json.string('voice_type', {
+		required: true,
+		oneOf: ['voice_cloning', 'voice_generation'],
+	});
 	const voiceId = json.string('voice_id', { required: true, nonEmpty: true }) as string;
 	const { state } = ctx.env;
 	const voice = state.findVoice(voiceId);
-	if (!voice || voice.type !== type) throw invalidParams('voice_id', `no ${type} voice "${voiceId}" exists in this account`);
+	if (!voice || voice.type !== type)
+		throw invalidParams('voice_id', `no ${type} voice "${voiceId}" exists in this account`);
 	state.deleteVoice(voiceId);
-	return jsonReply(ctx.traceId, { voice_id: voiceId, created_time: String(Math.floor(voice.createdAt / 1000)) });
+	return jsonReply(ctx.traceId, {
+		voice_id: voiceId,
+		created_time: String(Math.floor(voice.createdAt / 1000)),
+	});
 }
 
 export const voiceRoutes: Route[] = [

@@ -21,12 +21,17 @@ let api: AxiosInstance;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	api = axios.create({ baseURL: sandbox.url, headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: sandbox.url,
+		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
+		validateStatus: () => true,
+	});
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const list = async (voiceType: unknown) => (await api.post<VoiceList>('/v1/get_voice', { voice_type: voiceType })).data;
+const list = async (voiceType: unknown) =>
+	(await api.post<VoiceList>('/v1/get_voice', { voice_type: voiceType })).data;
 
 describe('get_voice', () => {
 	it('returns only the system group for system, with realistic voices', async () => {
@@ -35,22 +40,39 @@ describe('get_voice', () => {
 		const voices = res.system_voice ?? [];
 		expect(voices.length).toBeGreaterThanOrEqual(25);
 		const ids = voices.map((v) => v.voice_id);
-		for (const id of ['English_expressive_narrator', 'Wise_Woman', 'male-qn-qingse', 'Chinese (Mandarin)_Reliable_Executive', 'Spanish_SereneWoman']) {
+		for (const id of [
+			'English_expressive_narrator',
+			'Wise_Woman',
+			'male-qn-qingse',
+			'Chinese (Mandarin)_Reliable_Executive',
+			'Spanish_SereneWoman',
+		]) {
 			expect(ids).toContain(id);
 		}
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const voice of voices) {
-			expect(voice).toEqual({ voice_id: expect.any(String), voice_name: expect.any(String), description: expect.any(Array), created_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+			expect(voice).toEqual({
+				voice_id: expect.any(String),
+				voice_name: expect.any(String),
+				description: expect.any(Array),
+				created_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+			});
 		}
 	});
 
 	it('returns all three groups for all, with cloned and designed voices', async () => {
 		sandbox.state.addClonedVoice('MyVoice0001');
-		sandbox.state.addDesignedVoice('ttv-voice-2025060717322425-abcdefgh', { description: ['Warm narrator'] });
+		sandbox.state.addDesignedVoice('ttv-voice-2025060717322425-abcdefgh', {
+			description: ['Warm narrator'],
+		});
 		const res = await list('all');
 		expect(res.voice_cloning?.map((v) => v.voice_id)).toEqual(['MyVoice0001']);
 		expect(res.voice_generation).toEqual([
-			{ voice_id: 'ttv-voice-2025060717322425-abcdefgh', description: ['Warm narrator'], created_time: new Date(sandbox.now()).toISOString().slice(0, 10) },
+			{
+				voice_id: 'ttv-voice-2025060717322425-abcdefgh',
+				description: ['Warm narrator'],
+				created_time: new Date(sandbox.now()).toISOString().slice(0, 10),
+			},
 		]);
 		expect(res.system_voice?.length).toBeGreaterThan(0);
 		const cloning = await list('voice_cloning');
@@ -61,32 +83,55 @@ describe('get_voice', () => {
 	it('hides a fresh clone until it has been used in TTS', async () => {
 		sandbox.state.addClonedVoice('FreshClone01', { activated: false });
 		expect((await list('voice_cloning')).voice_cloning).toEqual([]);
-		const tts = await api.post('/v1/t2a_v2', { model: 'speech-2.8-turbo', text: 'First use.', voice_setting: { voice_id: 'FreshClone01' } });
+		const tts = await api.post('/v1/t2a_v2', {
+			model: 'speech-2.8-turbo',
+			text: 'First use.',
+			voice_setting: { voice_id: 'FreshClone01' },
+		});
 		expect(tts.data.base_resp.status_code).toBe(0);
-		expect((await list('voice_cloning')).voice_cloning?.map((v) => v.voice_id)).toEqual(['FreshClone01']);
+		expect((await list('voice_cloning')).voice_cloning?.map((v) => v.voice_id)).toEqual([
+			'FreshClone01',
+		]);
 	});
 
-	it.each([['cloned'], ['System'], [''], [1], [undefined]])('rejects voice_type %j with 2013', async (voiceType) => {
-		const res = await list(voiceType);
-		expect(res.base_resp.status_code).toBe(2013);
-		expect(res.base_resp.status_msg).toContain('voice_type');
-	});
+	it.each([['cloned'], ['System'], [''], [1], [undefined]])(
+		'rejects voice_type %j with 2013',
+		async (voiceType) => {
+			const res = await list(voiceType);
+			expect(res.base_resp.status_code).toBe(2013);
+			expect(res.base_resp.status_msg).toContain('voice_type');
+		},
+	);
 });
 
 describe('delete_voice', () => {
 	it('deletes a cloned voice; the id then fails in TTS and cannot be reused', async () => {
 		sandbox.state.addClonedVoice('MyVoice0002');
-		const res = await api.post('/v1/delete_voice', { voice_type: 'voice_cloning', voice_id: 'MyVoice0002' });
-		expect(res.data).toMatchObject({ voice_id: 'MyVoice0002', created_time: expect.stringMatching(/^\d{10}$/), base_resp: { status_code: 0 } });
+		const res = await api.post('/v1/delete_voice', {
+			voice_type: 'voice_cloning',
+			voice_id: 'MyVoice0002',
+		});
+		expect(res.data).toMatchObject({
+			voice_id: 'MyVoice0002',
+			created_time: expect.stringMatching(/^\d{10}$/),
+			base_resp: { status_code: 0 },
+		});
 		expect((await list('voice_cloning')).voice_cloning).toEqual([]);
-		const tts = await api.post('/v1/t2a_v2', { model: 'speech-2.8-hd', text: 'Hi', voice_setting: { voice_id: 'MyVoice0002' } });
+		const tts = await api.post('/v1/t2a_v2', {
+			model: 'speech-2.8-hd',
+			text: 'Hi',
+			voice_setting: { voice_id: 'MyVoice0002' },
+		});
 		expect(tts.data.base_resp.status_code).toBe(2054);
 		expect(() => sandbox.state.addClonedVoice('MyVoice0002')).toThrow();
 	});
 
 	it('deletes a designed voice under voice_generation', async () => {
 		sandbox.state.addDesignedVoice('ttv-voice-1');
-		const res = await api.post('/v1/delete_voice', { voice_type: 'voice_generation', voice_id: 'ttv-voice-1' });
+		const res = await api.post('/v1/delete_voice', {
+			voice_type: 'voice_generation',
+			voice_id: 'ttv-voice-1',
+		});
 		expect(res.data.base_resp.status_code).toBe(0);
 	});
 

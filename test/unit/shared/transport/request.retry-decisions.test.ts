@@ -22,10 +22,16 @@ const node: INode = {
 	credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
 };
 
-const OK = { statusCode: 200, headers: {}, body: { data: { ok: true }, base_resp: { status_code: 0, status_msg: 'success' } } };
+const OK = {
+	statusCode: 200,
+	headers: {},
+	body: { data: { ok: true }, base_resp: { status_code: 0, status_msg: 'success' } },
+};
 
 /** What the mocked HTTP helper does on one call: answer (any status) or throw a network error. */
-type Step = { reply: { statusCode: number; headers?: Record<string, string>; body?: unknown } } | { error: Error };
+type Step =
+	| { reply: { statusCode: number; headers?: Record<string, string>; body?: unknown } }
+	| { error: Error };
 
 const http = (statusCode: number, body?: unknown, headers: Record<string, string> = {}): Step => ({
 	reply: { statusCode, headers, body },
@@ -103,44 +109,189 @@ afterEach(() => {
 const TABLE: Array<{ failure: string; step: Step; creating: boolean; notCreating: boolean }> = [
 	// Refused before any work: always safe to send again.
 	{ failure: 'HTTP 429 without a body', step: http(429), creating: true, notCreating: true },
-	{ failure: 'HTTP 429 with Retry-After', step: http(429, '', { 'retry-after': '2' }), creating: true, notCreating: true },
-	{ failure: 'HTTP 429 with base_resp 1002', step: code(429, 1002, 'rate limit exceeded(RPM)'), creating: true, notCreating: true },
-	{ failure: 'base_resp 1002 on HTTP 200', step: code(200, 1002, 'rate limit exceeded(RPM)'), creating: true, notCreating: true },
+	{
+		failure: 'HTTP 429 with Retry-After',
+		step: http(429, '', { 'retry-after': '2' }),
+		creating: true,
+		notCreating: true,
+	},
+	{
+		failure: 'HTTP 429 with base_resp 1002',
+		step: code(429, 1002, 'rate limit exceeded(RPM)'),
+		creating: true,
+		notCreating: true,
+	},
+	{
+		failure: 'base_resp 1002 on HTTP 200',
+		step: code(200, 1002, 'rate limit exceeded(RPM)'),
+		creating: true,
+		notCreating: true,
+	},
 	// MiniMax-AI/MiniMax-01#45: the 21st video submission in a minute.
-	{ failure: 'base_resp 1002 "trigger rate limit" on a video submission', step: code(200, 1002, 'trigger rate limit, please contact the sales representative'), creating: true, notCreating: true },
-	{ failure: 'base_resp 1039 (token limit) on HTTP 200', step: code(200, 1039, 'token limit'), creating: true, notCreating: true },
-	{ failure: 'connection refused (code on the error)', step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'), creating: true, notCreating: true },
-	{ failure: 'connection refused (code on the cause)', step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', true), creating: true, notCreating: true },
+	{
+		failure: 'base_resp 1002 "trigger rate limit" on a video submission',
+		step: code(200, 1002, 'trigger rate limit, please contact the sales representative'),
+		creating: true,
+		notCreating: true,
+	},
+	{
+		failure: 'base_resp 1039 (token limit) on HTTP 200',
+		step: code(200, 1039, 'token limit'),
+		creating: true,
+		notCreating: true,
+	},
+	{
+		failure: 'connection refused (code on the error)',
+		step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'),
+		creating: true,
+		notCreating: true,
+	},
+	{
+		failure: 'connection refused (code on the cause)',
+		step: network('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', true),
+		creating: true,
+		notCreating: true,
+	},
 	// May have created a job: sent again only when nothing is created.
-	{ failure: 'HTTP 500', step: http(500, 'Internal Server Error'), creating: false, notCreating: true },
-	{ failure: 'HTTP 502 with an HTML page', step: http(502, '<html>Bad Gateway</html>'), creating: false, notCreating: true },
+	{
+		failure: 'HTTP 500',
+		step: http(500, 'Internal Server Error'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'HTTP 502 with an HTML page',
+		step: http(502, '<html>Bad Gateway</html>'),
+		creating: false,
+		notCreating: true,
+	},
 	{ failure: 'HTTP 503', step: http(503), creating: false, notCreating: true },
 	{ failure: 'HTTP 504', step: http(504), creating: false, notCreating: true },
 	// lsdefine/GenericAgent#89: MiniMax answers an overloaded or timed-out request with HTTP 529.
-	{ failure: 'HTTP 529 (overloaded)', step: http(529, { error: { type: 'overloaded_error', message: 'overloaded' } }), creating: false, notCreating: true },
+	{
+		failure: 'HTTP 529 (overloaded)',
+		step: http(529, { error: { type: 'overloaded_error', message: 'overloaded' } }),
+		creating: false,
+		notCreating: true,
+	},
 	{ failure: 'HTTP 408', step: http(408), creating: false, notCreating: true },
-	{ failure: 'base_resp 1000 (unknown error)', step: code(200, 1000, 'unknown error'), creating: false, notCreating: true },
-	{ failure: 'base_resp 1001 (timeout) on HTTP 200', step: code(200, 1001, 'request timeout'), creating: false, notCreating: true },
-	{ failure: 'base_resp 1001 on HTTP 500', step: code(500, 1001, 'request timeout'), creating: false, notCreating: true },
-	{ failure: 'connection reset', step: network('ECONNRESET', 'read ECONNRESET'), creating: false, notCreating: true },
-	{ failure: 'connection reset (code on the cause)', step: network('ECONNRESET', 'read ECONNRESET', true), creating: false, notCreating: true },
-	{ failure: 'socket hang up', step: network('', 'socket hang up'), creating: false, notCreating: true },
-	{ failure: 'timeout (ETIMEDOUT)', step: network('ETIMEDOUT', 'connect ETIMEDOUT 1.2.3.4:443'), creating: false, notCreating: true },
-	{ failure: 'timeout (axios ECONNABORTED)', step: network('ECONNABORTED', 'timeout of 120000ms exceeded'), creating: false, notCreating: true },
-	{ failure: 'DNS failure (EAI_AGAIN)', step: network('EAI_AGAIN', 'getaddrinfo EAI_AGAIN api.minimax.io'), creating: false, notCreating: true },
-	{ failure: 'HTTP 200 with a body that is not JSON', step: http(200, '<html>maintenance</html>'), creating: false, notCreating: true },
+	{
+		failure: 'base_resp 1000 (unknown error)',
+		step: code(200, 1000, 'unknown error'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'base_resp 1001 (timeout) on HTTP 200',
+		step: code(200, 1001, 'request timeout'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'base_resp 1001 on HTTP 500',
+		step: code(500, 1001, 'request timeout'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'connection reset',
+		step: network('ECONNRESET', 'read ECONNRESET'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'connection reset (code on the cause)',
+		step: network('ECONNRESET', 'read ECONNRESET', true),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'socket hang up',
+		step: network('', 'socket hang up'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'timeout (ETIMEDOUT)',
+		step: network('ETIMEDOUT', 'connect ETIMEDOUT 1.2.3.4:443'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'timeout (axios ECONNABORTED)',
+		step: network('ECONNABORTED', 'timeout of 120000ms exceeded'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'DNS failure (EAI_AGAIN)',
+		step: network('EAI_AGAIN', 'getaddrinfo EAI_AGAIN api.minimax.io'),
+		creating: false,
+		notCreating: true,
+	},
+	{
+		failure: 'HTTP 200 with a body that is not JSON',
+		step: http(200, '<html>maintenance</html>'),
+		creating: false,
+		notCreating: true,
+	},
 	// The request itself is wrong, or the account cannot pay: sending it again cannot help.
-	{ failure: 'HTTP 400', step: http(400, { error: { message: 'bad request' } }), creating: false, notCreating: false },
+	{
+		failure: 'HTTP 400',
+		step: http(400, { error: { message: 'bad request' } }),
+		creating: false,
+		notCreating: false,
+	},
 	{ failure: 'HTTP 401', step: http(401), creating: false, notCreating: false },
 	{ failure: 'HTTP 404', step: http(404), creating: false, notCreating: false },
-	{ failure: 'base_resp 1004 (authentication)', step: code(200, 1004, 'login fail'), creating: false, notCreating: false },
-	{ failure: 'base_resp 1008 (insufficient balance)', step: code(200, 1008, 'insufficient balance'), creating: false, notCreating: false },
-	{ failure: 'HTTP 429 with base_resp 1008 (the code wins)', step: code(429, 1008, 'insufficient balance'), creating: false, notCreating: false },
-	{ failure: 'HTTP 500 with base_resp 1008 (the code wins)', step: code(500, 1008, 'insufficient balance'), creating: false, notCreating: false },
-	{ failure: 'base_resp 1026 (sensitive input)', step: code(200, 1026, 'input new_sensitive'), creating: false, notCreating: false },
-	{ failure: 'base_resp 2013 (invalid parameters)', step: code(200, 2013, 'invalid params'), creating: false, notCreating: false },
-	{ failure: 'v2 error object "invalid params (2013)" on HTTP 400', step: http(400, { error: { message: 'invalid params (2013)' } }), creating: false, notCreating: false },
-	{ failure: 'the execution was cancelled', step: network('ERR_CANCELED', 'canceled'), creating: false, notCreating: false },
+	{
+		failure: 'base_resp 1004 (authentication)',
+		step: code(200, 1004, 'login fail'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'base_resp 1008 (insufficient balance)',
+		step: code(200, 1008, 'insufficient balance'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'HTTP 429 with base_resp 1008 (the code wins)',
+		step: code(429, 1008, 'insufficient balance'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'HTTP 500 with base_resp 1008 (the code wins)',
+		step: code(500, 1008, 'insufficient balance'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'base_resp 1026 (sensitive input)',
+		step: code(200, 1026, 'input new_sensitive'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'base_resp 2013 (invalid parameters)',
+		step: code(200, 2013, 'invalid params'),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'v2 error object "invalid params (2013)" on HTTP 400',
+		step: http(400, { error: { message: 'invalid params (2013)' } }),
+		creating: false,
+		notCreating: false,
+	},
+	{
+		failure: 'the execution was cancelled',
+		step: network('ERR_CANCELED', 'canceled'),
+		creating: false,
+		notCreating: false,
+	},
 ];
 
 describe('transport retry decisions (one failure, then success)', () => {
@@ -197,7 +348,13 @@ describe('transport retry limits', () => {
 		const { ctx, calls, sentAt } = contextPlaying([http(429, '', { 'retry-after': '8' })]);
 		let settled = false;
 		const pending = miniMaxRequest
-			.call(ctx, { method: 'POST', path: '/v1/video_generation', body: {}, createsJob: true, itemIndex: 0 })
+			.call(ctx, {
+				method: 'POST',
+				path: '/v1/video_generation',
+				body: {},
+				createsJob: true,
+				itemIndex: 0,
+			})
 			.finally(() => {
 				settled = true;
 			});
@@ -208,7 +365,10 @@ describe('transport retry limits', () => {
 	});
 
 	it('retries a reset on a call that creates nothing, then succeeds', async () => {
-		const outcome = await run([network('ECONNRESET', 'read ECONNRESET'), http(502), network('ETIMEDOUT', 'x')], false);
+		const outcome = await run(
+			[network('ECONNRESET', 'read ECONNRESET'), http(502), network('ETIMEDOUT', 'x')],
+			false,
+		);
 		expect(outcome.error).toBeUndefined();
 		expect(outcome.calls).toBe(4);
 	});

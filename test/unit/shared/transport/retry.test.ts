@@ -7,7 +7,10 @@ import {
 const settings = { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100 };
 
 /** Runs the primitive over scripted outcomes; records the waits instead of sleeping. */
-async function run(outcomes: Array<AttemptOutcome<string, string>>, verdict: (f: string) => RetryVerdict) {
+async function run(
+	outcomes: Array<AttemptOutcome<string, string>>,
+	verdict: (f: string) => RetryVerdict,
+) {
 	const waits: number[] = [];
 	let attempts = 0;
 	const result = retryWithExponentialBackoff<string, string>(
@@ -55,12 +58,10 @@ describe('retryWithExponentialBackoff', () => {
 	});
 
 	it('uses the delay the classification gives (Retry-After) and a replacement error', async () => {
-		const { result, waits } = await run(
-			[{ failure: '429' }, { failure: 'quota' }],
-			(failure) =>
-				failure === '429'
-					? { action: 'retry', delayMs: 1234 }
-					: { action: 'fail', error: new Error('replaced') },
+		const { result, waits } = await run([{ failure: '429' }, { failure: 'quota' }], (failure) =>
+			failure === '429'
+				? { action: 'retry', delayMs: 1234 }
+				: { action: 'fail', error: new Error('replaced') },
 		);
 		await expect(result).rejects.toThrow('replaced');
 		expect(waits).toEqual([1234]);

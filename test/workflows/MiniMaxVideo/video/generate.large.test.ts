@@ -27,7 +27,10 @@ function sampleRss(): { stop(): number } {
 describe('MiniMax Video › a large video', () => {
 	it(`streams a ${SIZE_MB} MB video into filesystem binary storage without holding it in memory`, async () => {
 		// Warm up the harness and the cached render, so the measurement sees only the download.
-		await runOk(sandbox(), { type: 'n8n-nodes-minimax.miniMaxVideo', parameters: { prompt: 'Warm-up', options: { pollIntervalSeconds: 0.1, output: 'url' } } });
+		await runOk(sandbox(), {
+			type: 'n8n-nodes-minimax.miniMaxVideo',
+			parameters: { prompt: 'Warm-up', options: { pollIntervalSeconds: 0.1, output: 'url' } },
+		});
 		sandbox().reset();
 
 		const rss = sampleRss();
@@ -35,12 +38,17 @@ describe('MiniMax Video › a large video', () => {
 			sandbox(),
 			{
 				type: 'n8n-nodes-minimax.miniMaxVideo',
-				parameters: { prompt: `A very long take [[sandbox:size=${SIZE_MB}MB]]`, options: { pollIntervalSeconds: 0.1 } },
+				parameters: {
+					prompt: `A very long take [[sandbox:size=${SIZE_MB}MB]]`,
+					options: { pollIntervalSeconds: 0.1 },
+				},
 			},
 			{ binaryMode: 'filesystem', timeoutMs: 60_000 },
 		);
 		const growth = rss.stop();
-		console.log(`Peak RSS growth while downloading a ${SIZE_MB} MB video: ${(growth / MB).toFixed(1)} MB`);
+		console.log(
+			`Peak RSS growth while downloading a ${SIZE_MB} MB video: ${(growth / MB).toFixed(1)} MB`,
+		);
 
 		const file = binaryPath(item.binary!.data) as string;
 		expect(statSync(file).size).toBe(SIZE_MB * MB);

@@ -14,7 +14,10 @@ const imageItems = (binary: Record<string, Buffer>): FixtureItem[] => [
 	{
 		json: {},
 		binary: Object.fromEntries(
-			Object.entries(binary).map(([field, data]) => [field, { base64: data.toString('base64'), fileName: `${field}.png`, mimeType: 'image/png' }]),
+			Object.entries(binary).map(([field, data]) => [
+				field,
+				{ base64: data.toString('base64'), fileName: `${field}.png`, mimeType: 'image/png' },
+			]),
 		),
 	},
 ];
@@ -32,7 +35,13 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 	it('text to video: creates, polls, fetches a fresh link and returns a decodable MP4 of the requested size and length', async () => {
 		const [item] = await runOk(
 			sandbox(),
-			video({ prompt: 'A paper boat drifts down a rainy street. [Tracking shot]', model: 'MiniMax-Hailuo-02', duration: 10, resolution: '768P', options: FAST }),
+			video({
+				prompt: 'A paper boat drifts down a rainy street. [Tracking shot]',
+				model: 'MiniMax-Hailuo-02',
+				duration: 10,
+				resolution: '768P',
+				options: FAST,
+			}),
 		);
 		expect(createBody()).toEqual({
 			model: 'MiniMax-Hailuo-02',
@@ -43,7 +52,9 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 		});
 		expect(apiRequests(sandbox(), '/v1/query/video_generation').length).toBeGreaterThanOrEqual(2);
 		expect(apiRequests(sandbox(), '/v1/files/retrieve')).toHaveLength(1);
-		expect(downloads(sandbox()).every((entry) => entry.headers.authorization === undefined)).toBe(true);
+		expect(downloads(sandbox()).every((entry) => entry.headers.authorization === undefined)).toBe(
+			true,
+		);
 
 		expect(item.json).toMatchObject({
 			status: 'Success',
@@ -61,8 +72,14 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 		expect(item.json.fileId).toMatch(/^\d+$/);
 		expect(item.json.traceId).toEqual(expect.any(String));
 		expect(item.json.downloadUrl).toMatch(/\/dl\//);
-		expect(Date.parse(item.json.downloadUrlExpiresAt as string) - Date.now()).toBeGreaterThan(8.9 * 3600_000);
-		expect(item.binary!.data).toMatchObject({ mimeType: 'video/mp4', fileExtension: 'mp4', fileName: 'a-paper-boat-drifts-down-a-rainy-street.mp4' });
+		expect(Date.parse(item.json.downloadUrlExpiresAt as string) - Date.now()).toBeGreaterThan(
+			8.9 * 3600_000,
+		);
+		expect(item.binary!.data).toMatchObject({
+			mimeType: 'video/mp4',
+			fileExtension: 'mp4',
+			fileName: 'a-paper-boat-drifts-down-a-rainy-street.mp4',
+		});
 		expect(item.binary!.data.id).toMatch(/^filesystem/);
 
 		const info = await probeItem(item);
@@ -102,10 +119,26 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 	it('image to video from a URL: passes the URL through unchanged', async () => {
 		const [item] = await runOk(
 			sandbox(),
-			video({ mode: 'imageToVideo', model: 'I2V-01-live', imageSource: 'url', firstFrameUrl: 'https://example.com/frames/cat.jpg', options: FAST }),
+			video({
+				mode: 'imageToVideo',
+				model: 'I2V-01-live',
+				imageSource: 'url',
+				firstFrameUrl: 'https://example.com/frames/cat.jpg',
+				options: FAST,
+			}),
 		);
-		expect(createBody()).toEqual({ model: 'I2V-01-live', duration: 6, prompt_optimizer: true, first_frame_image: 'https://example.com/frames/cat.jpg' });
-		expect(item.json).toMatchObject({ resolution: '720P', width: 1280, height: 720, fileName: `video-${item.json.taskId}.mp4` });
+		expect(createBody()).toEqual({
+			model: 'I2V-01-live',
+			duration: 6,
+			prompt_optimizer: true,
+			first_frame_image: 'https://example.com/frames/cat.jpg',
+		});
+		expect(item.json).toMatchObject({
+			resolution: '720P',
+			width: 1280,
+			height: 720,
+			fileName: `video-${item.json.taskId}.mp4`,
+		});
 		expect((await probeItem(item)).duration).toBeCloseTo(6, 0);
 	});
 
@@ -114,7 +147,12 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 		const last = pngImage(640, 360, [40, 200, 40]);
 		const [item] = await runOk(
 			sandbox(),
-			video({ mode: 'firstLastFrame', prompt: 'The sky turns from red to green', resolution: '1080P', options: FAST }),
+			video({
+				mode: 'firstLastFrame',
+				prompt: 'The sky turns from red to green',
+				resolution: '1080P',
+				options: FAST,
+			}),
 			{ items: imageItems({ data: first, lastFrame: last }) },
 		);
 		expect(createBody()).toMatchObject({
@@ -128,9 +166,13 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 
 	it('subject reference: sends one character subject (S2V-01)', async () => {
 		const face = pngImage(512, 512);
-		const [item] = await runOk(sandbox(), video({ mode: 'subjectReference', prompt: 'The detective walks in the rain', options: FAST }), {
-			items: imageItems({ data: face }),
-		});
+		const [item] = await runOk(
+			sandbox(),
+			video({ mode: 'subjectReference', prompt: 'The detective walks in the rain', options: FAST }),
+			{
+				items: imageItems({ data: face }),
+			},
+		);
 		expect(createBody()).toEqual({
 			model: 'S2V-01',
 			prompt: 'The detective walks in the rain',
@@ -142,7 +184,10 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 	});
 
 	it('returns the download URL only when asked, without downloading', async () => {
-		const [item] = await runOk(sandbox(), video({ prompt: 'A quiet lake', options: { ...FAST, output: 'url', fileName: 'lake' } }));
+		const [item] = await runOk(
+			sandbox(),
+			video({ prompt: 'A quiet lake', options: { ...FAST, output: 'url', fileName: 'lake' } }),
+		);
 		expect(item.binary).toBeUndefined();
 		expect(downloads(sandbox())).toHaveLength(0);
 		expect(item.json).toMatchObject({ fileName: 'lake.mp4', downloadUrlValidHours: 9 });
@@ -156,7 +201,11 @@ describe('MiniMax Video › Generate Video (waits, then streams the MP4)', () =>
 			video({ prompt: '={{ $json.prompt }}', options: { ...FAST, concurrency: 3, output: 'url' } }),
 			{ items },
 		);
-		expect(out.map((item) => item.json.fileName)).toEqual(['one-fox.mp4', 'two-foxes.mp4', 'three-foxes.mp4']);
+		expect(out.map((item) => item.json.fileName)).toEqual([
+			'one-fox.mp4',
+			'two-foxes.mp4',
+			'three-foxes.mp4',
+		]);
 		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });

@@ -20,32 +20,68 @@ async function submit(prompt = 'A hummingbird at a feeder'): Promise<string> {
 describe('MiniMax Video › submit only, then Get Task Status and Download Video', () => {
 	it('returns the task at once, reports progress, then downloads by task ID', async () => {
 		videoStore(sandbox().state).timing.preparingMs = 60 * 60_000; // stays Preparing however slow the machine
-		const [submitted] = await runOk(sandbox(), video({ prompt: 'A hummingbird at a feeder', model: 'MiniMax-Hailuo-2.3', waitMode: 'submit' }));
-		expect(submitted.json).toMatchObject({ status: 'Submitted', waitMode: 'submit', model: 'MiniMax-Hailuo-2.3', duration: 6, resolution: '768P' });
+		const [submitted] = await runOk(
+			sandbox(),
+			video({
+				prompt: 'A hummingbird at a feeder',
+				model: 'MiniMax-Hailuo-2.3',
+				waitMode: 'submit',
+			}),
+		);
+		expect(submitted.json).toMatchObject({
+			status: 'Submitted',
+			waitMode: 'submit',
+			model: 'MiniMax-Hailuo-2.3',
+			duration: 6,
+			resolution: '768P',
+		});
 		expect(submitted.json.next).toMatch(/Get Task Status/);
 		expect(submitted.binary).toBeUndefined();
 		expect(apiRequests(sandbox(), '/v1/query/video_generation')).toHaveLength(0);
 		const taskId = submitted.json.taskId as string;
 
 		const [pending] = await runOk(sandbox(), video({ operation: 'getTask', taskId }));
-		expect(pending.json).toMatchObject({ taskId, status: 'Preparing', finished: false, succeeded: false });
+		expect(pending.json).toMatchObject({
+			taskId,
+			status: 'Preparing',
+			finished: false,
+			succeeded: false,
+		});
 		expect(pending.json.next).toContain(taskId);
 
 		const early = await run(sandbox(), video({ operation: 'download', taskId }));
 		expect(early.status).toBe('error');
-		expect(early.error?.message).toBe(`MiniMax: Video task ${taskId} is not finished yet (status: Preparing)`);
+		expect(early.error?.message).toBe(
+			`MiniMax: Video task ${taskId} is not finished yet (status: Preparing)`,
+		);
 		expect((early.error as { description?: string }).description).toContain('Get Task Status');
 
 		sandbox().advanceTime(2 * HOURS);
 		await videoStore(sandbox().state).settled();
 		const [done] = await runOk(sandbox(), video({ operation: 'getTask', taskId }));
-		expect(done.json).toMatchObject({ taskId, status: 'Success', finished: true, succeeded: true, width: 1366, height: 768, downloadUrlValidHours: 9 });
+		expect(done.json).toMatchObject({
+			taskId,
+			status: 'Success',
+			finished: true,
+			succeeded: true,
+			width: 1366,
+			height: 768,
+			downloadUrlValidHours: 9,
+		});
 		expect(done.json.fileId).toMatch(/^\d+$/);
 		expect(done.json.downloadUrl).toMatch(/\/dl\//);
 
 		const [downloaded] = await runOk(sandbox(), video({ operation: 'download', taskId }));
-		expect(downloaded.json).toMatchObject({ taskId, fileId: done.json.fileId, status: 'Success', fileName: `video-${taskId}.mp4` });
-		expect((await probeVideo(binaryPath(downloaded.binary!.data) as string)).duration).toBeCloseTo(6, 0);
+		expect(downloaded.json).toMatchObject({
+			taskId,
+			fileId: done.json.fileId,
+			status: 'Success',
+			fileName: `video-${taskId}.mp4`,
+		});
+		expect((await probeVideo(binaryPath(downloaded.binary!.data) as string)).duration).toBeCloseTo(
+			6,
+			0,
+		);
 	});
 
 	it('downloads by file ID', async () => {
@@ -53,9 +89,21 @@ describe('MiniMax Video › submit only, then Get Task Status and Download Video
 		videoStore(sandbox().state).forceStatus(taskId, 'Success');
 		await videoStore(sandbox().state).settled();
 		const fileId = String(videoStore(sandbox().state).get(taskId).fileId);
-		const [item] = await runOk(sandbox(), video({ operation: 'download', downloadBy: 'fileId', fileId, options: { binaryPropertyOutput: 'clip' } }));
+		const [item] = await runOk(
+			sandbox(),
+			video({
+				operation: 'download',
+				downloadBy: 'fileId',
+				fileId,
+				options: { binaryPropertyOutput: 'clip' },
+			}),
+		);
 		expect(apiRequests(sandbox(), '/v1/query/video_generation')).toHaveLength(0);
-		expect(item.json).toMatchObject({ fileId, fileName: `video-${fileId}.mp4`, binaryField: 'clip' });
+		expect(item.json).toMatchObject({
+			fileId,
+			fileName: `video-${fileId}.mp4`,
+			binaryField: 'clip',
+		});
 		expect(item.binary!.clip.mimeType).toBe('video/mp4');
 	});
 
@@ -74,7 +122,10 @@ describe('MiniMax Video › submit only, then Get Task Status and Download Video
 
 	it('re-fetches the link once when it expires during the download itself', async () => {
 		sandbox().faults.add({ kind: 'expired_url', path: /^\/dl\//, times: 1 });
-		const [item] = await runOk(sandbox(), video({ prompt: 'A lighthouse at night', options: FAST }));
+		const [item] = await runOk(
+			sandbox(),
+			video({ prompt: 'A lighthouse at night', options: FAST }),
+		);
 		expect(apiRequests(sandbox(), '/v1/files/retrieve')).toHaveLength(2);
 		expect(downloads(sandbox()).map((entry) => entry.status)).toEqual([403, 200]);
 		expect(new URL(item.json.downloadUrl as string).pathname).toBe(downloads(sandbox())[1].path);
@@ -104,29 +155,50 @@ describe('MiniMax Video › callback URL mode', () => {
 	afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 	it('sends callback_url, returns the task at once, and MiniMax calls back after the handshake', async () => {
-		const [item] = await runOk(sandbox(), video({ prompt: 'Fireworks over a harbour', waitMode: 'callback', callbackUrl: url }));
+		const [item] = await runOk(
+			sandbox(),
+			video({ prompt: 'Fireworks over a harbour', waitMode: 'callback', callbackUrl: url }),
+		);
 		const taskId = item.json.taskId as string;
-		expect(item.json).toMatchObject({ status: 'Submitted', waitMode: 'callback', callbackUrl: url });
+		expect(item.json).toMatchObject({
+			status: 'Submitted',
+			waitMode: 'callback',
+			callbackUrl: url,
+		});
 		expect(item.json.next).toMatch(/POST status changes to the callback URL/);
-		expect((apiRequests(sandbox(), '/v1/video_generation')[0].body as IDataObject).callback_url).toBe(url);
+		expect(
+			(apiRequests(sandbox(), '/v1/video_generation')[0].body as IDataObject).callback_url,
+		).toBe(url);
 		expect(apiRequests(sandbox(), '/v1/query/video_generation')).toHaveLength(0);
 
 		const store = videoStore(sandbox().state);
 		sandbox().advanceTime(10 * 60_000);
 		const deadline = Date.now() + 5000;
-		while (store.callbacksOf(taskId).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		while (store.callbacksOf(taskId).length < 3 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		await store.settled();
-		expect(store.callbacksOf(taskId).map((entry) => [entry.kind, entry.body.status, entry.ok])).toEqual([
+		expect(
+			store.callbacksOf(taskId).map((entry) => [entry.kind, entry.body.status, entry.ok]),
+		).toEqual([
 			['challenge', undefined, true],
 			['status', 'processing', true],
 			['status', 'success', true],
 		]);
-		expect(bodies.at(-1)).toMatchObject({ task_id: taskId, status: 'success', base_resp: { status_code: 0 } });
+		expect(bodies.at(-1)).toMatchObject({
+			task_id: taskId,
+			status: 'success',
+			base_resp: { status_code: 0 },
+		});
 	});
 
 	it('rejects a callback URL that is not http(s) before any request', async () => {
-		const result = await run(sandbox(), video({ prompt: 'x', waitMode: 'callback', callbackUrl: 'ftp://example.com/hook' }));
-		expect(result.error?.message).toBe('Invalid "Callback URL" for item 0: "ftp://example.com/hook" is not an http(s) URL');
+		const result = await run(
+			sandbox(),
+			video({ prompt: 'x', waitMode: 'callback', callbackUrl: 'ftp://example.com/hook' }),
+		);
+		expect(result.error?.message).toBe(
+			'Invalid "Callback URL" for item 0: "ftp://example.com/hook" is not an http(s) URL',
+		);
 		expect(apiRequests(sandbox())).toHaveLength(0);
 	});
 });

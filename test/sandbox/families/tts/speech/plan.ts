@@ -133,14 +133,16 @@ export function planSpeech(text: string, voice: VoiceShape, sampleRate: number):
 	let sentence: { text: string; begin: number } | undefined;
 	const push = (note: Note | null, frames: number) => {
 		const prev = runs[runs.length - 1];
-		if (prev && prev.note?.cycles === note?.cycles && prev.note?.level === note?.level) prev.frames += frames;
+		if (prev && prev.note?.cycles === note?.cycles && prev.note?.level === note?.level)
+			prev.frames += frames;
 		else runs.push({ note, frames });
 		frame += frames;
 	};
 	const ms = (f: number) => Math.round(f * frameMs);
 	const closeSentence = () => {
 		const trimmed = sentence?.text.trim();
-		if (sentence && trimmed) sentences.push({ text: trimmed, time_begin: ms(sentence.begin), time_end: ms(frame) });
+		if (sentence && trimmed)
+			sentences.push({ text: trimmed, time_begin: ms(sentence.begin), time_end: ms(frame) });
 		sentence = undefined;
 	};
 	for (const token of tokenize(text)) {
@@ -159,11 +161,18 @@ export function planSpeech(text: string, voice: VoiceShape, sampleRate: number):
 		if (token.kind === 'word') {
 			const begin = frame;
 			const hz = baseHz * SCALE[hashString(token.text.toLowerCase()) % SCALE.length];
-			push({ cycles: cyclesFor(hz, sampleRate), level }, toFrames((charCount(token.text) * MS_PER_CHAR) / voice.speed));
+			push(
+				{ cycles: cyclesFor(hz, sampleRate), level },
+				toFrames((charCount(token.text) * MS_PER_CHAR) / voice.speed),
+			);
 			words.push({ text: token.text, time_begin: ms(begin), time_end: ms(frame) });
 			continue;
 		}
-		const extra = SENTENCE_END.test(token.text) ? SENTENCE_PAUSE_MS : CLAUSE_END.test(token.text) ? CLAUSE_PAUSE_MS : 0;
+		const extra = SENTENCE_END.test(token.text)
+			? SENTENCE_PAUSE_MS
+			: CLAUSE_END.test(token.text)
+				? CLAUSE_PAUSE_MS
+				: 0;
 		push(null, toFrames((charCount(token.text) * MS_PER_CHAR + extra) / voice.speed));
 		if (SENTENCE_END.test(token.text)) closeSentence();
 	}

@@ -35,8 +35,11 @@ export const MIME_TYPES: Record<AudioFormat, string> = {
 
 /** Encodes a plan; identical inputs give identical bytes and are served from an LRU cache. */
 export function renderAudio(plan: SpeechPlan, spec: AudioSpec): RenderedAudio {
-	if (plan.sampleRate !== spec.sampleRate) throw new Error('plan and audio spec sample rates differ');
-	const key = createHash('sha1').update(`${plan.key}|${spec.format}|${spec.bitrate}|${spec.channels}`).digest('hex');
+	if (plan.sampleRate !== spec.sampleRate)
+		throw new Error('plan and audio spec sample rates differ');
+	const key = createHash('sha1')
+		.update(`${plan.key}|${spec.format}|${spec.bitrate}|${spec.channels}`)
+		.digest('hex');
 	const hit = cache.get(key);
 	if (hit) {
 		cache.delete(key);
@@ -59,20 +62,38 @@ function encode(plan: SpeechPlan, spec: AudioSpec): RenderedAudio {
 	const durationMs = plan.durationMs;
 	if (spec.format === 'mp3') {
 		const mp3 = encodeMp3(plan.runs, spec.sampleRate, spec.channels, spec.bitrate);
-		return { ...spec, bitrate: mp3.bitrate, bytes: mp3.bytes, boundaries: mp3.boundaries, durationMs };
+		return {
+			...spec,
+			bitrate: mp3.bitrate,
+			bytes: mp3.bytes,
+			boundaries: mp3.boundaries,
+			durationMs,
+		};
 	}
 	const pcm = renderPcm(plan.runs, layout);
 	const pcmBitrate = spec.sampleRate * 16 * spec.channels;
 	if (spec.format === 'flac') {
 		const flac = encodeFlac(pcm, spec.sampleRate, spec.channels);
-		return { ...spec, bitrate: pcmBitrate, bytes: flac.bytes, boundaries: flac.boundaries, durationMs };
+		return {
+			...spec,
+			bitrate: pcmBitrate,
+			bytes: flac.bytes,
+			boundaries: flac.boundaries,
+			durationMs,
+		};
 	}
 	const frameBytes = samplesPerFrame(spec.sampleRate) * spec.channels * 2;
 	const boundaries: number[] = [];
 	for (let offset = 0; offset < pcm.length; offset += frameBytes) boundaries.push(offset);
 	if (spec.format === 'wav') {
 		// WAV is never streamed; the one boundary is the start.
-		return { ...spec, bitrate: pcmBitrate, bytes: wavFromPcm(pcm, spec.sampleRate, spec.channels), boundaries: [0], durationMs };
+		return {
+			...spec,
+			bitrate: pcmBitrate,
+			bytes: wavFromPcm(pcm, spec.sampleRate, spec.channels),
+			boundaries: [0],
+			durationMs,
+		};
 	}
 	return { ...spec, bitrate: pcmBitrate, bytes: pcm, boundaries, durationMs };
 }
