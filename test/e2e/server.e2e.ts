@@ -210,14 +210,22 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 	);
 
 	test('the canvas shows each operation in words under the node name, screenshot saved', async () => {
-		await openRoute(page, server.url, `/workflow/${CANVAS_ID}`, false);
+		// A full load: routed in place, the gallery workflow's nodes can still be on the canvas for a moment,
+		// and the check could read them instead of this workflow's (it failed once on CI's loaded machine).
+		await openRoute(page, server.url, `/workflow/${CANVAS_ID}`, true);
 		const nodes = page.locator('[data-test-id="canvas-node"]');
-		await nodes.nth(canvas.cases.length - 1).waitFor({ state: 'visible', timeout: 60000 });
-		const texts = (await nodes.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-		for (const { name, subtitle } of canvas.cases) {
-			const shown = texts.some((text) => text.includes(name) && text.includes(subtitle));
-			expect(shown ? subtitle : texts).toBe(subtitle);
+		const shownFor = (texts: string[], { name, subtitle }: { name: string; subtitle: string }) =>
+			texts.some((text) => text.includes(name) && text.includes(subtitle));
+		// Subtitles render once the node types have loaded, which can come after the nodes themselves.
+		let texts: string[] = [];
+		const deadline = Date.now() + 60000;
+		while (Date.now() < deadline) {
+			texts = (await nodes.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+			if (canvas.cases.every((entry) => shownFor(texts, entry))) break;
+			await page.waitForTimeout(250);
 		}
+		for (const entry of canvas.cases)
+			expect(shownFor(texts, entry) ? entry.subtitle : texts).toBe(entry.subtitle);
 		await page.screenshot({ path: join(SCREENSHOT_DIR, 'canvas-subtitles.png') });
 		expect(pageErrors).toEqual([]);
 		expect(failedCalls).toEqual([]);
