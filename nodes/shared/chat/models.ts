@@ -1,8 +1,14 @@
-/** Chat models (docs/minimax-api.md §11). The OpenAI-compatible endpoint serves the M2/M3 family; M1 and Text-01 only the native one. */
+/**
+ * Chat models (docs/minimax-api.md §11, §17.4). The OpenAI-compatible endpoint serves the M2/M3
+ * family; M1 and Text-01 only the native one. M2 and M2.1 are legacy: listed, never the default.
+ * The model pickers merge this list with `GET /v1/models` (chat/modelList.ts).
+ */
 export interface ChatModelInfo {
 	id: string;
 	description: string;
 	native?: boolean;
+	/** Still served, no longer recommended (labelled "legacy" in the pickers). */
+	legacy?: boolean;
 }
 
 export const CHAT_MODELS: ChatModelInfo[] = [
@@ -11,13 +17,21 @@ export const CHAT_MODELS: ChatModelInfo[] = [
 		description:
 			'Newest flagship model, long context; the only one reported to accept JSON response formats',
 	},
+	{
+		id: 'MiniMax-M3.1-Flash-Preview',
+		description: 'Preview: fast M3.1 model, 1,000,000-token context, tunable thinking depth',
+	},
 	{ id: 'MiniMax-M2.7', description: 'Strong general and coding model' },
 	{ id: 'MiniMax-M2.7-highspeed', description: 'M2.7, faster output' },
 	{ id: 'MiniMax-M2.5', description: 'Previous generation' },
 	{ id: 'MiniMax-M2.5-highspeed', description: 'M2.5, faster output' },
-	{ id: 'MiniMax-M2.1', description: 'Earlier generation' },
-	{ id: 'MiniMax-M2.1-highspeed', description: 'M2.1, faster output (formerly M2.1-lightning)' },
-	{ id: 'MiniMax-M2', description: '204,800-token context' },
+	{ id: 'MiniMax-M2.1', description: 'Earlier generation', legacy: true },
+	{
+		id: 'MiniMax-M2.1-highspeed',
+		description: 'M2.1, faster output (formerly M2.1-lightning)',
+		legacy: true,
+	},
+	{ id: 'MiniMax-M2', description: '204,800-token context', legacy: true },
 	{ id: 'MiniMax-M1', description: 'Reasoning model, served by the native API only', native: true },
 	{
 		id: 'MiniMax-Text-01',
@@ -39,9 +53,12 @@ export function isNativeOnlyModel(model: string): boolean {
 	return CHAT_MODELS.some((info) => info.native && info.id.toLowerCase() === model.toLowerCase());
 }
 
-/** `response_format` is only reported as accepted on M3 (UNCERTAIN); elsewhere JSON is asked in the prompt and checked here. */
+/**
+ * `response_format` is only reported as accepted on M3 (UNCERTAIN; not on M3.1 previews); elsewhere
+ * JSON is asked in the prompt and checked here.
+ */
 export function acceptsResponseFormat(model: string): boolean {
-	return /^minimax-m3\b/i.test(model);
+	return /^minimax-m3(?![.\d])/i.test(model);
 }
 
 /** "auto" picks the native endpoint for the models only it serves. */

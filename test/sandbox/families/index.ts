@@ -1,4 +1,5 @@
 import type { Route } from '../http/routes';
+import { modelRoutes } from './chat/models';
 import { chatRoutes } from './chat/routes';
 import { fileRoutes } from './files/routes';
 import { imageRoutes } from './image/routes';
@@ -20,4 +21,5 @@ export const ALL_ROUTES: readonly Route[] = [
 	...imageRoutes,
 	...musicRoutes,
 	...chatRoutes,
+	...modelRoutes,
 ];

@@ -5,6 +5,7 @@ import { Fields, isObject, type JsonObject } from '../../http/validate';
 
 export const OPENAI_CHAT_MODELS = [
 	'MiniMax-M3',
+	'MiniMax-M3.1-Flash-Preview',
 	'MiniMax-M2.7',
 	'MiniMax-M2.7-highspeed',
 	'MiniMax-M2.5',
