@@ -17,9 +17,10 @@ export class MiniMaxChat implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["model"].value || $parameter["model"] }}',
+		subtitle:
+			'={{ $parameter["resource"] === "batch" ? { create: "Create Batch", get: "Get Batch", list: "List Batches", cancel: "Cancel Batch", getResults: "Get Batch Results" }[$parameter["operation"]] : ($parameter["model"].value || $parameter["model"]) }}',
 		description:
-			"Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model's reasoning, parsed JSON or tool calls, and token usage. Billed per token.",
+			"Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model's reasoning, parsed JSON or tool calls, and token usage. Billed per token. Batch: many requests at once, about 50% cheaper, answered within 24 hours.",
 		defaults: { name: 'MiniMax Chat' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,8 @@ export class MiniMaxChat implements INodeType {
 	methods = { listSearch: { searchChatModels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperation(this, operations, this.getNodeParameter('operation', 0) as string);
+		const resource = this.getNodeParameter('resource', 0, 'chat') as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		return await runOperation(this, operations, `${resource}.${operation}`);
 	}
 }

@@ -104,6 +104,15 @@ function withPaidWorkReport(
 	return error;
 }
 
+/** The error as n8n's NodeApiError or NodeOperationError (other errors are wrapped). */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
+}
+
 function withItemIndex(ctx: IExecuteFunctions, error: Error, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context = { ...(error.context ?? {}), itemIndex };

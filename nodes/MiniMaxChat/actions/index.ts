@@ -1,30 +1,46 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
-import * as message from './message.operation';
+import * as batch from './batch';
+import * as chat from './chat';
 
-/** The values of the Operation option. */
-export type OperationName = 'message';
+/** Executors keyed "<resource>.<operation>", typed by the Resource and Operation option values. */
+export type OperationKey = `chat.${chat.OperationName}` | `batch.${batch.OperationName}`;
 
-export const operations: OperationMap<OperationName> = {
-	message: message.execute,
+function keyed<R extends string, O extends string>(
+	resource: R,
+	map: OperationMap<O>,
+): OperationMap<`${R}.${O}`> {
+	return Object.fromEntries(
+		Object.entries(map).map(([operation, execute]) => [`${resource}.${operation}`, execute]),
+	) as OperationMap<`${R}.${O}`>;
+}
+
+export const operations: OperationMap<OperationKey> = {
+	...keyed('chat', chat.operations),
+	...keyed('batch', batch.operations),
+};
+
+const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	default: 'chat',
+	options: [
+		{ name: 'Chat', value: 'chat', description: 'Message a model and get the reply now' },
+		{
+			name: 'Batch',
+			value: 'batch',
+			description: 'Many chat requests as one batch: about 50% cheaper, answered within 24 hours',
+		},
+	],
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'message',
-		options: [
-			{
-				name: 'Message a Model',
-				value: 'message',
-				action: 'Message a model',
-				description: 'Send a prompt or a conversation and get the reply (billed per token)',
-			},
-		],
-	},
-	...message.description,
+	resourceProperty,
+	chat.operationProperty,
+	batch.operationProperty,
+	...chat.properties,
+	...batch.properties,
 ];

@@ -144,6 +144,11 @@ const PATH_WORK: Record<string, PathWork> = {
 		fetchWith: 'Text to Speech › Voice ID',
 		ids: (body, request) => one('voice', firstId(body.voice_id, request?.voice_id)),
 	},
+	'/v1/batches': {
+		what: 'chat batch',
+		fetchWith: 'Chat › Batch › Get Batch or Get Batch Results with this batch ID',
+		ids: (body) => one('task', body.id),
+	},
 	'/v1/files/upload': {
 		what: 'uploaded file',
 		fetchWith: 'Files › Download or Get with this file ID',

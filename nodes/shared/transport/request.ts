@@ -208,7 +208,8 @@ async function attemptRequest(
 
 	if (request.response === 'stream' && statusCode < 400) {
 		const contentType = String(headers['content-type'] ?? '');
-		if (!contentType.includes('application/json')) {
+		// JSON Lines files (application/jsonl, batch results) are content, not an error envelope.
+		if (!/application\/json(?!l)/i.test(contentType)) {
 			return { value: { body: raw.body, traceId, headers, statusCode, startedAt } };
 		}
 		// A JSON answer where a stream was expected is MiniMax reporting an error on HTTP 200.

@@ -1,4 +1,5 @@
 import type { Route } from '../http/routes';
+import { batchRoutes } from './batch/routes';
 import { modelRoutes } from './chat/models';
 import { chatRoutes } from './chat/routes';
 import { fileRoutes } from './files/routes';
@@ -22,4 +23,5 @@ export const ALL_ROUTES: readonly Route[] = [
 	...musicRoutes,
 	...chatRoutes,
 	...modelRoutes,
+	...batchRoutes,
 ];

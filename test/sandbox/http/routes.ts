@@ -35,7 +35,7 @@ export interface RouteContext {
 
 export interface Route {
 	method: 'GET' | 'POST';
-	/** Exact path, or ending in `/*` for one trailing segment such as a task id (read it from ctx.path). */
+	/** Exact path; each `*` segment matches one segment such as a task id (read it from ctx.path). */
 	path: string;
 	body: 'json' | 'multipart' | 'none';
 	handle(ctx: RouteContext): Reply | Promise<Reply>;

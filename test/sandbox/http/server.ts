@@ -331,11 +331,17 @@ async function handleApi(
 	await writeReply(res, reply, entry, incoming.method, fault?.kind);
 }
 
-/** Exact match, or a pattern ending in `/*` that matches one more non-empty segment (e.g. a task id). */
+/** Exact match, or a pattern whose `*` segments each match one non-empty segment (a task id). */
 function pathMatches(pattern: string, path: string): boolean {
-	if (!pattern.endsWith('/*')) return pattern === path;
-	const prefix = pattern.slice(0, -1);
-	return path.startsWith(prefix) && /^[^/]+$/.test(path.slice(prefix.length));
+	if (!pattern.includes('*')) return pattern === path;
+	const expected = pattern.split('/');
+	const actual = path.split('/');
+	return (
+		expected.length === actual.length &&
+		expected.every((segment, index) =>
+			segment === '*' ? actual[index] !== '' : segment === actual[index],
+		)
+	);
 }
 
 async function runRoute(

@@ -165,7 +165,8 @@ function handleOpenAi(ctx: RouteContext): Reply {
 	throw outcome.error;
 }
 
-function handleNative(ctx: RouteContext): Reply {
+/** POST /v1/text/chatcompletion_v2 (also what a batch runs for each of its lines). */
+export function handleNative(ctx: RouteContext): Reply {
 	const request = parseNativeRequest(ctx.json);
 	const markers = readMarkers(request.messages);
 	if (markers.http) {

@@ -7,20 +7,25 @@ import { Fields } from '../../http/validate';
 
 /** Files: upload (multipart), list, retrieve (signed download_url), retrieve_content (bytes), delete. */
 
-export const UPLOAD_PURPOSES = ['voice_clone', 'prompt_audio', 't2a_async_input'] as const;
+export const UPLOAD_PURPOSES = ['voice_clone', 'prompt_audio', 't2a_async_input', 'batch'] as const;
 export const FILE_PURPOSES = [
 	'voice_clone',
 	'prompt_audio',
 	't2a_async_input',
 	't2a_async',
 	'video_generation',
+	'batch',
+	'batch_output',
 ] as const;
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
+/** Batch input files (docs/minimax-api.md §17.6). */
+export const MAX_BATCH_FILE_BYTES = 100 * 1024 * 1024;
 
 const EXTENSIONS: Record<string, readonly string[]> = {
 	voice_clone: ['mp3', 'm4a', 'wav'],
 	prompt_audio: ['mp3', 'm4a', 'wav'],
 	t2a_async_input: ['txt', 'zip'],
+	batch: ['jsonl'],
 };
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -33,6 +38,7 @@ const CONTENT_TYPES: Record<string, string> = {
 	tar: 'application/x-tar',
 	mp4: 'video/mp4',
 	json: 'application/json',
+	jsonl: 'application/jsonl',
 };
 
 function extensionOf(filename: string): string {
@@ -74,7 +80,9 @@ function upload(ctx: RouteContext): Reply {
 			`${purpose} accepts ${allowed.join(', ')} files, got "${file.filename}"`,
 		);
 	}
-	if (purpose !== 't2a_async_input' && file.data.length > MAX_AUDIO_BYTES)
+	if (purpose === 'batch' && file.data.length > MAX_BATCH_FILE_BYTES)
+		throw invalidParams('file', 'must be at most 100 MB');
+	if (purpose !== 't2a_async_input' && purpose !== 'batch' && file.data.length > MAX_AUDIO_BYTES)
 		throw invalidParams('file', 'must be at most 20 MB');
 	const stored = ctx.env.state.addFile({
 		purpose,
