@@ -243,13 +243,14 @@ function list(ctx: RouteContext): Reply {
 		start = all.findIndex((batch) => batch.id === ctx.query.after) + 1;
 		if (start === 0) throw invalidParams('after', `batch ${ctx.query.after} not found`);
 	}
-	const page = all.slice(start, start + limit);
+	const size = Math.min(limit, batchStore(ctx.env.state).pageCap);
+	const page = all.slice(start, start + size);
 	return jsonReply(ctx.traceId, {
 		object: 'list',
 		data: page.map((batch) => batchObject(ctx, batch)),
 		first_id: page[0]?.id ?? null,
 		last_id: page[page.length - 1]?.id ?? null,
-		has_more: start + limit < all.length,
+		has_more: start + size < all.length,
 	});
 }
 

@@ -83,6 +83,8 @@ export class BatchStore implements FamilyState {
 	readonly batches = new Map<string, BatchRecord>();
 	timing: BatchTiming = { ...DEFAULT_TIMING };
 	availability: BatchAvailability = 'offered';
+	/** Most batches one list page holds whatever `limit` asks (tests paging with few batches). */
+	pageCap = 100;
 	private sequence = 0;
 
 	constructor(
@@ -95,6 +97,7 @@ export class BatchStore implements FamilyState {
 		this.batches.clear();
 		this.timing = { ...DEFAULT_TIMING };
 		this.availability = 'offered';
+		this.pageCap = 100;
 		this.sequence = 0;
 	}
 
