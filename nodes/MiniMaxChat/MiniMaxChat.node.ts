@@ -8,7 +8,7 @@ import type {
 
 import { searchChatModels } from '../shared/methods/searchChatModels';
 import { runOperation } from '../shared/router';
-import { operations, properties } from './actions';
+import { operations, properties, subtitle } from './actions';
 
 export class MiniMaxChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,8 +17,7 @@ export class MiniMaxChat implements INodeType {
 		icon: { light: 'file:../../icons/minimax.svg', dark: 'file:../../icons/minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["resource"] === "batch" ? { create: "Create Batch", get: "Get Batch", list: "List Batches", cancel: "Cancel Batch", getResults: "Get Batch Results" }[$parameter["operation"]] : ($parameter["model"].value || $parameter["model"]) }}',
+		subtitle,
 		description:
 			"Chat with MiniMax language models (M3, M2.7, M2.5, M1, Text-01…): send a prompt or a conversation and get the answer, the model's reasoning, parsed JSON or tool calls, and token usage. Billed per token. Batch: many requests at once, about 50% cheaper, answered within 24 hours.",
 		defaults: { name: 'MiniMax Chat' },

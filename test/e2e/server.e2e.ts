@@ -187,13 +187,16 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 					.waitFor({ state: 'visible', timeout: 30000 });
 				expect(await page.locator('[data-test-id="rlc-item"]').count()).toBeGreaterThan(0);
 				expect(await page.locator('[data-test-id="rlc-error-container"]').count()).toBe(0);
-				// Lists that call MiniMax (voices) got answers without errors; static lists (models) make no call.
+				// Lists that call MiniMax (voices, chat models) got answers without errors; static lists make no call.
 				for (const entry of sandbox.log)
 					expect({ path: entry.path, status: entry.status, code: entry.baseRespCode ?? 0 }).toEqual(
 						{ path: entry.path, status: 200, code: 0 },
 					);
 				if (node.type.endsWith('.miniMaxTextToSpeech'))
 					expect(sandbox.log.map((entry) => entry.path)).toContain('/v1/get_voice');
+				// The chat model pickers merge GET /v1/models with the built-in list.
+				if (/\.miniMaxChat(Model)?$/.test(node.type))
+					expect(sandbox.log.map((entry) => entry.path)).toContain('/v1/models');
 				// Leave the first list open for the screenshot.
 				if (index > 0) await page.keyboard.press('Escape');
 			}

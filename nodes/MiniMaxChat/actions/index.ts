@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import * as batch from './batch';
@@ -44,3 +44,12 @@ export const properties: INodeProperties[] = [
 	...chat.properties,
 	...batch.properties,
 ];
+
+/** Canvas subtitle: the model for Chat, the operation's name for Batch ("Get Batch Results"). */
+const batchLabels = Object.fromEntries(
+	((batch.operationProperty.options ?? []) as INodePropertyOptions[]).map((option) => [
+		String(option.value),
+		option.name,
+	]),
+);
+export const subtitle = `={{ $parameter.resource === "batch" ? (${JSON.stringify(batchLabels)})[$parameter.operation] || $parameter.operation : ($parameter["model"].value || $parameter["model"]) }}`;

@@ -96,6 +96,13 @@ export function canvasWorkflow(packageName: string): {
 		['Files', 'miniMaxFiles', { operation: 'list' }, 'Get Many Files'],
 		['Cloned voices', 'miniMaxVoiceClone', { operation: 'list' }, 'List Cloned Voices'],
 		['Lyrics', 'miniMaxMusic', { operation: 'generateLyrics' }, 'Generate Lyrics'],
+		['Chat', 'miniMaxChat', {}, 'MiniMax-M2.7'],
+		[
+			'Batch results',
+			'miniMaxChat',
+			{ resource: 'batch', operation: 'getResults' },
+			'Get Batch Results',
+		],
 	];
 	const nodes = entries.map(([name, type, parameters], index) => {
 		const node: WorkflowNode & { position: number[] } = {
