@@ -35,6 +35,16 @@ export function forAllItems(run: AllItemsRun): Operation {
 /** A node's executors keyed by its Operation option values ("<resource>.<operation>" with resources). */
 export type OperationMap<Key extends string> = Record<Key, Operation>;
 
+/** A resource's executors keyed "<resource>.<operation>", as runOperation looks them up. */
+export function keyedOperations<R extends string, O extends string>(
+	resource: R,
+	map: OperationMap<O>,
+): OperationMap<`${R}.${O}`> {
+	return Object.fromEntries(
+		Object.entries(map).map(([operation, execute]) => [`${resource}.${operation}`, execute]),
+	) as OperationMap<`${R}.${O}`>;
+}
+
 /** The execute() of every action node: the chosen operation for each item, at the node's Concurrency. */
 export async function runOperation(
 	ctx: IExecuteFunctions,

@@ -1,24 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationMap } from '../../shared/router';
+import { keyedOperations, type OperationMap } from '../../shared/router';
 import * as batch from './batch';
 import * as chat from './chat';
 
 /** Executors keyed "<resource>.<operation>", typed by the Resource and Operation option values. */
 export type OperationKey = `chat.${chat.OperationName}` | `batch.${batch.OperationName}`;
 
-function keyed<R extends string, O extends string>(
-	resource: R,
-	map: OperationMap<O>,
-): OperationMap<`${R}.${O}`> {
-	return Object.fromEntries(
-		Object.entries(map).map(([operation, execute]) => [`${resource}.${operation}`, execute]),
-	) as OperationMap<`${R}.${O}`>;
-}
-
 export const operations: OperationMap<OperationKey> = {
-	...keyed('chat', chat.operations),
-	...keyed('batch', batch.operations),
+	...keyedOperations('chat', chat.operations),
+	...keyedOperations('batch', batch.operations),
 };
 
 const resourceProperty: INodeProperties = {

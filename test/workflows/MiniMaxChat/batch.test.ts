@@ -371,6 +371,16 @@ describe('MiniMax Chat › Batch › Get Batch Results', () => {
 		expect(results[1].json.text).toBe('two');
 	});
 
+	it('a failed batch without results is an error naming the input file to fix', async () => {
+		const created = await runOk(sandbox(), create(), { items: prompts('A.') });
+		batchStore(sandbox().state).force(String(created[0].json.batchId), 'failed', 0);
+		const result = await run(sandbox(), batchNode('getResults', BY_FIELD), {
+			items: asFixtures(created),
+		});
+		expect(result.error?.message).toMatch(/Batch batch_\w+ failed/);
+		expect(description(result.error)).toContain(`Input file ID ${created[0].json.inputFileId}`);
+	});
+
 	it('a batch ID typed by hand (one input item): every result is paired to that item', async () => {
 		const created = await createdBatch(prompts('Say: x', 'Say: y'));
 		const results = await runOk(
