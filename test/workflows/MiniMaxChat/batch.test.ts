@@ -371,6 +371,22 @@ describe('MiniMax Chat › Batch › Get Batch Results', () => {
 		expect(results[1].json.text).toBe('two');
 	});
 
+	it("a model the native batch endpoint does not serve comes back as each request's error", async () => {
+		const created = await runOk(
+			sandbox(),
+			create({}, { model: { __rl: true, mode: 'list', value: 'MiniMax-M2.7' } }),
+			{ items: prompts('A.', 'B.') },
+		);
+		sandbox().advanceTime(60_000);
+		const results = await runOk(sandbox(), batchNode('getResults', BY_FIELD), {
+			items: asFixtures(created),
+		});
+		expect(results.map((item) => item.json.error)).toEqual([
+			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M2.7'") },
+			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M2.7'") },
+		]);
+	});
+
 	it('a failed batch without results is an error naming the input file to fix', async () => {
 		const created = await runOk(sandbox(), create(), { items: prompts('A.') });
 		batchStore(sandbox().state).force(String(created[0].json.batchId), 'failed', 0);

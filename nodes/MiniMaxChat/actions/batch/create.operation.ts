@@ -26,7 +26,10 @@ import { readChatSettings } from '../../helpers/settings';
 const byName = (name: string) => chatOptions.find((option) => option.name === name)!;
 
 const properties: INodeProperties[] = [
-	...conversationProperties,
+	...conversationProperties({
+		description:
+			"The MiniMax chat model. Batches run on the native API (/v1/text/chatcompletion_v2), whose reference lists MiniMax-M2, MiniMax-M1 and MiniMax-Text-01; a model the batch endpoint does not serve comes back as each request's error in Get Batch Results.",
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -20,7 +20,7 @@ import { chatRequestBody } from '../../helpers/requestBody';
 import { readChatSettings, type ChatSettings } from '../../helpers/settings';
 
 const properties: INodeProperties[] = [
-	...conversationProperties,
+	...conversationProperties(),
 	{
 		displayName: 'Options',
 		name: 'options',
