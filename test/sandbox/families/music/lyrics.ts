@@ -87,3 +87,32 @@ export function writeSong(prompt: string): WrittenSong {
 	].join('\n');
 	return { title, styleTags: (tags.length ? tags : ['pop']).join(', '), lyrics };
 }
+
+const STRUCTURE_TAG = /^\s*\[[^\]\n]+\]\s*$/;
+
+/**
+ * Deterministic "edited" lyrics for mode `edit`: the structure tags stay, every sung line gets a
+ * word of the prompt, and a prompt that asks for a bridge gets a [Bridge] before the last section.
+ * A given title is kept as is.
+ */
+export function editSong(lyrics: string, prompt: string, title?: string): WrittenSong {
+	const found = words(prompt);
+	const digest = createHash('sha1').update(`${prompt}\n${lyrics}`).digest();
+	let sung = 0;
+	const lines = lyrics.split('\n').map((line) => {
+		if (!line.trim() || STRUCTURE_TAG.test(line) || found.length === 0) return line;
+		const word = found[digest[sung++ % digest.length] % found.length];
+		return `${line.trimEnd()}, ${word}`;
+	});
+	if (found.includes('bridge') && !lines.some((line) => /^\s*\[bridge\]/i.test(line))) {
+		const last = lines.map((line) => STRUCTURE_TAG.test(line)).lastIndexOf(true);
+		const bridge = [
+			'[Bridge]',
+			`${found[0].charAt(0).toUpperCase()}${found[0].slice(1)} once more`,
+		];
+		lines.splice(last > 0 ? last : lines.length, 0, ...bridge);
+	}
+	const firstLine = lyrics.split('\n').find((line) => line.trim() && !STRUCTURE_TAG.test(line));
+	const written = writeSong(prompt || firstLine || 'music');
+	return { title: title ?? written.title, styleTags: written.styleTags, lyrics: lines.join('\n') };
+}

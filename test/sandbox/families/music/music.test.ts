@@ -275,3 +275,209 @@ describe('lyrics_generation', () => {
 		}
 	});
 });
+
+describe('music-3.0 and unknown model ids', () => {
+	it('accepts music-3.0 and music-3.0-free, vocals or instrumental', async () => {
+		const vocal = await music({ model: 'music-3.0', prompt: 'Synth pop', lyrics: LYRICS });
+		expect(vocal.base_resp.status_code).toBe(0);
+		const instrumental = await music({
+			model: 'music-3.0-free',
+			prompt: 'Ambient pads',
+			is_instrumental: true,
+		});
+		expect(instrumental.base_resp.status_code).toBe(0);
+	});
+
+	it('answers 2013 naming the model for an id it does not know', async () => {
+		const res = await music({ model: 'music-9.9', lyrics: LYRICS });
+		expect(res.base_resp).toMatchObject({ status_code: 2013 });
+		expect(res.base_resp.status_msg).toMatch(/model: must be one of .*got "music-9\.9"/);
+		expect(sandbox.log[0].billable).toBeUndefined();
+	});
+});
+
+interface PreprocessResponse {
+	cover_feature_id?: string;
+	formatted_lyrics?: string;
+	structure_result?: string;
+	audio_duration?: number;
+	base_resp: { status_code: number; status_msg: string };
+}
+
+async function preprocess(body: Record<string, unknown>) {
+	return (await api.post<PreprocessResponse>('/v1/music_cover_preprocess', body)).data;
+}
+
+describe('music_cover_preprocess', () => {
+	it('answers a feature id, tagged lyrics, a structure JSON string and the length in seconds', async () => {
+		const res = await preprocess({
+			model: 'music-cover',
+			audio_base64: base64(encodedTone(20, 'mp3')),
+		});
+		expect(res.base_resp.status_code).toBe(0);
+		expect(res.cover_feature_id).toMatch(/^[0-9a-f]{32}$/);
+		expect(res.formatted_lyrics).toMatch(/^\[Verse\]\n.+/);
+		expect(Math.abs((res.audio_duration ?? 0) - 20)).toBeLessThan(0.1);
+		const structure = JSON.parse(res.structure_result ?? '') as {
+			num_segments: number;
+			segments: Array<{ start: number; end: number; label: string }>;
+		};
+		expect(structure.segments).toHaveLength(structure.num_segments);
+		expect(structure.segments[0]).toMatchObject({ start: 0, label: 'intro' });
+		expect(structure.segments.at(-1)).toMatchObject({ label: 'outro' });
+		expect(Math.abs((structure.segments.at(-1)?.end ?? 0) - 20)).toBeLessThan(0.1);
+		expect(sandbox.log[0]).toMatchObject({ billable: true, jobId: res.cover_feature_id });
+	});
+
+	it('drives a cover from the feature id with new lyrics, as long as the reference', async () => {
+		const prepared = await preprocess({
+			model: 'music-cover',
+			audio_base64: base64(encodedTone(9, 'mp3')),
+		});
+		const res = await music({
+			model: 'music-cover',
+			prompt: 'Jazz, piano',
+			cover_feature_id: prepared.cover_feature_id,
+			lyrics: 'Brand new words for an old tune',
+		});
+		expect(res.base_resp.status_code).toBe(0);
+		const duration = (await probe(Buffer.from(res.data?.audio ?? '', 'hex'))).duration;
+		expect(Math.abs(duration - 9)).toBeLessThan(0.1);
+
+		const china = await axios.post<MusicResponse>(
+			`${sandbox.chinaUrl}/v1/music_generation`,
+			{
+				model: 'music-cover',
+				prompt: 'Jazz',
+				cover_feature_id: prepared.cover_feature_id,
+				lyrics: 'Brand new words',
+			},
+			{ headers: { Authorization: `Bearer ${SANDBOX_KEYS.china}` } },
+		);
+		expect(china.data.base_resp.status_msg).toMatch(/cover_feature_id: ".+" was not found/);
+	});
+
+	it.each([
+		['another model', { model: 'music-cover-free', audio_url: 'https://a/b.mp3' }, /model/],
+		['no reference', { model: 'music-cover' }, /exactly one of audio_url and audio_base64/],
+		[
+			'both references',
+			{ model: 'music-cover', audio_url: 'https://a/b.mp3', audio_base64: 'AAAA' },
+			/exactly one of audio_url and audio_base64/,
+		],
+		[
+			'a 4 s reference',
+			{ model: 'music-cover', audio_base64: base64(sineWav(4)) },
+			/lasts 4\.0s; it must be between 6s and 6min/,
+		],
+		[
+			'an unknown field',
+			{ model: 'music-cover', audio_url: 'https://a/b.mp3', prompt: 'Jazz' },
+			/prompt: unknown parameter/,
+		],
+	])('rejects %s with 2013', async (_label, body, message) => {
+		const res = await preprocess(body);
+		expect(res.base_resp.status_code).toBe(2013);
+		expect(res.base_resp.status_msg).toMatch(message);
+		expect(sandbox.log[0].billable).toBeUndefined();
+	});
+
+	it.each([
+		[
+			'an unknown feature id',
+			{ cover_feature_id: 'f'.repeat(32), lyrics: 'New words here' },
+			/was not found/,
+		],
+		['no lyrics', { cover_feature_id: 'PREPARED' }, /lyrics: is required/],
+		[
+			'lyrics over 1,000 characters',
+			{ cover_feature_id: 'PREPARED', lyrics: 'l'.repeat(1001) },
+			/lyrics: must be at most 1000 characters/,
+		],
+		[
+			'a feature id and a reference',
+			{ cover_feature_id: 'PREPARED', lyrics: 'New words here', audio_url: 'https://a/b.mp3' },
+			/not both/,
+		],
+		[
+			'a feature id on a generation model',
+			{ model: 'music-2.6', cover_feature_id: 'PREPARED', lyrics: 'New words here' },
+			/only available for the music-cover models/,
+		],
+	])('refuses a cover from %s with 2013', async (_label, body, message) => {
+		const prepared = await preprocess({
+			model: 'music-cover',
+			audio_base64: base64(encodedTone(7, 'mp3')),
+		});
+		const request: Record<string, unknown> = { model: 'music-cover', prompt: 'Jazz', ...body };
+		if (request.cover_feature_id === 'PREPARED')
+			request.cover_feature_id = prepared.cover_feature_id;
+		const res = await music(request);
+		expect(res.base_resp.status_code).toBe(2013);
+		expect(res.base_resp.status_msg).toMatch(message);
+	});
+
+	it('forgets a feature id after 24 hours', async () => {
+		const prepared = await preprocess({
+			model: 'music-cover',
+			audio_base64: base64(encodedTone(7, 'mp3')),
+		});
+		sandbox.advanceTime(24 * 3600 * 1000 + 1000);
+		const res = await music({
+			model: 'music-cover',
+			prompt: 'Jazz',
+			cover_feature_id: prepared.cover_feature_id,
+			lyrics: 'New words here',
+		});
+		expect(res.base_resp.status_msg).toMatch(/has expired/);
+	});
+});
+
+describe('lyrics_generation edit mode', () => {
+	const ORIGINAL = '[Verse]\nWe met under summer skies\n[Chorus]\nStay with me tonight';
+
+	it('rewrites given lyrics following the prompt, keeping the tags and a given title', async () => {
+		const res = (
+			await api.post('/v1/lyrics_generation', {
+				mode: 'edit',
+				prompt: 'Add a bridge about distance, hopeful',
+				lyrics: ORIGINAL,
+				title: 'Summer Promise',
+			})
+		).data as Record<string, unknown>;
+		expect(res).toMatchObject({
+			song_title: 'Summer Promise',
+			style_tags: 'hopeful',
+			base_resp: { status_code: 0 },
+		});
+		const lyrics = res.lyrics as string;
+		expect(lyrics).toMatch(/^\[Verse\]\nWe met under summer skies, \S+\n/);
+		expect(lyrics).toMatch(/\[Bridge\]\n.+\n\[Chorus\]/);
+		expect(sandbox.log[0].billable).toBe(true);
+	});
+
+	it('keeps a title on write_full_song too, and refuses edit without lyrics or over 3,500', async () => {
+		const written = (
+			await api.post('/v1/lyrics_generation', {
+				mode: 'write_full_song',
+				prompt: 'Pop',
+				title: 'Mine',
+			})
+		).data as Record<string, unknown>;
+		expect(written.song_title).toBe('Mine');
+		for (const [body, message] of [
+			[{ mode: 'edit', prompt: 'x' }, /lyrics: is required/],
+			[{ mode: 'edit', lyrics: 'l'.repeat(3501) }, /lyrics: must be at most 3500/],
+			[
+				{ mode: 'edit', lyrics: ORIGINAL, prompt: 'p'.repeat(2001) },
+				/prompt: must be at most 2000/,
+			],
+		] as const) {
+			const res = (await api.post('/v1/lyrics_generation', body)).data as {
+				base_resp: { status_code: number; status_msg: string };
+			};
+			expect(res.base_resp.status_code).toBe(2013);
+			expect(res.base_resp.status_msg).toMatch(message);
+		}
+	});
+});

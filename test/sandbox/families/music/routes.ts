@@ -4,9 +4,10 @@ import { probe } from '../../../support/ffprobe';
 import { invalidParams } from '../../http/errors';
 import { jsonReply, type Reply } from '../../http/reply';
 import type { Route, RouteContext } from '../../http/routes';
-import { Fields, countChars, type JsonObject } from '../../http/validate';
+import { Fields, countChars } from '../../http/validate';
 import { rejectUnknownFields } from '../image/routes';
-import { writeSong } from './lyrics';
+import { coverFeatures } from './covers';
+import { editSong, writeSong, type WrittenSong } from './lyrics';
 import {
 	clampSeconds,
 	renderSong,
@@ -16,12 +17,15 @@ import {
 } from './render';
 
 /**
- * Music: POST /v1/music_generation (generation and cover, docs/minimax-api.md §9) and
- * POST /v1/lyrics_generation ({mode: "write_full_song", prompt}, UNCERTAIN in docs/minimax-api.md; the
- * official CLI calls it this way and reads top-level lyrics/song_title/style_tags).
+ * Music: POST /v1/music_generation (generation and cover, docs/minimax-api.md §9 and §17.3),
+ * POST /v1/lyrics_generation (`write_full_song` from a prompt or `edit` of given lyrics, §17.3;
+ * answers top-level lyrics/song_title/style_tags) and POST /v1/music_cover_preprocess (§17.3: the
+ * reference's cover_feature_id, formatted_lyrics, structure_result and audio_duration in seconds).
  */
 
 export const GENERATION_MODELS = [
+	'music-3.0',
+	'music-3.0-free',
 	'music-2.6',
 	'music-2.6-free',
 	'music-2.5+',
@@ -31,8 +35,16 @@ export const GENERATION_MODELS = [
 	'music-01',
 ] as const;
 export const COVER_MODELS = ['music-cover', 'music-cover-free'] as const;
-export const INSTRUMENTAL_MODELS: readonly string[] = ['music-2.6', 'music-2.6-free', 'music-2.5+'];
+export const INSTRUMENTAL_MODELS: readonly string[] = [
+	'music-3.0',
+	'music-3.0-free',
+	'music-2.6',
+	'music-2.6-free',
+	'music-2.5+',
+];
 export const LYRICS_OPTIMIZER_MODELS: readonly string[] = [
+	'music-3.0',
+	'music-3.0-free',
 	'music-2.6',
 	'music-2.6-free',
 	'music-2.5+',
@@ -41,6 +53,8 @@ export const LYRICS_OPTIMIZER_MODELS: readonly string[] = [
 export const MUSIC_URL_TTL_S = 24 * 3600;
 export const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 export const REFERENCE_SECONDS = { min: 6, max: 360 } as const;
+/** Lyrics sung over a prepared cover (UNCERTAIN in docs/minimax-api.md §9; the sandbox enforces it). */
+export const FEATURE_LYRICS = { min: 10, max: 1000 } as const;
 
 /** `[[sandbox:seconds]]` in the prompt makes extra_info.music_duration come back in seconds. */
 export const SECONDS_MARKER = '[[sandbox:seconds]]';
@@ -71,6 +85,7 @@ const KNOWN_FIELDS = new Set([
 	'audio_url',
 	'audio_base64',
 	'seed',
+	'cover_feature_id',
 ]);
 
 function readText(
@@ -116,7 +131,8 @@ interface SongRequest {
 	seconds?: number;
 }
 
-async function parseRequest(raw: JsonObject): Promise<SongRequest> {
+async function parseRequest(ctx: RouteContext): Promise<SongRequest> {
+	const raw = ctx.json;
 	rejectUnknownFields(raw, KNOWN_FIELDS);
 	const json = new Fields(raw);
 	const model = json.string('model', {
@@ -138,12 +154,31 @@ async function parseRequest(raw: JsonObject): Promise<SongRequest> {
 			if (json.has(key)) throw invalidParams(key, `is not available for ${model}`);
 		json.number('seed', { integer: true, min: 0, max: 1_000_000 });
 		const prompt = readText(json, 'prompt', limits.prompt, true) as string;
+		const featureId = json.string('cover_feature_id', { nonEmpty: true });
+		if (featureId !== undefined) {
+			if (json.has('audio_url') || json.has('audio_base64'))
+				throw invalidParams(
+					'cover_feature_id',
+					'give either cover_feature_id or a reference (audio_url / audio_base64), not both',
+				);
+			const feature = coverFeatures(ctx.env.state).get(ctx.region, featureId);
+			const lyrics = readText(json, 'lyrics', FEATURE_LYRICS, true);
+			return {
+				model,
+				prompt,
+				lyrics,
+				instrumental: false,
+				spec,
+				outputFormat,
+				seconds: feature.seconds,
+			};
+		}
 		const lyrics = readText(json, 'lyrics', limits.lyrics, false);
-		const seconds = await readReference(json);
+		const { seconds } = await readReference(json);
 		return { model, prompt, lyrics, instrumental: false, spec, outputFormat, seconds };
 	}
 
-	for (const key of ['audio_url', 'audio_base64', 'seed'])
+	for (const key of ['audio_url', 'audio_base64', 'seed', 'cover_feature_id'])
 		if (json.has(key)) throw invalidParams(key, `is only available for the music-cover models`);
 	const instrumental = json.boolean('is_instrumental') ?? false;
 	const optimizer = json.boolean('lyrics_optimizer') ?? false;
@@ -168,7 +203,7 @@ async function parseRequest(raw: JsonObject): Promise<SongRequest> {
 const referenceSeconds = new Map<string, number>();
 
 /** The reference song of a cover: exactly one of audio_url / audio_base64; 6 s – 6 min, ≤ 50 MB, decodable audio. */
-async function readReference(json: Fields): Promise<number> {
+async function readReference(json: Fields): Promise<{ seconds: number; data: Buffer }> {
 	const url = json.string('audio_url', { nonEmpty: true });
 	const base64 = json.string('audio_base64', { nonEmpty: true });
 	if ((url === undefined) === (base64 === undefined))
@@ -193,7 +228,7 @@ async function readReference(json: Fields): Promise<number> {
 			`reference audio lasts ${seconds.toFixed(1)}s; it must be between 6s and 6min`,
 		);
 	}
-	return seconds;
+	return { seconds, data };
 }
 
 async function fetchReference(url: string): Promise<Buffer> {
@@ -228,7 +263,7 @@ async function durationOf(field: string, data: Buffer): Promise<number> {
 }
 
 async function generateMusic(ctx: RouteContext): Promise<Reply> {
-	const request = await parseRequest(ctx.json);
+	const request = await parseRequest(ctx);
 	const seconds =
 		request.seconds !== undefined
 			? clampSeconds(request.seconds)
@@ -265,15 +300,22 @@ async function generateMusic(ctx: RouteContext): Promise<Reply> {
 }
 
 function generateLyrics(ctx: RouteContext): Reply {
-	rejectUnknownFields(ctx.json, new Set(['mode', 'prompt']));
+	rejectUnknownFields(ctx.json, new Set(['mode', 'prompt', 'lyrics', 'title']));
 	const json = new Fields(ctx.json);
-	json.string('mode', { required: true, oneOf: ['write_full_song'] });
-	const prompt = json.string('prompt', {
-		required: true,
-		nonEmpty: true,
-		maxChars: 2000,
-	}) as string;
-	const song = writeSong(prompt);
+	const mode = json.string('mode', { required: true, oneOf: ['write_full_song', 'edit'] });
+	const title = json.string('title', { maxChars: 200 }) || undefined;
+	let song: WrittenSong;
+	if (mode === 'edit') {
+		const lyrics = json.string('lyrics', { required: true, nonEmpty: true, maxChars: 3500 });
+		const prompt = json.string('prompt', { maxChars: 2000 }) ?? '';
+		song = editSong(lyrics as string, prompt, title);
+	} else {
+		// Lyrics only take effect in edit mode; the service ignores them here.
+		json.string('lyrics', { maxChars: 3500 });
+		const prompt = json.string('prompt', { required: true, nonEmpty: true, maxChars: 2000 });
+		song = writeSong(prompt as string);
+		if (title) song.title = title;
+	}
 	ctx.entry.billable = true;
 	ctx.entry.jobId = ctx.traceId;
 	return jsonReply(ctx.traceId, {
@@ -283,7 +325,24 @@ function generateLyrics(ctx: RouteContext): Reply {
 	});
 }
 
+async function preprocessCover(ctx: RouteContext): Promise<Reply> {
+	rejectUnknownFields(ctx.json, new Set(['model', 'audio_url', 'audio_base64']));
+	const json = new Fields(ctx.json);
+	json.string('model', { required: true, oneOf: ['music-cover'] });
+	const { seconds, data } = await readReference(json);
+	const feature = coverFeatures(ctx.env.state).create(ctx.region, seconds, data);
+	ctx.entry.billable = true;
+	ctx.entry.jobId = feature.id;
+	return jsonReply(ctx.traceId, {
+		cover_feature_id: feature.id,
+		formatted_lyrics: feature.formattedLyrics,
+		structure_result: feature.structure,
+		audio_duration: Math.round(seconds * 100) / 100,
+	});
+}
+
 export const musicRoutes: Route[] = [
 	{ method: 'POST', path: '/v1/music_generation', body: 'json', handle: generateMusic },
 	{ method: 'POST', path: '/v1/lyrics_generation', body: 'json', handle: generateLyrics },
+	{ method: 'POST', path: '/v1/music_cover_preprocess', body: 'json', handle: preprocessCover },
 ];
