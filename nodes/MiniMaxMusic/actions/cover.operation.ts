@@ -6,12 +6,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fileSourceProperties } from '../../shared/descriptions/fileSource';
 import { readCommonOptions } from '../../shared/descriptions/options';
 import { InputValidator } from '../../shared/validation';
-import { COVER_LIMITS, COVER_MODELS } from '../helpers/musicModels';
+import {
+	COVER_LIMITS,
+	COVER_MODELS,
+	readModel,
+	TYPED_MODEL_HINT,
+	UNCHECKED_COVER_LIMITS,
+} from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';
-import { readReferenceSong } from '../helpers/referenceAudio';
+import { readReferenceSong, type ReferenceSong } from '../helpers/referenceAudio';
+import { FEATURE_ID_SOURCE, referenceSongProperties } from '../helpers/referenceProperties';
 import { requestSong, songItem } from '../helpers/song';
 import { optionalText, requiredText, songBaseName } from '../helpers/songText';
 
@@ -22,30 +28,9 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'music-cover',
 		options: COVER_MODELS,
-		description: 'The cover model',
+		description: `The cover model. ${TYPED_MODEL_HINT}`,
 	},
-	...fileSourceProperties({
-		source: {
-			displayName: 'Reference Song',
-			name: 'referenceSource',
-			binary: 'An MP3, WAV, M4A or FLAC file from an earlier node (sent inline)',
-			url: 'A public link to the song; MiniMax downloads it (lighter for large files)',
-			description: 'The song to cover: 6 s to 6 min, up to 50 MB',
-		},
-		binary: {
-			displayName: 'Reference Song Field',
-			name: 'binaryPropertyName',
-			what: 'the song',
-			description:
-				'The song to cover (MP3, WAV, M4A or FLAC; 6 s to 6 min; up to 50 MB), sent inline',
-		},
-		url: {
-			displayName: 'Reference Song URL',
-			name: 'referenceUrl',
-			placeholder: 'https://example.com/original.mp3',
-			description: 'A public link to the song (6 s to 6 min, up to 50 MB)',
-		},
-	}),
+	...referenceSongProperties(true),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -63,7 +48,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 6 },
 		description:
-			'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them).',
+			'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them). With a prepared cover, the lyrics to sing: usually the formattedLyrics of Prepare Cover, edited.',
 	},
 	{
 		displayName: 'Options',
@@ -93,16 +78,20 @@ export async function execute(
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const model = check.oneOf(
-		'Model',
-		this.getNodeParameter('model', itemIndex),
-		COVER_MODELS.map((option) => String(option.value)),
+	const model = readModel(check, this.getNodeParameter('model', itemIndex));
+	const limits = COVER_MODELS.some((option) => option.value === model)
+		? COVER_LIMITS
+		: UNCHECKED_COVER_LIMITS;
+	const source = check.oneOf(
+		'Reference Song',
+		this.getNodeParameter('referenceSource', itemIndex, 'binary'),
+		['binary', 'url', FEATURE_ID_SOURCE] as const,
 	);
 	const prompt = requiredText(
 		check,
 		'Prompt',
 		this.getNodeParameter('prompt', itemIndex, ''),
-		COVER_LIMITS.prompt,
+		limits.prompt,
 		model,
 		'it describes the style of the cover',
 	);
@@ -110,16 +99,26 @@ export async function execute(
 		check,
 		'Lyrics',
 		this.getNodeParameter('lyrics', itemIndex, ''),
-		COVER_LIMITS.lyrics,
+		limits.lyrics,
 		model,
 	);
+	const featureId =
+		source === FEATURE_ID_SOURCE
+			? check.text(
+					'Cover Feature ID',
+					String(this.getNodeParameter('coverFeatureId', itemIndex, '')).trim(),
+					{ min: 1 },
+				)
+			: undefined;
 	const delivery = readDelivery(check, options);
 	const seed =
 		options.seed === undefined || options.seed === ''
 			? undefined
 			: check.number('Seed', options.seed, { ...COVER_LIMITS.seed, integer: true });
 	// The reference is read last: every cheap check fails before a large file is loaded.
-	const reference = await readReferenceSong(this, itemIndex, check);
+	const reference: ReferenceSong = featureId
+		? { body: { cover_feature_id: featureId } }
+		: await readReferenceSong(this, itemIndex, check);
 
 	const body: IDataObject = { model, prompt, ...reference.body };
 	if (lyrics) body.lyrics = lyrics;
@@ -147,6 +146,7 @@ export async function execute(
 						? undefined
 						: Math.round(reference.durationSeconds * 10) / 10,
 				referenceUrl: reference.body.audio_url as string | undefined,
+				coverFeatureId: featureId,
 			},
 		},
 		traceId,

@@ -12,9 +12,10 @@ import {
 	INSTRUMENTAL_MODEL_IDS,
 	LYRICS_OPTIMIZER_MODEL_IDS,
 	LYRICS_TAGS,
-	MUSIC_MODEL_IDS,
-	MUSIC_MODEL_RULES,
 	MUSIC_MODELS,
+	musicModelRules,
+	readModel,
+	TYPED_MODEL_HINT,
 } from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';
 import { requestSong, songItem } from '../helpers/song';
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'music-2.6',
 		options: MUSIC_MODELS,
-		description: 'The music model; limits on prompt and lyrics differ per model',
+		description: `The music model; limits on prompt and lyrics differ per model. ${TYPED_MODEL_HINT}`,
 	},
 	{
 		displayName: 'Vocals',
@@ -108,8 +109,8 @@ function readSongRequest(
 	itemIndex: number,
 	check: InputValidator,
 ): SongRequest {
-	const model = check.oneOf('Model', ctx.getNodeParameter('model', itemIndex), MUSIC_MODEL_IDS);
-	const rules = MUSIC_MODEL_RULES[model];
+	const model = readModel(check, ctx.getNodeParameter('model', itemIndex));
+	const rules = musicModelRules(model);
 	const vocals = check.oneOf('Vocals', ctx.getNodeParameter('vocals', itemIndex, 'lyrics'), [
 		'lyrics',
 		'writeLyrics',

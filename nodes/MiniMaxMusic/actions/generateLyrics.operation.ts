@@ -19,12 +19,37 @@ import {
 } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
-import { lyricsLineCount, requiredText } from '../helpers/songText';
+import { lyricsLineCount, optionalText, requiredText } from '../helpers/songText';
 import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
+/** docs/minimax-api.md §17.3: prompt ≤ 2000 characters, lyrics to edit ≤ 3500 (CONFIRMED). */
 const PROMPT_LIMIT = { min: 1, max: 2000 };
+const LYRICS_LIMIT = { min: 1, max: 3500 };
+
+type LyricsMode = 'writeFullSong' | 'edit';
+
+/** The Mode option values and the `mode` MiniMax expects for each. */
+const API_MODES: Record<LyricsMode, string> = { writeFullSong: 'write_full_song', edit: 'edit' };
 
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'lyricsMode',
+		type: 'options',
+		default: 'writeFullSong',
+		options: [
+			{
+				name: 'Write Full Song',
+				value: 'writeFullSong',
+				description: 'New lyrics with structure tags, written from the prompt',
+			},
+			{
+				name: 'Edit Lyrics',
+				value: 'edit',
+				description: 'Rewrite or continue the lyrics you give, following the prompt',
+			},
+		],
+	},
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -34,6 +59,36 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		placeholder: 'e.g. An upbeat pop song about a summer road trip with friends',
 		description: 'What the song is about, its mood and style, up to 2,000 characters',
+		displayOptions: { show: { lyricsMode: ['writeFullSong'] } },
+	},
+	{
+		displayName: 'Lyrics',
+		name: 'lyrics',
+		type: 'string',
+		default: '',
+		required: true,
+		typeOptions: { rows: 8 },
+		placeholder: '[Verse]\nWe met under summer skies\n[Chorus]\nStay with me tonight',
+		description: 'The lyrics to rewrite or continue, up to 3,500 characters',
+		displayOptions: { show: { lyricsMode: ['edit'] } },
+	},
+	{
+		displayName: 'Instructions',
+		name: 'prompt',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 3 },
+		placeholder: 'e.g. Add a bridge about distance and make the last chorus bigger',
+		description:
+			'How to change the lyrics, up to 2,000 characters. Leave empty to let MiniMax polish or continue them.',
+		displayOptions: { show: { lyricsMode: ['edit'] } },
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'A song title to keep; leave empty to let MiniMax name the song',
 	},
 	{
 		displayName: 'Options',
@@ -65,9 +120,12 @@ interface WrittenLyrics {
 }
 
 /**
- * POST /v1/lyrics_generation with {mode: "write_full_song", prompt} — the request MiniMax's own CLI
- * sends (docs/minimax-api.md marks the endpoint UNCERTAIN). Answers are read defensively: the fields at the
- * top level or under `data`, style tags as text or a list.
+ * POST /v1/lyrics_generation (docs/minimax-api.md §17.3): `{mode: "write_full_song", prompt}` writes
+ * a song; `{mode: "edit", lyrics, prompt?}` rewrites given lyrics; `title` (optional) is kept.
+ * Prompt ≤ 2000 and lyrics ≤ 3500 characters are checked before the call. Answers are read
+ * defensively: the fields at the top level or under `data`, style tags as text or a list, title and
+ * tags possibly absent. Output: `lyrics`, `lyricsLines`, `title` and `styleTags` when MiniMax sent
+ * them, `mode`, and the lyrics as a .txt binary.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -76,19 +134,45 @@ export async function execute(
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const prompt = requiredText(
-		check,
-		'Prompt',
-		this.getNodeParameter('prompt', itemIndex, ''),
-		PROMPT_LIMIT,
-		'lyrics generation',
-		'the lyrics are written from it',
+	const mode = check.oneOf(
+		'Mode',
+		this.getNodeParameter('lyricsMode', itemIndex, 'writeFullSong'),
+		Object.keys(API_MODES) as LyricsMode[],
 	);
+	const rawPrompt = this.getNodeParameter('prompt', itemIndex, '');
+	let prompt: string | undefined;
+	let original: string | undefined;
+	if (mode === 'edit') {
+		original = requiredText(
+			check,
+			'Lyrics',
+			this.getNodeParameter('lyrics', itemIndex, ''),
+			LYRICS_LIMIT,
+			'lyrics editing',
+			'Edit Lyrics rewrites the lyrics you give',
+		);
+		prompt = optionalText(check, 'Instructions', rawPrompt, PROMPT_LIMIT, 'lyrics editing');
+	} else {
+		prompt = requiredText(
+			check,
+			'Prompt',
+			rawPrompt,
+			PROMPT_LIMIT,
+			'lyrics generation',
+			'the lyrics are written from it',
+		);
+	}
+	const givenTitle =
+		String(this.getNodeParameter('title', itemIndex, '') ?? '').trim() || undefined;
 
+	const request: IDataObject = { mode: API_MODES[mode] };
+	if (original !== undefined) request.lyrics = original;
+	if (prompt !== undefined) request.prompt = prompt;
+	if (givenTitle) request.title = givenTitle;
 	const { body, traceId } = (await miniMaxRequest.call(this, {
 		method: 'POST',
 		path: '/v1/lyrics_generation',
-		body: { mode: 'write_full_song', prompt },
+		body: request,
 		itemIndex,
 		createsJob: true,
 		timeoutMs: GENERATION_TIMEOUT_MS,
@@ -102,11 +186,11 @@ export async function execute(
 			itemIndex,
 		});
 	const title =
-		String(written.song_title ?? written.title ?? body.data?.song_title ?? '').trim() || undefined;
+		String(written.song_title ?? written.title ?? body.data?.song_title ?? '').trim() || givenTitle;
 	const tags = written.style_tags ?? body.data?.style_tags;
 	const styleTags = Array.isArray(tags) ? tags.join(', ') : tags ? String(tags) : undefined;
 
-	const fileName = `${slugFromText(title ?? prompt, 'lyrics')}.txt`;
+	const fileName = `${slugFromText(title ?? prompt ?? lyrics.split('\n')[0], 'lyrics')}.txt`;
 	const binary = await toOutputBinary(this, Buffer.from(`${lyrics}\n`, 'utf8'), {
 		fileName,
 		mimeType: 'text/plain',
@@ -118,6 +202,7 @@ export async function execute(
 		lyrics,
 		lyricsLines: lyricsLineCount(lyrics),
 		fileName,
+		mode: API_MODES[mode],
 		prompt,
 		traceId: traceId ?? body.trace_id,
 	};

@@ -1,14 +1,18 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import type { InputValidator } from '../../shared/validation';
+
 /**
  * What each music model accepts (docs/minimax-api.md §9). music-2.x: prompt ≤ 2000, lyrics ≤ 3500;
  * music-1.5: prompt 10–300 and lyrics 10–600, both required; music-01 (legacy) is treated like
  * music-1.5 with an optional prompt. Instrumental needs music-2.6/2.6-free/2.5+; the lyrics
- * optimizer the music-2.5 family and newer.
+ * optimizer the music-2.5 family and newer. music-3.0 and music-3.0-free are UNCERTAIN (§17.3):
+ * like any model id typed by the user, their limits are not checked locally; MiniMax judges them.
  */
 export interface TextLimit {
 	min?: number;
-	max: number;
+	/** Absent: no local limit (the service judges). */
+	max?: number;
 }
 
 export interface MusicModelRules {
@@ -25,7 +29,17 @@ const MODERN: MusicModelRules = {
 	lyricsOptimizer: true,
 };
 
+/** Models whose limits are not confirmed (music-3.0, ids typed by the user): nothing checked locally. */
+export const UNCHECKED_MODEL: MusicModelRules = {
+	prompt: { required: false },
+	lyrics: { min: 1 },
+	instrumental: true,
+	lyricsOptimizer: true,
+};
+
 export const MUSIC_MODEL_RULES: Record<string, MusicModelRules> = {
+	'music-3.0': UNCHECKED_MODEL,
+	'music-3.0-free': UNCHECKED_MODEL,
 	'music-2.6': MODERN,
 	'music-2.6-free': MODERN,
 	'music-2.5+': MODERN,
@@ -46,7 +60,13 @@ export const MUSIC_MODEL_RULES: Record<string, MusicModelRules> = {
 };
 
 export const MUSIC_MODELS: INodePropertyOptions[] = [
-	{ name: 'Music 2.6', value: 'music-2.6', description: 'Newest; vocals or instrumental' },
+	{
+		name: 'Music 3.0',
+		value: 'music-3.0',
+		description: 'Newest; its limits are checked by MiniMax, not before the call',
+	},
+	{ name: 'Music 3.0 Free', value: 'music-3.0-free', description: 'Free tier of Music 3.0' },
+	{ name: 'Music 2.6', value: 'music-2.6', description: 'Vocals or instrumental' },
 	{ name: 'Music 2.6 Free', value: 'music-2.6-free', description: 'Free tier of Music 2.6' },
 	{ name: 'Music 2.5+', value: 'music-2.5+', description: 'Vocals or instrumental' },
 	{ name: 'Music 2.5', value: 'music-2.5', description: 'Vocals; no instrumental mode' },
@@ -68,6 +88,11 @@ export const LYRICS_OPTIMIZER_MODEL_IDS = MUSIC_MODEL_IDS.filter(
 	(id) => MUSIC_MODEL_RULES[id].lyricsOptimizer,
 );
 
+/** The rules of a model id; an id the node does not know is passed on unchecked. */
+export function musicModelRules(model: string): MusicModelRules {
+	return MUSIC_MODEL_RULES[model] ?? UNCHECKED_MODEL;
+}
+
 export const COVER_MODELS: INodePropertyOptions[] = [
 	{ name: 'Music Cover', value: 'music-cover' },
 	{ name: 'Music Cover Free', value: 'music-cover-free', description: 'Free tier' },
@@ -79,5 +104,29 @@ export const COVER_LIMITS = {
 	seed: { min: 0, max: 1_000_000 },
 } as const;
 
+/** A cover model id typed by the user: only the prompt's presence is checked locally. */
+export const UNCHECKED_COVER_LIMITS = {
+	prompt: { min: 1 },
+	lyrics: {},
+	seed: COVER_LIMITS.seed,
+} as const;
+
+/** The model Prepare Cover sends (docs/minimax-api.md §17.3: "must be music-cover"). */
+export const COVER_PREPROCESS_MODEL = 'music-cover';
+
+/** How a model option's description says that any id can be typed. */
+export const TYPED_MODEL_HINT =
+	'To use a model that is not listed, choose Expression and type its ID; MiniMax checks it.';
+
 export const LYRICS_TAGS =
 	'[Intro] [Verse] [Pre Chorus] [Chorus] [Interlude] [Bridge] [Outro] [Post Chorus] [Transition] [Break] [Hook] [Build Up] [Inst] [Solo]';
+
+/**
+ * The Model parameter: a listed id, or any id typed as an expression, sent as given (only the
+ * surrounding whitespace an expression may leave is trimmed). An id the node does not know is
+ * MiniMax's to judge (docs/minimax-api.md §17.3); its error comes back with the trace id.
+ * Fails with a NodeOperationError naming "Model" when the value is empty or not text.
+ */
+export function readModel(check: InputValidator, value: unknown): string {
+	return check.text('Model', typeof value === 'string' ? value.trim() : value, { min: 1 });
+}

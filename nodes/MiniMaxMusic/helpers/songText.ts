@@ -39,13 +39,16 @@ function checkedText(
 	limit: TextLimit,
 	taker: string,
 ): string {
+	if (limit.max === undefined && (limit.min ?? 0) <= 1) return text;
 	const length = [...text].length;
-	const max = limit.max.toLocaleString('en-US');
+	const max = (limit.max ?? Infinity).toLocaleString('en-US');
 	const range =
-		limit.min !== undefined && limit.min > 1
-			? `${limit.min}–${max} characters`
-			: `at most ${max} characters`;
-	if ((limit.min !== undefined && length < limit.min) || length > limit.max) {
+		limit.max === undefined
+			? `at least ${limit.min} characters`
+			: limit.min !== undefined && limit.min > 1
+				? `${limit.min}–${max} characters`
+				: `at most ${max} characters`;
+	if ((limit.min !== undefined && length < limit.min) || length > (limit.max ?? Infinity)) {
 		check.fail(
 			parameter,
 			`it has ${length.toLocaleString('en-US')} characters; ${taker} takes ${range}`,

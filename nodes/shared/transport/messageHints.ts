@@ -14,6 +14,19 @@ const MESSAGE_HINTS: Array<{ code: number; pattern: RegExp; hint: string }> = [
 			'the MiniMax Video Callback Trigger has a secret but the URL lacks ?secret=… (the trigger then refuses the challenge); n8n is not reachable from the internet (localhost, a private network, no tunnel or WEBHOOK_URL); ' +
 			'or n8n answered too slowly. Fix the URL or leave Callback URL empty and let the node wait by polling.',
 	},
+	{
+		// MiniMax-AI/cli#159: a cover with new lyrics straight from the reference audio was refused
+		// with "Cover mode requires dtw_result, beat_result, and audio_duration"; the fix (cli#160) is
+		// the two-step flow of docs/minimax-api.md §17.3.
+		code: 2013,
+		pattern: /dtw_result|beat_result|cover mode requires/i,
+		hint: 'MiniMax wants this cover prepared first. Run Music › Prepare Cover on the reference song, edit its formattedLyrics, then run Cover Song with Reference Song "Prepared Cover (Feature ID)" and that coverFeatureId.',
+	},
+	{
+		code: 2013,
+		pattern: /cover_feature_id/i,
+		hint: 'A cover feature ID from Prepare Cover is valid for 24 hours and only on the MiniMax region (host) that made it. Run Music › Prepare Cover again and use the new coverFeatureId.',
+	},
 ];
 
 /** The hint for a MiniMax error whose message says more than its code, if any. */

@@ -51,7 +51,7 @@ const PATH_FAMILIES: Array<[RegExp, ApiFamily]> = [
 	[/^\/v1\/voice_design$/, 'voiceDesign'],
 	[/^\/v[12]\/video_(generation|template_generation|regeneration)$/, 'video'],
 	[/^\/v1\/image_generation$/, 'image'],
-	[/^\/v1\/(music_generation|lyrics_generation)$/, 'music'],
+	[/^\/v1\/(music_generation|lyrics_generation|music_cover_preprocess)$/, 'music'],
 	[/^\/(v1\/text\/chatcompletion_v2|v1\/chat\/completions|anthropic\/v1\/messages)$/, 'text'],
 ];
 
