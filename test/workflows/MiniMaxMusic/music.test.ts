@@ -20,53 +20,9 @@ import {
 	useSandbox,
 	workflowOf,
 } from '../helpers';
+import { cover, LYRICS, LYRICS_SECONDS, music, MUSIC_TYPE, song, withServer } from './fixtures';
 
-const MUSIC_TYPE = 'n8n-nodes-minimax.miniMaxMusic';
 const sandbox = useSandbox();
-
-const LYRICS = '[Verse]\nStreetlights flicker\nOn the empty road\n[Chorus]\nWalking home alone';
-/** 2 tags × 1 s + 3 sung lines × 2 s in the sandbox. */
-const LYRICS_SECONDS = 8;
-
-function music(parameters: IDataObject, onError?: 'continueRegularOutput') {
-	return { type: MUSIC_TYPE, parameters: { operation: 'generate', ...parameters }, onError };
-}
-
-function cover(parameters: IDataObject) {
-	return {
-		type: MUSIC_TYPE,
-		parameters: { operation: 'cover', prompt: 'Jazz, piano trio', ...parameters },
-	};
-}
-
-const song = (seconds: number, format: 'mp3' | 'm4a' = 'mp3', fileName = `original.${format}`) => ({
-	json: {},
-	binary: {
-		data: {
-			base64: base64(encodedTone(seconds, format)),
-			fileName,
-			mimeType: format === 'mp3' ? 'audio/mpeg' : 'audio/mp4',
-		},
-	},
-});
-
-async function withServer(
-	body: Buffer,
-	contentType: string,
-	test: (url: string) => Promise<void>,
-): Promise<void> {
-	const server: Server = createServer((_req, res) => {
-		res.writeHead(200, { 'content-type': contentType });
-		res.end(body);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	try {
-		await test(`http://127.0.0.1:${(server.address() as AddressInfo).port}/songs/original.mp3`);
-	} finally {
-		server.closeAllConnections();
-		await new Promise((resolve) => server.close(resolve));
-	}
-}
 
 /** A MiniMax stand-in that accepts music requests and never answers, like a song still being made. */
 async function withHangingServer(
@@ -475,7 +431,7 @@ describe('Music › input checks', () => {
 			'an instrumental on music-2.5',
 			music({ model: 'music-2.5', vocals: 'instrumental', prompt: 'Calm' }),
 			undefined,
-			/"Vocals" for item 0: music-2.5 cannot make instrumentals; use music-2.6, music-2.6-free, music-2.5\+/,
+			/"Vocals" for item 0: music-2.5 cannot make instrumentals; use music-3.0, music-3.0-free, music-2.6, music-2.6-free, music-2.5\+/,
 		],
 		[
 			'written lyrics on music-2.0',
