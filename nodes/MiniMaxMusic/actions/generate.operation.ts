@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 			'One line per sung line. Music 2.x: up to 3,500 characters; Music 1.5 and 01: 10–600.',
 	},
 	{
-		displayName: `Structure the lyrics with tags on their own line: ${LYRICS_TAGS}. Write tags plainly, without notes inside the brackets (those would be sung).`,
+		displayName: `Structure the lyrics with tags on their own line: ${LYRICS_TAGS}. Put each tag on a line of its own (words after a tag on the same line may be dropped) and write tags plainly, without notes inside the brackets (those would be sung).`,
 		name: 'lyricsNotice',
 		type: 'notice',
 		default: '',

@@ -88,6 +88,24 @@ describe('Music › models', () => {
 		);
 	});
 
+	it('replays openclaw#65853 / MiniMax-AI/cli#71: a model outside the Token Plan fails once, with the hint', async () => {
+		sandbox().faults.add({
+			path: '/v1/music_generation',
+			kind: 'base_resp',
+			code: 2061,
+			message: 'token plan not support model',
+		});
+		const result = await run(
+			sandbox(),
+			music({ model: 'music-2.5+', lyrics: LYRICS, options: { ...FAST, retryDelayMs: 10 } }),
+		);
+		expect(result.error?.message).toMatch(/token plan not support model \(2061\)/);
+		expect((result.error as { description?: string }).description).toMatch(
+			/not available on your Token Plan/,
+		);
+		expect(apiRequests(sandbox(), '/v1/music_generation')).toHaveLength(1);
+	});
+
 	it('refuses an empty model expression before any request', async () => {
 		const result = await run(sandbox(), music({ model: '={{ "" }}', lyrics: LYRICS }));
 		expect(result.error?.message).toMatch(/"Model" for item 0: it is empty/);
