@@ -264,6 +264,29 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		},
 	},
 
+	'lyrics-edit-then-sing.json': {
+		kind: 'headless',
+		async check({ run, userFolder, sandbox }) {
+			const [written] = nodeOutput(run, 'Write the lyrics');
+			const [edited] = nodeOutput(run, 'Edit the lyrics');
+			const [song] = nodeOutput(run, 'Sing the song');
+			expect(written.json).toMatchObject({ mode: 'write_full_song', title: expect.any(String) });
+			expect(edited.json).toMatchObject({ mode: 'edit', title: written.json.title });
+			const [, editRequest] = apiCalls(sandbox, '/v1/lyrics_generation');
+			expect(editRequest.body).toMatchObject({
+				mode: 'edit',
+				lyrics: written.json.lyrics,
+				title: written.json.title,
+			});
+			expect(String(edited.json.lyrics)).toContain('[Bridge]');
+			const [request] = apiCalls(sandbox, '/v1/music_generation');
+			expect(request.body).toMatchObject({ model: 'music-3.0', lyrics: edited.json.lyrics });
+			expect(song.json).toMatchObject({ model: 'music-3.0', mimeType: 'audio/mpeg' });
+			const seconds = await expectMp3(binaryPath(userFolder, song.binary!.data), 5);
+			expect(Math.abs(seconds - Number(song.json.durationSeconds))).toBeLessThan(0.5);
+		},
+	},
+
 	'video-wait-and-save.json': {
 		kind: 'headless',
 		async check({ run, userFolder, sandbox }) {

@@ -190,6 +190,29 @@ const TABLE: Row[] = [
 		'Reference Song Field',
 	],
 	[
+		'a 4 s song to prepare as a cover',
+		music({ operation: 'prepareCover' }),
+		wav(4, 'short.wav'),
+		'Reference Song Field',
+	],
+	[
+		'lyrics of 3,501 characters to edit',
+		music({ operation: 'generateLyrics', lyricsMode: 'edit', lyrics: 'l'.repeat(3501) }),
+		undefined,
+		'Lyrics',
+	],
+	[
+		'a cover from a blank feature ID',
+		music({
+			operation: 'cover',
+			prompt: 'Jazz',
+			referenceSource: 'featureId',
+			coverFeatureId: ' ',
+		}),
+		undefined,
+		'Cover Feature ID',
+	],
+	[
 		'a 5 s voice-clone upload',
 		files({ operation: 'upload', purpose: 'voice_clone' }),
 		wav(5),
