@@ -8,17 +8,10 @@ import type {
 
 import { slugFromText, toOutputBinary } from '../../shared/media/binary';
 import { miniMaxApiError } from '../../shared/transport/errors';
-import {
-	concurrencyOption,
-	maxRateLimitWaitOption,
-	maxRetriesOption,
-	outputFieldOption,
-	readCommonOptions,
-	requestsPerMinuteOption,
-	retryDelayOption,
-} from '../../shared/descriptions/options';
+import { outputFieldOption, readCommonOptions } from '../../shared/descriptions/options';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
+import { musicRequestOptions } from '../helpers/musicOptions';
 import { lyricsLineCount, optionalText, requiredText } from '../helpers/songText';
 import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 
@@ -96,14 +89,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			concurrencyOption,
-			maxRateLimitWaitOption,
-			maxRetriesOption,
-			outputFieldOption,
-			requestsPerMinuteOption('music'),
-			retryDelayOption,
-		],
+		options: musicRequestOptions([outputFieldOption]),
 	},
 ];
 

@@ -6,19 +6,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	concurrencyOption,
-	maxRateLimitWaitOption,
-	maxRetriesOption,
-	requestsPerMinuteOption,
-	retryDelayOption,
-} from '../../shared/descriptions/options';
 import { GENERATION_TIMEOUT_MS } from '../../shared/transport/consts';
 import { miniMaxApiError } from '../../shared/transport/errors';
 import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/request';
 import { InputValidator } from '../../shared/validation';
 import { readCoverFeature, type CoverPreprocessReply } from '../helpers/coverFeature';
 import { COVER_PREPROCESS_MODEL } from '../helpers/musicModels';
+import { musicRequestOptions } from '../helpers/musicOptions';
 import { readReferenceSong } from '../helpers/referenceAudio';
 import { referenceSongProperties } from '../helpers/referenceProperties';
 import { lyricsLineCount } from '../helpers/songText';
@@ -38,13 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			concurrencyOption,
-			maxRateLimitWaitOption,
-			maxRetriesOption,
-			requestsPerMinuteOption('music'),
-			retryDelayOption,
-		],
+		options: musicRequestOptions(),
 	},
 ];
 

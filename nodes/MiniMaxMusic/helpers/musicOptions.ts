@@ -30,6 +30,21 @@ export interface MusicDelivery {
 	timeoutMs: number;
 }
 
+/**
+ * The request options of the music calls that return no song (Generate Lyrics, Prepare Cover), plus
+ * `extra`, sorted by name: concurrency, rate-limit pacing (the music family's) and retries.
+ */
+export function musicRequestOptions(extra: INodeProperties[] = []): INodeProperties[] {
+	return [
+		concurrencyOption,
+		maxRateLimitWaitOption,
+		maxRetriesOption,
+		requestsPerMinuteOption('music'),
+		retryDelayOption,
+		...extra,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
 export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 	const options: INodeProperties[] = [
 		{
@@ -57,7 +72,6 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 				{ name: 'Stereo', value: 2 },
 			],
 		},
-		concurrencyOption,
 		{
 			displayName: 'Format',
 			name: 'format',
@@ -70,11 +84,7 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 			],
 			description: 'The audio file format',
 		},
-		maxRateLimitWaitOption,
-		maxRetriesOption,
 		outputFieldOption,
-		requestsPerMinuteOption('music'),
-		retryDelayOption,
 		{
 			displayName: 'Return Link Only',
 			name: 'returnLinkOnly',
@@ -123,7 +133,7 @@ export function songOptions(extra: INodeProperties[] = []): INodeProperties[] {
 		},
 		...extra,
 	];
-	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return musicRequestOptions(options);
 }
 
 export function readDelivery(check: InputValidator, options: IDataObject): MusicDelivery {
