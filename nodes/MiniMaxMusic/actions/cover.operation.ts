@@ -12,7 +12,6 @@ import {
 	COVER_LIMITS,
 	COVER_MODELS,
 	readModel,
-	TYPED_MODEL_HINT,
 	UNCHECKED_COVER_LIMITS,
 } from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';
@@ -28,7 +27,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'music-cover',
 		options: COVER_MODELS,
-		description: `The cover model. ${TYPED_MODEL_HINT}`,
+		description:
+			'The cover model. To use a model that is not listed, choose Expression and type its ID; MiniMax checks it.',
 	},
 	...referenceSongProperties(true),
 	{

@@ -15,7 +15,6 @@ import {
 	MUSIC_MODELS,
 	musicModelRules,
 	readModel,
-	TYPED_MODEL_HINT,
 } from '../helpers/musicModels';
 import { deliveryBody, readDelivery, songOptions } from '../helpers/musicOptions';
 import { requestSong, songItem } from '../helpers/song';
@@ -30,7 +29,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'music-2.6',
 		options: MUSIC_MODELS,
-		description: `The music model; limits on prompt and lyrics differ per model. ${TYPED_MODEL_HINT}`,
+		description:
+			'The music model; limits on prompt and lyrics differ per model. To use a model that is not listed, choose Expression and type its ID; MiniMax checks it.',
 	},
 	{
 		displayName: 'Vocals',

@@ -114,10 +114,6 @@ export const UNCHECKED_COVER_LIMITS = {
 /** The model Prepare Cover sends (docs/minimax-api.md §17.3: "must be music-cover"). */
 export const COVER_PREPROCESS_MODEL = 'music-cover';
 
-/** How a model option's description says that any id can be typed. */
-export const TYPED_MODEL_HINT =
-	'To use a model that is not listed, choose Expression and type its ID; MiniMax checks it.';
-
 export const LYRICS_TAGS =
 	'[Intro] [Verse] [Pre Chorus] [Chorus] [Interlude] [Bridge] [Outro] [Post Chorus] [Transition] [Break] [Hook] [Build Up] [Inst] [Solo]';
 
