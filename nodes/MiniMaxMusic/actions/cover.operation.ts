@@ -71,6 +71,13 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['cover'] } }, properties);
 
+/**
+ * POST /v1/music_generation with a cover model (docs/minimax-api.md §9, §17.3): the reference as
+ * `audio_base64` (an input binary, checked first: ≤ 50 MB, MP3/WAV/M4A/FLAC, 6 s – 6 min when its
+ * length is readable) or `audio_url`, or a prepared cover's `cover_feature_id` (from Prepare Cover)
+ * with the lyrics to sing. A listed model keeps its prompt ≤ 2000 / lyrics ≤ 3500 checks; a typed id
+ * is sent as given. One song item, or a NodeOperationError naming the parameter before any call.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
