@@ -221,7 +221,7 @@ describe('the editor: every MiniMax node panel in headless Chromium', () => {
 			texts.some((text) => text.includes(name) && text.includes(subtitle));
 		// Subtitles render once the node types have loaded, which can come after the nodes themselves.
 		let texts: string[] = [];
-		const deadline = Date.now() + 60000;
+		const deadline = Date.now() + 120000;
 		while (Date.now() < deadline) {
 			texts = (await nodes.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 			if (canvas.cases.every((entry) => shownFor(texts, entry))) break;

@@ -150,7 +150,11 @@ export async function openRoute(
 	fullLoad: boolean,
 ): Promise<void> {
 	if (fullLoad) {
-		await page.goto(`${baseUrl}${path}`, { waitUntil: 'domcontentloaded' });
+		await page.goto(`${baseUrl}${path}`, {
+			waitUntil: 'domcontentloaded',
+			// Playwright's 30-s default is too short for a cold editor on a loaded 2-core machine.
+			timeout: 120000,
+		});
 		return;
 	}
 	await page.evaluate(
