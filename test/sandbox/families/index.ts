@@ -2,6 +2,7 @@ import type { Route } from '../http/routes';
 import { batchRoutes } from './batch/routes';
 import { modelRoutes } from './chat/models';
 import { chatRoutes } from './chat/routes';
+import { embeddingRoutes } from './embeddings/routes';
 import { fileRoutes } from './files/routes';
 import { imageRoutes } from './image/routes';
 import { musicRoutes } from './music/routes';
@@ -11,7 +12,7 @@ import { videoRoutes } from './video/routes';
 import { voiceCreationRoutes } from './voiceCreation/routes';
 import { voiceRoutes } from './voices/routes';
 
-/** Every API family's routes. New families (video, image, music, chat, voice clone/design) add theirs here. */
+/** Every API family's routes. New families add theirs here. */
 export const ALL_ROUTES: readonly Route[] = [
 	...ttsRoutes,
 	...ttsAsyncRoutes,
@@ -24,4 +25,5 @@ export const ALL_ROUTES: readonly Route[] = [
 	...chatRoutes,
 	...modelRoutes,
 	...batchRoutes,
+	...embeddingRoutes,
 ];
