@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-const PACED_NODE = /^n8n-nodes-minimax\.miniMax(?!.*(Trigger|ChatModel)$)/;
+const PACED_NODE = /^n8n-nodes-minimax\.miniMax(?!.*(Trigger|ChatModel|Embeddings)$)/;
 
 /**
  * The sandbox has no rate limits unless a test sets them (`sandbox.limits`), so workflow runs

@@ -1,26 +1,18 @@
-import type { IExecuteFunctions, ISupplyDataFunctions } from 'n8n-workflow';
+import type { ISupplyDataFunctions } from 'n8n-workflow';
 
 import { chatBody, openChatStream, sendChat } from '../../shared/chat/request';
-import type { MiniMaxContext } from '../../shared/transport/request';
+import { supplyDataTransportContext } from '../../shared/transport/context';
 import type { ChatTransport } from './MiniMaxLanguageModel';
 import type { AiNodeSdk } from './sdk';
 import type { FunctionTool } from './sdkTypes';
 import type { ModelSettings } from './settings';
-
-/**
- * The shared transport only uses getCredentials, getNode, helpers.httpRequestWithAuthentication
- * and getExecutionCancelSignal, which a sub-node's supply-data context has too.
- */
-function asTransportContext(ctx: ISupplyDataFunctions): MiniMaxContext {
-	return ctx as unknown as IExecuteFunctions;
-}
 
 export function chatTransport(
 	ctx: ISupplyDataFunctions,
 	settings: ModelSettings,
 	sdk: AiNodeSdk,
 ): ChatTransport {
-	const context = asTransportContext(ctx);
+	const context = supplyDataTransportContext(ctx);
 	const call = (stream: boolean, input: Parameters<ChatTransport['send']>[0]) => ({
 		api: settings.api,
 		body: chatBody(input, settings.api, stream),

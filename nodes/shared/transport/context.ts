@@ -3,6 +3,7 @@ import type {
 	IHookFunctions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	ISupplyDataFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -13,3 +14,12 @@ export type MiniMaxContext =
 	| IPollFunctions
 	| IHookFunctions
 	| IWebhookFunctions;
+
+/**
+ * A sub-node's supply-data context as a transport context. The transport only uses getCredentials,
+ * getNode, getNodeParameter, helpers.httpRequestWithAuthentication and getExecutionCancelSignal,
+ * which a supply-data context has too.
+ */
+export function supplyDataTransportContext(ctx: ISupplyDataFunctions): MiniMaxContext {
+	return ctx as unknown as IExecuteFunctions;
+}

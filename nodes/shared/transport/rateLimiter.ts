@@ -21,6 +21,7 @@ export type ApiFamily =
 	| 'image'
 	| 'music'
 	| 'text'
+	| 'embeddings'
 	| 'other';
 
 export interface FamilyLimits {
@@ -42,6 +43,8 @@ export const FAMILY_LIMITS: Record<ApiFamily, FamilyLimits> = {
 	image: { family: 'image', label: 'Image Generation', rpm: 10 },
 	music: { family: 'music', label: 'Music Generation', rpm: 6, maxConcurrent: 3 },
 	text: { family: 'text', label: 'Text (chat)', rpm: 20 },
+	// Not on the published rate-limit page: not paced, refusals still slow the family down.
+	embeddings: { family: 'embeddings', label: 'Embeddings', rpm: 0 },
 	other: { family: 'other', label: 'status, file and voice-list requests', rpm: 0 },
 };
 
@@ -53,6 +56,7 @@ const PATH_FAMILIES: Array<[RegExp, ApiFamily]> = [
 	[/^\/v1\/image_generation$/, 'image'],
 	[/^\/v1\/(music_generation|lyrics_generation|music_cover_preprocess)$/, 'music'],
 	[/^\/(v1\/text\/chatcompletion_v2|v1\/chat\/completions|anthropic\/v1\/messages)$/, 'text'],
+	[/^\/v1\/embeddings$/, 'embeddings'],
 ];
 
 /** The rate-limit family of a request path such as `/v1/t2a_v2`; polls, files and voice lists are "other". */

@@ -163,7 +163,9 @@ function rateLimitNote(pacer: RequestPacer, family: ApiFamily): string {
 			: `MiniMax kept refusing for its rate limit: ${counted}, ${Math.round(refusalWaitMs / 1000)} s waited in total for this API family (limit: option Max Rate-Limit Wait, ${Math.round(settings.maxRefusalWaitMs / 1000)} s).`;
 	const { label, rpm: published } = FAMILY_LIMITS[family];
 	let advice: string;
-	if (!settings.configured) {
+	if (!settings.configured && published === 0) {
+		advice = `MiniMax publishes no per-minute limit for ${label}: run fewer executions at once, or ask MiniMax for your account's limit.`;
+	} else if (!settings.configured) {
 		advice = `The published limit for ${label} (${published} per minute) was used: set "Requests per Minute" in the node options to your account's limit, or lower Concurrency.`;
 	} else if (settings.rpm > 0) {
 		advice = `"Requests per Minute" is ${settings.rpm}: lower it to your account's real limit (divided by the executions or workers running at once), or lower Concurrency.`;
