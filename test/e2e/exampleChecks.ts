@@ -245,6 +245,37 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 		},
 	},
 
+	'embed-and-search.json': {
+		kind: 'headless',
+		async check({ run, sandbox }) {
+			const documents = nodeOutput(run, 'One item per document').map((item) => item.json);
+			expect(nodeOutput(run, 'Insert into the vector store')).toHaveLength(documents.length);
+			// n8n's In-Memory Vector Store embedded every document ("db") in one request, then the
+			// search prompt ("query"), through the MiniMax Embeddings sub-node.
+			const calls = apiCalls(sandbox, '/v1/embeddings').map(
+				(entry) => entry.body as { model: string; texts: string[]; type: string },
+			);
+			expect(calls).toEqual([
+				{ model: 'embo-01', texts: documents.map((document) => document.text), type: 'db' },
+				{ model: 'embo-01', texts: ['How do I bake sourdough bread?'], type: 'query' },
+			]);
+			const found = nodeOutput(run, 'Search the vector store').map(
+				(item) =>
+					item.json as {
+						document: { pageContent: string; metadata: { title: string } };
+						score: number;
+					},
+			);
+			expect(found).toHaveLength(2);
+			expect(found[0].document.metadata.title).toBe('Sourdough');
+			expect(found[0].document.pageContent).toContain('sourdough bread');
+			expect(found[0].score).toBeGreaterThan(found[1].score);
+			// The sub-node shows its calls on its ai_embedding connection, like n8n's embeddings nodes.
+			const embeddingRuns = run.data.resultData.runData['MiniMax Embeddings'];
+			expect(embeddingRuns).toHaveLength(2);
+		},
+	},
+
 	'music-from-lyrics.json': {
 		kind: 'headless',
 		async check({ run, userFolder, sandbox }) {
