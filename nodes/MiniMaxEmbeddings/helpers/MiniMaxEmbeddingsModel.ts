@@ -2,6 +2,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import type { ExecutionError, IDataObject, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { supplyDataTransportContext } from '../../shared/transport/context';
+import { batchTexts } from './batches';
 import { requestEmbeddings, type EmbeddingType } from './request';
 import type { EmbeddingsSettings } from './settings';
 
@@ -21,15 +22,14 @@ export class MiniMaxEmbeddingsModel {
 
 	/**
 	 * Vectors for documents to store (type `db`), one per text in order; texts are sent in batches
-	 * of Batch Size, one request after another. Errors: NodeOperationError for an empty text (no
+	 * of at most Batch Size texts and about 3500 estimated tokens, one request after another. Errors: NodeOperationError for an empty text (no
 	 * request is sent), NodeApiError for MiniMax errors.
 	 */
 	async embedDocuments(texts: string[]): Promise<number[][]> {
 		return await this.logged({ documents: texts }, 'ai-document-embedded', async () => {
 			this.checkTexts(texts, 'Document');
 			const vectors: number[][] = [];
-			for (let start = 0; start < texts.length; start += this.settings.batchSize) {
-				const batch = texts.slice(start, start + this.settings.batchSize);
+			for (const batch of batchTexts(texts, this.settings.batchSize)) {
 				vectors.push(...(await this.embed(batch, 'db')));
 			}
 			return vectors;

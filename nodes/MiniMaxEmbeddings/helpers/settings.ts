@@ -20,7 +20,7 @@ export const batchSizeOption: INodeProperties = {
 	type: 'number',
 	default: DEFAULT_BATCH_SIZE,
 	typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-	description: `How many texts to send to MiniMax in one request (at most ${MAX_BATCH_SIZE}). Larger documents sets are split into several requests, sent one after another.`,
+	description: `How many texts to send to MiniMax in one request (at most ${MAX_BATCH_SIZE}); a request also stays under about 3,500 tokens. Larger document sets are split into several requests, sent one after another.`,
 };
 
 export const embeddingsOptions: INodeProperties[] = [

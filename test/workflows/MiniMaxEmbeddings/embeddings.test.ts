@@ -219,6 +219,17 @@ describe('MiniMax Embeddings sub-node', () => {
 		expect(sizes).toEqual([50, 50, 20]);
 	});
 
+	it('keeps each request under about 3500 tokens (langgenius/dify-official-plugins#3632)', async () => {
+		// Six chunks of about 1000 estimated tokens each: three fit in one request.
+		const documents = Array.from({ length: 6 }, (_, i) => `chunk ${i} `.repeat(375));
+		const output = await storeOutput({ documents });
+		expect((output.vectors as number[][]).length).toBe(6);
+		const sizes = apiRequests(sandbox(), PATH).map(
+			(entry) => ((entry.body as IDataObject).texts as string[]).length,
+		);
+		expect(sizes).toEqual([3, 3]);
+	});
+
 	it('adds the GroupId query parameter when the credential has one (LangChain clients require it)', async () => {
 		await storeOutput({ documents: DOCUMENTS, query: 'ships' }, {}, { groupId: SANDBOX_GROUP_ID });
 		const requests = apiRequests(sandbox(), PATH);
