@@ -6,6 +6,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	NodeConnectionType,
 } from 'n8n-workflow';
 
 import { MiniMaxApi } from '../../credentials/MiniMaxApi.credentials';
@@ -55,6 +56,43 @@ export function workflowOf(node: NodeUnderTest, items?: FixtureItem[]): Workflow
 		name: 'test',
 		nodes: [start, subject],
 		connections: { Start: { main: [[{ node: 'MiniMax', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** Start → a root node, with a MiniMax sub-node connected to it on `connection` (e.g. ai_embedding). */
+export function subNodeWorkflow(
+	root: { name: string; type: string; parameters: IDataObject },
+	subNode: { name: string; type: string; parameters: IDataObject },
+	connection: NodeConnectionType,
+): WorkflowJson {
+	const start = workflowOf({ type: TTS_TYPE, parameters: {} }).nodes[0];
+	const nodes: INode[] = [
+		start,
+		{
+			id: 'root',
+			name: root.name,
+			type: root.type,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: root.parameters as INodeParameters,
+		},
+		{
+			id: 'sub-node',
+			name: subNode.name,
+			type: subNode.type,
+			typeVersion: 1,
+			position: [200, 200],
+			parameters: subNode.parameters as INodeParameters,
+			credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+		},
+	];
+	return {
+		name: `${subNode.name} under ${root.name}`,
+		nodes,
+		connections: {
+			[start.name]: { main: [[{ node: root.name, type: 'main', index: 0 }]] },
+			[subNode.name]: { [connection]: [[{ node: root.name, type: connection, index: 0 }]] },
+		},
 	};
 }
 

@@ -19,15 +19,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INode,
 	INodeExecutionData,
-	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../harness';
-import { apiRequests, credentialsFor, useSandbox } from '../helpers';
+import { apiRequests, credentialsFor, subNodeWorkflow, useSandbox } from '../helpers';
 
 jest.mock('@n8n/ai-node-sdk', () => mockAiNodeSdk(), { virtual: true });
 
@@ -114,43 +112,15 @@ class TestChain implements INodeType {
 }
 
 function workflow(chain: IDataObject, modelParameters: IDataObject): WorkflowJson {
-	const nodes: INode[] = [
+	return subNodeWorkflow(
+		{ name: 'Chain', type: 'test.chain', parameters: chain },
 		{
-			id: 'start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'chain',
-			name: 'Chain',
-			type: 'test.chain',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: chain as INodeParameters,
-		},
-		{
-			id: 'model',
 			name: 'MiniMax Chat Model',
 			type: 'n8n-nodes-minimax.miniMaxChatModel',
-			typeVersion: 1,
-			position: [200, 200],
-			parameters: modelParameters as INodeParameters,
-			credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+			parameters: modelParameters,
 		},
-	];
-	return {
-		name: 'chat model',
-		nodes,
-		connections: {
-			Start: { main: [[{ node: 'Chain', type: 'main', index: 0 }]] },
-			'MiniMax Chat Model': {
-				ai_languageModel: [[{ node: 'Chain', type: 'ai_languageModel', index: 0 }]],
-			},
-		},
-	};
+		'ai_languageModel',
+	);
 }
 
 async function runChain(chain: IDataObject, modelParameters: IDataObject = {}) {

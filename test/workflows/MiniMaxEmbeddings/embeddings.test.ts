@@ -8,9 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INode,
 	INodeExecutionData,
-	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -20,7 +18,7 @@ import { SANDBOX_GROUP_ID } from '../../sandbox';
 import { embeddingsStore } from '../../sandbox/families/embeddings/store';
 import { NO_BALANCE_MARKER } from '../../sandbox/families/embeddings/routes';
 import { EMBEDDING_DIMENSIONS, embedText } from '../../sandbox/families/embeddings/vectors';
-import { apiRequests, credentialsFor, useSandbox } from '../helpers';
+import { apiRequests, credentialsFor, subNodeWorkflow, useSandbox } from '../helpers';
 
 const sandbox = useSandbox();
 const PATH = '/v1/embeddings';
@@ -84,43 +82,15 @@ class TestVectorStore implements INodeType {
 }
 
 function workflow(store: IDataObject, embeddings: IDataObject): WorkflowJson {
-	const nodes: INode[] = [
+	return subNodeWorkflow(
+		{ name: 'Vector Store', type: 'test.vectorStore', parameters: store },
 		{
-			id: 'start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'store',
-			name: 'Vector Store',
-			type: 'test.vectorStore',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: store as INodeParameters,
-		},
-		{
-			id: 'embeddings',
 			name: 'MiniMax Embeddings',
 			type: 'n8n-nodes-minimax.miniMaxEmbeddings',
-			typeVersion: 1,
-			position: [200, 200],
-			parameters: embeddings as INodeParameters,
-			credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+			parameters: embeddings,
 		},
-	];
-	return {
-		name: 'embeddings',
-		nodes,
-		connections: {
-			Start: { main: [[{ node: 'Vector Store', type: 'main', index: 0 }]] },
-			'MiniMax Embeddings': {
-				ai_embedding: [[{ node: 'Vector Store', type: 'ai_embedding', index: 0 }]],
-			},
-		},
-	};
+		'ai_embedding',
+	);
 }
 
 async function runStore(
