@@ -22,8 +22,9 @@ export class MiniMaxEmbeddingsModel {
 
 	/**
 	 * Vectors for documents to store (type `db`), one per text in order; texts are sent in batches
-	 * of at most Batch Size texts and about 3500 estimated tokens, one request after another. Errors: NodeOperationError for an empty text (no
-	 * request is sent), NodeApiError for MiniMax errors.
+	 * of at most Batch Size texts and about 3500 estimated tokens, one request after another.
+	 * Errors: NodeOperationError for an empty text (no request is sent), NodeApiError for MiniMax
+	 * errors.
 	 */
 	async embedDocuments(texts: string[]): Promise<number[][]> {
 		return await this.logged({ documents: texts }, 'ai-document-embedded', async () => {
@@ -49,7 +50,7 @@ export class MiniMaxEmbeddingsModel {
 		return (await requestEmbeddings(context, this.settings, texts, type)).vectors;
 	}
 
-	/** MiniMax refuses empty texts; n8n's own embeddings nodes refuse them the same way. */
+	/** An empty text has nothing to embed; n8n's own embeddings nodes refuse it the same way. */
 	private checkTexts(texts: unknown[], kind: 'Document' | 'Query'): void {
 		for (const [index, text] of texts.entries()) {
 			if (typeof text === 'string' && text.trim() !== '') continue;
