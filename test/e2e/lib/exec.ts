@@ -5,6 +5,10 @@ export interface ExecResult {
 	code: number;
 	stdout: string;
 	stderr: string;
+	/** The signal that ended the program, when one did (code is then 128). */
+	signal?: NodeJS.Signals;
+	/** Whether our own time limit killed it. */
+	timedOut?: boolean;
 }
 
 export interface ExecOptions {
@@ -41,8 +45,10 @@ export function exec(
 			stderr += chunk.toString();
 			log(chunk);
 		});
+		let timedOut = false;
 		const timer = options.timeoutMs
 			? setTimeout(() => {
+					timedOut = true;
 					stderr += `\n[killed after ${options.timeoutMs} ms]`;
 					child.kill('SIGKILL');
 				}, options.timeoutMs)
@@ -53,7 +59,13 @@ export function exec(
 		});
 		child.on('close', (code, signal) => {
 			if (timer) clearTimeout(timer);
-			resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+			resolve({
+				code: code ?? (signal ? 128 : 1),
+				stdout,
+				stderr,
+				signal: signal ?? undefined,
+				timedOut,
+			});
 		});
 		child.stdin.end(options.input ?? '');
 	});

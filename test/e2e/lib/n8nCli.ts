@@ -176,7 +176,20 @@ export async function executeWorkflow(
 ): Promise<ExecuteResult> {
 	const result = await n8n(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
 	const output = `${result.stdout}\n${result.stderr}`;
-	return { code: result.code, run: parseRun(result.stdout) ?? parseRun(output), output };
+	const run = parseRun(result.stdout) ?? parseRun(output);
+	// On a loaded machine n8n's CLI has been killed by a signal in process.exit (native modules
+	// shutting down) after it printed a whole, successful run. That run is the result; a signal before
+	// the run was printed, or our own time limit, stays a failure.
+	const finishedBeforeSignal =
+		result.signal !== undefined &&
+		!result.timedOut &&
+		run?.data.resultData.error === undefined &&
+		run?.finished !== false &&
+		(run?.status === undefined || run.status === 'success');
+	const code = finishedBeforeSignal && run ? 0 : result.code;
+	const note =
+		code !== result.code ? `\n[n8n exited by ${result.signal} after a successful run]` : '';
+	return { code, run, output: output + note };
 }
 
 export function parseRun(text: string): ExecutionRun | undefined {
