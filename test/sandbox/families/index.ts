@@ -6,6 +6,7 @@ import { embeddingRoutes } from './embeddings/routes';
 import { fileRoutes } from './files/routes';
 import { imageRoutes } from './image/routes';
 import { musicRoutes } from './music/routes';
+import { sttRoutes } from './stt/routes';
 import { ttsRoutes } from './tts/routes';
 import { ttsAsyncRoutes } from './tts/async';
 import { videoRoutes } from './video/routes';
@@ -26,4 +27,5 @@ export const ALL_ROUTES: readonly Route[] = [
 	...modelRoutes,
 	...batchRoutes,
 	...embeddingRoutes,
+	...sttRoutes,
 ];
