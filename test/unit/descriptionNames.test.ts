@@ -165,6 +165,7 @@ describe('parameter names and hints', () => {
 				'miniMaxFiles.binaryPropertyName',
 				'miniMaxImage.binaryPropertyName',
 				'miniMaxMusic.binaryPropertyName',
+				'miniMaxSpeechToText.binaryPropertyName',
 				'miniMaxTextToSpeech.binaryPropertyName',
 				'miniMaxVideo.binaryPropertyNameFirstFrame',
 				'miniMaxVideo.binaryPropertyNameLastFrame',

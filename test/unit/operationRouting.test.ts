@@ -11,6 +11,8 @@ import { MiniMaxImage } from '../../nodes/MiniMaxImage/MiniMaxImage.node';
 import { operations as imageOperations } from '../../nodes/MiniMaxImage/actions';
 import { MiniMaxMusic } from '../../nodes/MiniMaxMusic/MiniMaxMusic.node';
 import { operations as musicOperations } from '../../nodes/MiniMaxMusic/actions';
+import { MiniMaxSpeechToText } from '../../nodes/MiniMaxSpeechToText/MiniMaxSpeechToText.node';
+import { operations as speechToTextOperations } from '../../nodes/MiniMaxSpeechToText/actions';
 import { MiniMaxTextToSpeech } from '../../nodes/MiniMaxTextToSpeech/MiniMaxTextToSpeech.node';
 import { operations as textToSpeechOperations } from '../../nodes/MiniMaxTextToSpeech/actions';
 import { MiniMaxVideo } from '../../nodes/MiniMaxVideo/MiniMaxVideo.node';
@@ -38,6 +40,11 @@ const ACTION_NODES: Array<{ name: string; node: INodeType; operations: object }>
 	{ name: 'MiniMaxFiles', node: new MiniMaxFiles(), operations: filesOperations },
 	{ name: 'MiniMaxImage', node: new MiniMaxImage(), operations: imageOperations },
 	{ name: 'MiniMaxMusic', node: new MiniMaxMusic(), operations: musicOperations },
+	{
+		name: 'MiniMaxSpeechToText',
+		node: new MiniMaxSpeechToText(),
+		operations: speechToTextOperations,
+	},
 	{
 		name: 'MiniMaxTextToSpeech',
 		node: new MiniMaxTextToSpeech(),

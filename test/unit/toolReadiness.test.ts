@@ -34,6 +34,7 @@ describe('every action node is usable as an AI Agent tool', () => {
 			'miniMaxFiles',
 			'miniMaxImage',
 			'miniMaxMusic',
+			'miniMaxSpeechToText',
 			'miniMaxTextToSpeech',
 			'miniMaxVideo',
 			'miniMaxVoiceClone',

@@ -14,6 +14,15 @@ export function toSrt(entries: SubtitleEntry[]): string {
 		.join('\n');
 }
 
+/** MiniMax subtitle JSON (times in ms) → WebVTT (W3C), cues without numbers. */
+export function toVtt(entries: SubtitleEntry[]): string {
+	const cues = entries.map(
+		(entry) =>
+			`${srtTime(entry.time_begin).replace(',', '.')} --> ${srtTime(entry.time_end).replace(',', '.')}\n${String(entry.text ?? '').trim()}\n`,
+	);
+	return `WEBVTT\n\n${cues.join('\n')}`;
+}
+
 function srtTime(ms: number): string {
 	const total = Math.max(0, Math.round(Number(ms) || 0));
 	const hours = Math.floor(total / 3_600_000);

@@ -15,6 +15,7 @@ import { backoffDelay } from './retry';
 
 export type ApiFamily =
 	| 'speech'
+	| 'speechToText'
 	| 'voiceCloning'
 	| 'voiceDesign'
 	| 'video'
@@ -37,6 +38,9 @@ export interface FamilyLimits {
 /** Published limits per family (docs/minimax-api.md §13): global page, free plan where plans differ. */
 export const FAMILY_LIMITS: Record<ApiFamily, FamilyLimits> = {
 	speech: { family: 'speech', label: 'Text to Speech (T2A)', rpm: 60 },
+	// MiniMax's rate-limit page has no speech-to-text row yet (docs/minimax-api.md §13, §17.1): the
+	// speech (T2A) figure is used, the lowest published limit of the audio families.
+	speechToText: { family: 'speechToText', label: 'Speech to Text (ASR)', rpm: 60 },
 	voiceCloning: { family: 'voiceCloning', label: 'Voice Cloning', rpm: 60 },
 	voiceDesign: { family: 'voiceDesign', label: 'Voice Design', rpm: 20 },
 	video: { family: 'video', label: 'Video Generation', rpm: 5 },
@@ -50,6 +54,7 @@ export const FAMILY_LIMITS: Record<ApiFamily, FamilyLimits> = {
 
 const PATH_FAMILIES: Array<[RegExp, ApiFamily]> = [
 	[/^\/v1\/t2a_(v2|async_v2)$/, 'speech'],
+	[/^\/v1\/speech_to_text$/, 'speechToText'],
 	[/^\/v1\/voice_clone$/, 'voiceCloning'],
 	[/^\/v1\/voice_design$/, 'voiceDesign'],
 	[/^\/v[12]\/video_(generation|template_generation|regeneration)$/, 'video'],

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { Readable } from '../media/binary';
+
 import { miniMaxApiError } from './errors';
 import { miniMaxRequest, type MiniMaxResponse } from './request';
 import { GENERATION_TIMEOUT_MS } from './consts';
@@ -61,4 +63,67 @@ export async function uploadFile(
 		purpose: body.file?.purpose,
 		createdAt: body.file?.created_at,
 	};
+}
+
+export interface StreamedFile {
+	fileName: string;
+	mimeType: string;
+	/** Exact size in bytes: it becomes the part's length in the multipart Content-Length. */
+	size: number;
+	/** Opens the bytes from the start; called once per attempt, so a retry reads them again. */
+	open: () => Promise<Readable | Buffer>;
+}
+
+/**
+ * A multipart file part whose bytes are read from a stream while the request body is written,
+ * so a large input (n8n filesystem, S3 or database binary mode) is never held in memory.
+ *
+ * n8n's httpRequest hands a global (spec) FormData to axios, which writes each file part by
+ * iterating `part.stream()` (axios formDataToStream/readBlob) and sizes the body from
+ * `part.size`. A File subclass answers both from the stream; it must be appended WITHOUT a
+ * file-name argument (`form.append('file', part)`), because FormData copies any other Blob
+ * into a new in-memory File. If the stream yields more or fewer bytes than `size`, the body
+ * fails with an error instead of sending a wrong Content-Length.
+ */
+export function streamedFilePart(file: StreamedFile): File {
+	return new StreamedFilePart(file);
+}
+
+class StreamedFilePart extends File {
+	constructor(private readonly source: StreamedFile) {
+		super([], source.fileName, { type: source.mimeType });
+		// Blob's size is an accessor on its prototype; the instance answers the streamed length.
+		Object.defineProperty(this, 'size', { get: () => source.size, enumerable: true });
+	}
+
+	override stream(): ReturnType<File['stream']> {
+		return readAll(this.source) as unknown as ReturnType<File['stream']>;
+	}
+
+	override async arrayBuffer(): Promise<ArrayBuffer> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of readAll(this.source)) chunks.push(chunk);
+		const whole = Buffer.concat(chunks);
+		return whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.length) as ArrayBuffer;
+	}
+}
+
+async function* readAll(source: StreamedFile): AsyncGenerator<Buffer> {
+	const body = await source.open();
+	let sent = 0;
+	const chunks: Iterable<Buffer> | AsyncIterable<Buffer | string> = Buffer.isBuffer(body)
+		? [body]
+		: (body as AsyncIterable<Buffer | string>);
+	for await (const chunk of chunks) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		sent += buffer.length;
+		if (sent > source.size) break;
+		yield buffer;
+	}
+	if (sent !== source.size) {
+		if (!Buffer.isBuffer(body)) body.destroy();
+		throw new Error(
+			`the file "${source.fileName}" changed while it was uploaded: ${sent > source.size ? 'more than' : 'only'} ${sent} of ${source.size} bytes`,
+		);
+	}
 }
