@@ -19,7 +19,7 @@ export const properties: INodeProperties[] = [
 		default: 'transcribe',
 		options: [
 			{
-				name: 'Transcribe',
+				name: 'Transcribe Audio',
 				value: 'transcribe',
 				action: 'Transcribe audio or video to text',
 				description:
