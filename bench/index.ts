@@ -4,6 +4,7 @@ import { largeHexAudio } from './hexAudio';
 import { largeDownload } from './largeDownload';
 import { rateLimitedBatch } from './rateLimit';
 import { requestOverhead } from './overhead';
+import { speechToTextUpload } from './speechToText';
 import { videoWaiting } from './videoWait';
 
 const BENCHES: Record<string, () => Promise<BenchFigure[]>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchFigure[]>> = {
 	hex: largeHexAudio,
 	'video-wait': videoWaiting,
 	'rate-limit': rateLimitedBatch,
+	'speech-to-text': speechToTextUpload,
 };
 
 async function main(): Promise<void> {

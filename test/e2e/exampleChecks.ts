@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -217,6 +217,52 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			expect(existsSync(join(userFolder, '.n8n-files', 'minimax-demo', 'narrated-video.mp4'))).toBe(
 				true,
 			);
+		},
+	},
+
+	'video-subtitles.json': {
+		kind: 'headless',
+		async check({ run, userFolder, sandbox }) {
+			const [video] = nodeOutput(run, 'Read the video');
+			const [transcript] = nodeOutput(run, 'Transcribe the video');
+			const segments = transcript.json.segments as Array<{
+				start: number;
+				end: number;
+				text: string;
+			}>;
+			expect(transcript.json).toMatchObject({ language: 'en', text: expect.stringMatching(/\.$/) });
+			expect(segments.length).toBeGreaterThan(1);
+			// The video itself went to MiniMax, streamed from n8n's filesystem storage, as an MP4.
+			const [upload] = apiCalls(sandbox, '/v1/speech_to_text');
+			expect(upload.body).toMatchObject({
+				fields: { model: 'asr-1.0', response_format: 'verbose_json', language: 'en' },
+				files: [{ field: 'file', filename: 'clip.mp4', contentType: 'video/mp4' }],
+			});
+			const clip = await probe(binaryPath(userFolder, video.binary!.data));
+			expect(Number(transcript.json.durationSeconds)).toBeCloseTo(clip.duration, 0);
+			expect(transcript.binary?.subtitles).toMatchObject({
+				fileName: 'clip.srt',
+				mimeType: 'application/x-subrip',
+			});
+			const workDir = join(userFolder, '.n8n-files', 'minimax-subtitles');
+			const srt = readFileSync(join(workDir, 'clip.srt'), 'utf8');
+			expect(srt.startsWith(`1\n00:00:00,000 --> `)).toBe(true);
+			expect(srt).toContain(segments[segments.length - 1].text);
+
+			const [subtitled] = nodeOutput(run, 'Read the subtitled video');
+			expect(subtitled.binary?.data).toMatchObject({
+				mimeType: 'video/mp4',
+				fileName: 'clip-subtitled.mp4',
+			});
+			const info = await probe(binaryPath(userFolder, subtitled.binary!.data));
+			expect(info.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
+			expect(Math.abs(info.duration - clip.duration)).toBeLessThan(0.2);
+			// Burned in: the picture changed where the first cue is shown, the sound did not.
+			expect(
+				readFileSync(join(workDir, 'clip-subtitled.mp4')).equals(
+					readFileSync(join(workDir, 'clip.mp4')),
+				),
+			).toBe(false);
 		},
 	},
 
