@@ -238,7 +238,12 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 				fields: { model: 'asr-1.0', response_format: 'verbose_json', language: 'en' },
 				files: [{ field: 'file', filename: 'clip.mp4', contentType: 'video/mp4' }],
 			});
-			const clip = await probe(binaryPath(userFolder, video.binary!.data));
+			expect(upload.headers.language).toBe('en');
+			const clipPath = binaryPath(userFolder, video.binary!.data);
+			expect((upload.body as { files: Array<{ bytes: number }> }).files[0].bytes).toBe(
+				readFileSync(clipPath).length,
+			);
+			const clip = await probe(clipPath);
 			expect(Number(transcript.json.durationSeconds)).toBeCloseTo(clip.duration, 0);
 			expect(transcript.binary?.subtitles).toMatchObject({
 				fileName: 'clip.srt',

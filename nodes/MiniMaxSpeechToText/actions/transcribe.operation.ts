@@ -107,6 +107,22 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to tell speakers apart: each segment gets a speaker label (speaker_0, speaker_1, …), also shown in the subtitles',
 			},
+			{
+				displayName: 'Timestamps',
+				name: 'timestampLevel',
+				type: 'options',
+				default: 'sentence',
+				options: [
+					{ name: 'Per Sentence', value: 'sentence', description: 'One segment per sentence' },
+					{
+						name: 'Per Word',
+						value: 'word',
+						description:
+							'One segment per word (per character in Chinese), e.g. for karaoke-style captions',
+					},
+				],
+				description: 'How finely the segments and subtitles are timed',
+			},
 		],
 	},
 ];
@@ -118,6 +134,7 @@ export const description = updateDisplayOptions(
 
 interface TranscribeOptions {
 	language?: string;
+	timestampLevel: 'sentence' | 'word';
 	diarization: boolean;
 	speakerCount?: number;
 	extras: ExtraFile[];
@@ -155,11 +172,16 @@ function readOptions(check: InputValidator, options: IDataObject): TranscribeOpt
 	const extras = (Array.isArray(options.extraFiles) ? options.extraFiles : []).map((value) =>
 		check.oneOf('Extra Output Files', value, ['vtt', 'json'] as const),
 	);
-	return { language: language || undefined, diarization, speakerCount, extras };
+	const timestampLevel = check.oneOf('Timestamps', options.timestampLevel ?? 'sentence', [
+		'sentence',
+		'word',
+	] as const);
+	return { language: language || undefined, timestampLevel, diarization, speakerCount, extras };
 }
 
 /**
- * Transcribe: POST /v1/speech_to_text (multipart, model asr-1.0, response_format verbose_json;
+ * Transcribe: POST /v1/speech_to_text (multipart, model asr-1.0, response_format verbose_json, the
+ * language also as a `language` header;
  * docs/minimax-api.md §17.1, https://platform.minimax.io/docs/guides/speech-to-text) with the
  * audio or video streamed from n8n's binary storage. Every input check (source, size ≤ 50 MB, not
  * empty, known container, options) runs before the call. One request per item, billed by MiniMax;
@@ -182,6 +204,7 @@ export async function execute(
 	form.append('model', ASR_MODEL);
 	form.append('response_format', 'verbose_json');
 	if (options.language) form.append('language', options.language);
+	if (options.timestampLevel === 'word') form.append('timestamp_level', 'word');
 	if (options.diarization) form.append('diarization', 'true');
 	if (options.speakerCount) form.append('speaker_count', String(options.speakerCount));
 	// Appended without a file-name argument: FormData would otherwise copy the part into memory.
@@ -192,6 +215,9 @@ export async function execute(
 		path: '/v1/speech_to_text',
 		body: form,
 		createsJob: true,
+		// The guide and independent clients pass the language as a header; the reference lists a
+		// form field. Both are sent, with the same value.
+		headers: options.language ? { language: options.language } : undefined,
 		itemIndex,
 		timeoutMs: FILE_CONTENT_TIMEOUT_MS,
 	})) as MiniMaxResponse<IDataObject>;

@@ -4,14 +4,18 @@ import { getInputBinary, type Readable } from '../../shared/media/binary';
 import {
 	MEDIA_CONTAINER_NAMES,
 	sniffMediaContainer,
+	uploadIdentity,
 	type MediaContainer,
 } from '../../shared/media/mediaContainer';
 import { downloadSignedUrlSniffed, peek } from '../../shared/transport/sniffedDownload';
 import type { StreamedFile } from '../../shared/transport/upload';
 import type { InputValidator } from '../../shared/validation';
 
-/** MiniMax's upload limit for speech to text (docs/minimax-api.md §17.1): 50 MB. */
-export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
+/**
+ * MiniMax's upload limit for speech to text (docs/minimax-api.md §17.1): 50 MB, read as decimal
+ * megabytes (50,000,000 bytes), the stricter reading, which an independent client also uses.
+ */
+export const MAX_MEDIA_BYTES = 50_000_000;
 
 export const BINARY_LABEL = 'Input Binary Field';
 export const URL_LABEL = 'Media URL';
@@ -122,11 +126,8 @@ async function checked(
 			`Speech to Text accepts ${MEDIA_CONTAINER_NAMES} files (recognised by their content, not their name). Convert other formats first, e.g. with ffmpeg: ffmpeg -i input -ac 1 -ar 16000 output.mp3`,
 		);
 	}
-	const uploadName = /\.[a-z0-9]{2,4}$/i.test(fileName)
-		? fileName
-		: `${fileName}.${container.format}`;
 	return {
-		file: { fileName: uploadName, mimeType: container.mimeType, size, open },
+		file: { ...uploadIdentity(container, fileName), size, open },
 		container,
 		sourceName: fileName,
 	};
@@ -135,7 +136,7 @@ async function checked(
 function tooLarge(check: InputValidator, label: string, fileName: string, size: number): never {
 	return check.fail(
 		label,
-		`the file "${fileName}" is ${(size / 1024 / 1024).toFixed(1)} MB; MiniMax transcribes files of at most 50 MB`,
+		`the file "${fileName}" is ${(size / 1_000_000).toFixed(1)} MB; MiniMax transcribes files of at most 50 MB (50,000,000 bytes)`,
 		'Shrink it first: speech needs neither a high sample rate nor stereo, e.g. ffmpeg -i input -vn -ac 1 -ar 16000 -b:a 48k output.mp3 (about 21 MB per hour).',
 	);
 }

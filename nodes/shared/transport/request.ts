@@ -39,6 +39,8 @@ export interface MiniMaxRequest {
 	itemIndex?: number;
 	/** Overrides the execution's retry settings (node Options → Max Retries, Retry Delay). */
 	retry?: RetrySettings;
+	/** Extra request headers (e.g. speech to text's `language`); never an Authorization header. */
+	headers?: Record<string, string>;
 }
 
 export interface MiniMaxResponse<T> {
@@ -194,6 +196,7 @@ async function attemptRequest(
 		abortSignal: cancelSignalOf(this),
 	};
 	if (isForm) options.headers = { Accept: 'application/json' };
+	if (request.headers) options.headers = { ...options.headers, ...request.headers };
 	let raw: { body: unknown; headers: Record<string, string>; statusCode: number };
 	const startedAt = Date.now();
 	try {

@@ -90,6 +90,7 @@ describe('Speech to Text › Transcribe', () => {
 			}),
 			{ items: [fileItem(mp3, 'meeting.mp3', 'audio/mpeg')] },
 		);
+		expect(uploads()[0].headers.language).toBe('de');
 		expect(uploads()[0].body).toMatchObject({
 			fields: {
 				model: 'asr-1.0',
@@ -172,6 +173,79 @@ describe('Speech to Text › Transcribe', () => {
 		).toEqual(['audio/mpeg', 'audio/wav']);
 	});
 
+	it('word timestamps: one segment and one cue per word', async () => {
+		const [item] = await runOk(sandbox(), stt({ options: { timestampLevel: 'word' } }), {
+			items: [fileItem(sineWav(3), 'a.wav')],
+		});
+		expect(uploads()[0].body).toMatchObject({ fields: { timestamp_level: 'word' } });
+		const segments = item.json.segments as IDataObject[];
+		expect(segments.length).toBe(String(item.json.text).split(' ').length);
+		expect((await text(item.binary!.subtitles)).split('\n\n')).toHaveLength(segments.length);
+	});
+
+	// Field reports: uploads named or typed by the input rather than by the content were refused by
+	// transcription services (telegram-mcp#219 Telegram ".oga" voice notes, typebot.io#2521 ".weba",
+	// vercel/ai#17352 an M4A sent as "audio.wav", open-webui#17636 no content type at all).
+	it.each([
+		[
+			'a Telegram voice note',
+			Buffer.concat([Buffer.from('OggS'), Buffer.alloc(4000, 1)]),
+			'file_17.oga',
+			'audio/ogg',
+			'file_17.ogg',
+			'audio/ogg',
+		],
+		[
+			'a browser recording',
+			Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(4000, 2)]),
+			'recording.weba',
+			'audio/webm',
+			'recording.webm',
+			'video/webm',
+		],
+		[
+			'an M4A saved as .wav',
+			encodedTone(3, 'm4a'),
+			'audio.wav',
+			'audio/wav',
+			'audio.mp4',
+			'video/mp4',
+		],
+		[
+			'an M4A without a content type',
+			encodedTone(3, 'm4a'),
+			'memo.m4a',
+			'application/octet-stream',
+			'memo.m4a',
+			'audio/mp4',
+		],
+		[
+			'an AIFF recording',
+			Buffer.concat([
+				Buffer.from('FORM'),
+				Buffer.from([0, 0, 0x0f, 0xa0]),
+				Buffer.from('AIFF'),
+				Buffer.alloc(4000, 3),
+			]),
+			'take.aif',
+			'audio/x-aiff',
+			'take.aif',
+			'audio/aiff',
+		],
+	])(
+		'uploads %s under a name and type that match its content',
+		async (_name, data, fileName, mimeType, sentName, sentType) => {
+			const [item] = await runOk(sandbox(), stt({}), {
+				items: [fileItem(data, fileName, mimeType)],
+			});
+			expect(uploads()[0].body).toMatchObject({
+				files: [{ field: 'file', filename: sentName, contentType: sentType, bytes: data.length }],
+			});
+			expect(item.json.fileName).toBe(sentName);
+			expect(item.binary!.subtitles.fileName).toBe(`${fileName.replace(/\.[^.]+$/, '')}.srt`);
+		},
+	);
+
 	it('streams a large file from filesystem storage with the exact bytes', async () => {
 		const big = Buffer.alloc(12 * 1024 * 1024);
 		sineWav(1).copy(big);
@@ -193,7 +267,7 @@ describe('Speech to Text › Transcribe', () => {
 	});
 
 	describe('refuses bad input before any request, naming the parameter and the item', () => {
-		const over = Buffer.alloc(50 * 1024 * 1024 + 1);
+		const over = Buffer.alloc(50_000_001);
 		sineWav(1).copy(over);
 		it.each([
 			[
@@ -206,7 +280,7 @@ describe('Speech to Text › Transcribe', () => {
 				'a file over 50 MB',
 				fileItem(over, 'huge.wav'),
 				{},
-				/Invalid "Input Binary Field" for item 0: the file "huge.wav" is 50\.0 MB; MiniMax transcribes files of at most 50 MB/,
+				/Invalid "Input Binary Field" for item 0: the file "huge.wav" is 50\.0 MB; MiniMax transcribes files of at most 50 MB \(50,000,000 bytes\)/,
 			],
 			[
 				'an unsupported container',

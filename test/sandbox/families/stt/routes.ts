@@ -13,16 +13,19 @@ import {
 
 /**
  * Speech to text (docs/minimax-api.md §17.1): POST /v1/speech_to_text, multipart `file` (audio or
- * video container, ≤ 50 MB), `model` = asr-1.0, optional `language` (ISO code; omitted = auto),
- * `response_format` json | verbose_json | srt | vtt, optional `diarization` ("true") with
- * `speaker_count` (2–10), optional `stream` ("true", json only: SSE deltas). Strict: anything else
- * → 2013. The contract marks the diarization field names and the verbose segment fields UNCERTAIN,
+ * video container, ≤ 50 MB = 50,000,000 bytes), `model` = asr-1.0, optional `language` (ISO code;
+ * omitted = auto) as a form field or as the `language` header the guide and independent clients use
+ * (both must agree), `response_format` json | verbose_json | srt | vtt, `timestamp_level` sentence |
+ * word, optional `diarization` ("true") with `speaker_count` (2–10), optional `stream` ("true", json
+ * only: SSE events `{index, delta, finish}`, the last with `finish: true` and `duration`). Strict:
+ * anything else → 2013. The contract marks the diarization field names and the verbose segment fields UNCERTAIN,
  * so `sttStore(state)` switches the answer between the two shapes clients must accept, and the error
  * envelope between native base_resp (HTTP 200) and the v2 error object (real HTTP status).
  */
 
 export const STT_MODEL = 'asr-1.0';
-export const STT_MAX_BYTES = 50 * 1024 * 1024;
+/** 50 MB in decimal bytes, the stricter reading (an independent client uses 50,000,000). */
+export const STT_MAX_BYTES = 50_000_000;
 export const STT_FORMATS = ['json', 'verbose_json', 'srt', 'vtt'] as const;
 export const STT_LANGUAGES = [
 	'en',
@@ -48,7 +51,15 @@ export const STT_LANGUAGES = [
 	'ms',
 	'fil',
 ];
-const FIELDS = ['model', 'language', 'response_format', 'diarization', 'speaker_count', 'stream'];
+const FIELDS = [
+	'model',
+	'language',
+	'response_format',
+	'timestamp_level',
+	'diarization',
+	'speaker_count',
+	'stream',
+];
 const DEFAULT_SPEAKERS = 2;
 
 export interface SttSettings {
@@ -104,9 +115,15 @@ function transcribeRequest(ctx: RouteContext): Reply {
 			'response_format',
 			`must be one of ${STT_FORMATS.join(', ')}, got "${format}"`,
 		);
-	const language = fields.language || undefined;
+	const header = ctx.headers.language || undefined;
+	if (header !== undefined && fields.language && fields.language !== header)
+		throw invalidParams('language', `header "${header}" and field "${fields.language}" disagree`);
+	const language = fields.language || header;
 	if (language !== undefined && !STT_LANGUAGES.includes(language))
 		throw invalidParams('language', `unsupported language "${language}"`);
+	const level = fields.timestamp_level || 'sentence';
+	if (level !== 'sentence' && level !== 'word')
+		throw invalidParams('timestamp_level', `must be sentence or word, got "${level}"`);
 	const diarize = flag(fields.diarization, 'diarization');
 	let speakers = DEFAULT_SPEAKERS;
 	if (fields.speaker_count !== undefined && fields.speaker_count !== '') {
@@ -126,19 +143,19 @@ function transcribeRequest(ctx: RouteContext): Reply {
 		file.data,
 		durationOf(file.data, container),
 		diarize ? { speakers } : undefined,
+		level,
 	);
 	ctx.entry.billable = true;
 	const detected = language ?? 'en';
 	if (stream) {
 		const words = transcript.text.split(' ');
 		return sseReply(ctx.traceId, [
-			...words.map((word, i) => ({ delta: i === 0 ? word : ` ${word}` })),
-			{
-				text: transcript.text,
-				language: detected,
-				trace_id: ctx.traceId,
-				base_resp: { status_code: 0, status_msg: 'success' },
-			},
+			...words.map((word, index) => ({
+				index,
+				delta: index === 0 ? word : ` ${word}`,
+				finish: false,
+			})),
+			{ index: words.length, delta: '', finish: true, duration: transcript.durationSeconds },
 		]);
 	}
 	if (format === 'srt')

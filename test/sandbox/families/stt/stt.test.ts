@@ -108,7 +108,18 @@ describe('speech_to_text', () => {
 		expect(vtt.data).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:02\.333\n/);
 		const sse = await transcribe({ stream: 'true' });
 		expect(sse.headers['content-type']).toBe('text/event-stream');
-		expect(String(sse.data).split('\n\n').filter(Boolean).length).toBeGreaterThan(3);
+		const events = String(sse.data)
+			.split('\n\n')
+			.filter(Boolean)
+			.map((event) => JSON.parse(event.replace(/^data: /, '')));
+		expect(events[0]).toEqual({ index: 0, delta: expect.stringMatching(/^[A-Z]/), finish: false });
+		expect(events[events.length - 1]).toEqual({
+			index: events.length - 1,
+			delta: '',
+			finish: true,
+			duration: 7,
+		});
+		expect(events.map((event) => event.delta).join('')).toBe((await transcribe({})).data.text);
 	});
 
 	it.each([
@@ -129,6 +140,7 @@ describe('speech_to_text', () => {
 		[{ speaker_count: '2' }, undefined, 'speaker_count: needs diarization=true'],
 		[{ stream: 'true', response_format: 'srt' }, undefined, 'stream: cannot be combined'],
 		[{ temperature: '0' }, undefined, 'temperature: unknown field'],
+		[{ timestamp_level: 'char' }, undefined, 'timestamp_level: must be sentence or word'],
 	])('refuses %j with 2013 (%s)', async (fields, file, message) => {
 		const body = form(
 			{ model: 'asr-1.0', ...fields },
@@ -141,8 +153,33 @@ describe('speech_to_text', () => {
 		expect(sandbox.log[0].billable).toBeUndefined();
 	});
 
-	it('refuses a file over 50 MB', async () => {
-		const big = Buffer.alloc(50 * 1024 * 1024 + 1);
+	it('takes the language from the header independent clients send, and word timestamps', async () => {
+		const res = await api.post(
+			'/v1/speech_to_text',
+			form(
+				{ model: 'asr-1.0', response_format: 'verbose_json', timestamp_level: 'word' },
+				{
+					data: sineWav(3),
+					name: 'a.wav',
+				},
+			),
+			{ headers: { language: 'ja' } },
+		);
+		expect(res.data.language).toBe('ja');
+		expect(res.data.segments.length).toBe(res.data.text.split(' ').length);
+		expect(res.data.segments.every((s: { text: string }) => !s.text.includes(' '))).toBe(true);
+		const clash = await api.post(
+			'/v1/speech_to_text',
+			form({ model: 'asr-1.0', language: 'en' }, { data: sineWav(1), name: 'a.wav' }),
+			{ headers: { language: 'ja' } },
+		);
+		expect(clash.data.base_resp.status_msg).toContain(
+			'language: header "ja" and field "en" disagree',
+		);
+	});
+
+	it('refuses a file over 50 MB (50,000,000 bytes)', async () => {
+		const big = Buffer.alloc(50_000_001);
 		sineWav(1).copy(big);
 		const res = await transcribe({}, { data: big, name: 'big.wav' });
 		expect(res.data.base_resp).toMatchObject({

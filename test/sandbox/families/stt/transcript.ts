@@ -9,11 +9,12 @@ import { readBoxes } from '../../media/mp4';
  */
 
 /** Containers the sandbox accepts (docs/minimax-api.md §17.1: "audio or video container"). */
-export type SttContainer = 'mp3' | 'wav' | 'flac' | 'ogg' | 'webm' | 'mp4' | 'aac';
+export type SttContainer = 'mp3' | 'wav' | 'aiff' | 'flac' | 'ogg' | 'webm' | 'mp4' | 'aac';
 
 export function sniffContainer(data: Buffer): SttContainer | undefined {
 	const ascii = (start: number, end: number) => data.toString('latin1', start, end);
 	if (data.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') return 'wav';
+	if (data.length >= 12 && ascii(0, 4) === 'FORM' && /^AIF[FC]$/.test(ascii(8, 12))) return 'aiff';
 	if (data.length >= 4 && ascii(0, 4) === 'fLaC') return 'flac';
 	if (data.length >= 4 && ascii(0, 4) === 'OggS') return 'ogg';
 	if (data.length >= 4 && data.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
@@ -125,11 +126,15 @@ export interface Transcript {
 	speakers: number;
 }
 
-/** One segment per started 3 s of audio (at least one), 4–7 words each, chosen by the file's SHA-256. */
+/**
+ * One segment per started 3 s of audio (at least one), 4–7 words each, chosen by the file's SHA-256.
+ * `word` timestamps split every sentence into one segment per word over the sentence's time.
+ */
 export function transcribe(
 	data: Buffer,
 	durationSeconds: number,
 	diarization?: { speakers: number },
+	level: 'sentence' | 'word' = 'sentence',
 ): Transcript {
 	let seed = createHash('sha256').update(data).digest();
 	let cursor = 0;
@@ -157,9 +162,20 @@ export function transcribe(
 	return {
 		text: segments.map((segment) => segment.text).join(' '),
 		durationSeconds: round(durationSeconds),
-		segments,
+		segments: level === 'word' ? segments.flatMap(wordsOf) : segments,
 		speakers: diarization ? Math.min(diarization.speakers, count) : 1,
 	};
+}
+
+function wordsOf(sentence: Segment): Segment[] {
+	const words = sentence.text.split(' ');
+	const step = (sentence.end - sentence.start) / words.length;
+	return words.map((text, index) => ({
+		...sentence,
+		start: round(sentence.start + index * step),
+		end: round(index === words.length - 1 ? sentence.end : sentence.start + (index + 1) * step),
+		text,
+	}));
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
