@@ -123,7 +123,7 @@ async function* readAll(source: StreamedFile): AsyncGenerator<Buffer> {
 	if (sent !== source.size) {
 		if (!Buffer.isBuffer(body)) body.destroy();
 		throw new Error(
-			`the file "${source.fileName}" changed while it was uploaded: ${sent > source.size ? 'more than' : 'only'} ${sent} of ${source.size} bytes`,
+			`the file "${source.fileName}" changed while it was uploaded: ${sent > source.size ? `more than the ${source.size}` : `only ${sent} of ${source.size}`} bytes it had`,
 		);
 	}
 }

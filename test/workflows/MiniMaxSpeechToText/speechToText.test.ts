@@ -256,6 +256,23 @@ describe('Speech to Text › Transcribe', () => {
 		expect(item.json.fileSize).toBe(big.length);
 	});
 
+	// n8n-io/n8n#26504 (fixed by buffering in n8n-io/n8n#26530): in database binary mode the OpenAI
+	// node passed a stream to form-data, which sent a wrong Content-Length, and OpenAI reset the
+	// connection. Here the part's length comes from n8n's metadata, so the streamed body is exact.
+	it('database binary mode (queue mode default): the streamed upload has the exact length', async () => {
+		const wav = sineWav(5);
+		const [item] = await runOk(sandbox(), stt({}), {
+			items: [fileItem(wav, 'queue.wav')],
+			binaryMode: 'database',
+		});
+		const [request] = uploads();
+		expect(request.body).toMatchObject({ files: [{ filename: 'queue.wav', bytes: wav.length }] });
+		expect(request.status).toBe(200);
+		expect(Number(request.headers['content-length'])).toBeGreaterThan(wav.length);
+		expect(item.json.durationSeconds).toBe(5);
+		expect(sandbox().state.files.size).toBe(0);
+	});
+
 	it('transcribes from n8n in-memory binary mode too', async () => {
 		const wav = sineWav(4);
 		const [item] = await runOk(sandbox(), stt({}), {
