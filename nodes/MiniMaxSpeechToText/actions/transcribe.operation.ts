@@ -153,12 +153,10 @@ function readOptions(check: InputValidator, options: IDataObject): TranscribeOpt
 	}
 	const diarization = options.diarization === true;
 	let speakerCount: number | undefined;
-	if (
-		options.speakerCount !== undefined &&
-		options.speakerCount !== 0 &&
-		options.speakerCount !== ''
-	) {
-		speakerCount = check.number('Speaker Count', options.speakerCount, {
+	const rawCount = options.speakerCount;
+	// 0 (also "0" from an expression) = let MiniMax decide.
+	if (rawCount !== undefined && rawCount !== null && rawCount !== '' && Number(rawCount) !== 0) {
+		speakerCount = check.number('Speaker Count', rawCount, {
 			min: 2,
 			max: 10,
 			integer: true,
