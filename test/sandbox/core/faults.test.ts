@@ -1,20 +1,18 @@
 import axios, { type AxiosError, type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '..';
+import { SANDBOX_KEYS, type Sandbox } from '..';
+import { useSandbox } from '../testing';
 
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: 7 });
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox(
+	(started, client) => {
+		sandbox = started;
+		api = client;
+	},
+	{ seed: 7 },
+);
 
 const tts = {
 	model: 'speech-2.8-turbo',

@@ -1,24 +1,22 @@
-import axios, { type AxiosInstance } from 'axios';
+import { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { type Sandbox } from '../..';
 import { modelsStore } from '../chat/models';
 import { batchStore } from './store';
+import { useSandbox } from '../../testing';
 
 type Json = Record<string, unknown>;
 
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: 0.001 });
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox(
+	(started, client) => {
+		sandbox = started;
+		api = client;
+	},
+	{ timeScale: 0.001 },
+);
 
 const line = (customId: string, content: string, extra: Json = {}) => ({
 	custom_id: customId,

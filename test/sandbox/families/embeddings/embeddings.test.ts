@@ -1,9 +1,10 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { SANDBOX_GROUP_ID, SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { SANDBOX_GROUP_ID, SANDBOX_KEYS, type Sandbox } from '../..';
 import { MAX_TEXTS, NO_BALANCE_MARKER } from './routes';
 import { embeddingsStore } from './store';
 import { EMBEDDING_DIMENSIONS, embedText } from './vectors';
+import { useSandbox } from '../../testing';
 
 interface EmbeddingsResponse {
 	vectors?: number[][];
@@ -15,16 +16,10 @@ interface EmbeddingsResponse {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 async function embed(body: Record<string, unknown>, path = '/v1/embeddings') {
 	const res = await api.post<EmbeddingsResponse>(path, body);

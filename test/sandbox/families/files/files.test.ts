@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { SANDBOX_KEYS, type Sandbox } from '../..';
+import { useSandbox } from '../../testing';
 
 type Json = Record<string, unknown>;
 
@@ -16,16 +17,10 @@ interface FileObject {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 /** Binary payload containing CRLF and dashes, to trip naive multipart parsers. */
 const sample = Buffer.concat([

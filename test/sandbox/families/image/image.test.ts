@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { type Sandbox } from '../..';
 import { probeImage as dimensions } from '../../media/imageProbe';
+import { useSandbox } from '../../testing';
 
 interface ImageResponse {
 	id: string;
@@ -13,16 +14,10 @@ interface ImageResponse {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 async function generate(body: Record<string, unknown>) {
 	return (await api.post<ImageResponse>('/v1/image_generation', body)).data;

@@ -1,8 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { SANDBOX_KEYS, type Sandbox } from '../..';
 import { base64, encodedTone, sineWav } from '../../../support/audioSamples';
 import { probe } from '../../../support/ffprobe';
+import { useSandbox } from '../../testing';
 
 interface MusicResponse {
 	data?: { audio: string; status: number };
@@ -20,17 +21,14 @@ interface MusicResponse {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-		maxBodyLength: Infinity,
-	});
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+useSandbox(
+	(started, client) => {
+		sandbox = started;
+		api = client;
+	},
+	{},
+	{ maxBodyLength: Infinity },
+);
 
 async function music(body: Record<string, unknown>) {
 	return (await api.post<MusicResponse>('/v1/music_generation', body)).data;

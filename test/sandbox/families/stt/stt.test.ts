@@ -1,24 +1,19 @@
-import axios, { type AxiosInstance } from 'axios';
+import { type AxiosInstance } from 'axios';
 import { request as httpRequest } from 'http';
 import { Readable } from 'stream';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { SANDBOX_KEYS, type Sandbox } from '../..';
 import { encodedTone, sineWav } from '../../../support/audioSamples';
 import { sttStore } from './routes';
+import { useSandbox } from '../../testing';
 
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 function form(
 	fields: Record<string, string>,

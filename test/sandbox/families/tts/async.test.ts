@@ -1,8 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
 import { deflateRawSync } from 'zlib';
 
-import { EXPIRE_MARKER, FAIL_MARKER, SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { EXPIRE_MARKER, FAIL_MARKER, SANDBOX_KEYS, type Sandbox } from '../..';
 import { probe } from '../../../support/ffprobe';
+import { useSandbox } from '../../testing';
 
 type Json = Record<string, unknown>;
 
@@ -84,16 +85,10 @@ function makeZip(files: Record<string, string>): Buffer {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 const request = (extra: Json = {}): Json => ({
 	model: 'speech-2.8-hd',

@@ -1,8 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { SANDBOX_KEYS, type Sandbox } from '../..';
 import { parseMp3Frames } from '../../media/mp3';
 import { probe } from '../../../support/ffprobe';
+import { useSandbox } from '../../testing';
 
 type Json = Record<string, unknown>;
 
@@ -26,16 +27,10 @@ interface TtsResponse {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 const base = (): Json => ({
 	model: 'speech-2.8-hd',

@@ -1,6 +1,7 @@
-import axios, { type AxiosInstance } from 'axios';
+import { type AxiosInstance } from 'axios';
 
-import { SANDBOX_KEYS, type Sandbox, startSandbox } from '../..';
+import { type Sandbox } from '../..';
+import { useSandbox } from '../../testing';
 
 interface VoiceItem {
 	voice_id: string;
@@ -19,16 +20,10 @@ interface VoiceList {
 let sandbox: Sandbox;
 let api: AxiosInstance;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	api = axios.create({
-		baseURL: sandbox.url,
-		headers: { Authorization: `Bearer ${SANDBOX_KEYS.global}` },
-		validateStatus: () => true,
-	});
+useSandbox((started, client) => {
+	sandbox = started;
+	api = client;
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
 
 const list = async (voiceType: unknown) =>
 	(await api.post<VoiceList>('/v1/get_voice', { voice_type: voiceType })).data;
