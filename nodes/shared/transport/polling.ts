@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cancellableSleep, throwIfCancelled } from './cancellation';
+import { cancellableSleep } from './cancellation';
 import type { MiniMaxContext } from './context';
 import { miniMaxCodeOf, TASK_FAILURE_CODES, withTaskId } from './taskErrors';
 
@@ -28,12 +28,32 @@ export interface PollTask<T> {
 	taskId?: string;
 }
 
+/**
+ * The early polls: a job that is done in a few seconds (MiniMax-H3-Max renders a 5-s clip in about
+ * 3 s) should not wait a whole poll interval. The first EARLY_POLLS status queries come every
+ * EARLY_POLL_MS (never more often than the chosen interval), then the chosen interval applies.
+ * Status queries for a job of T ms thus stay within ceil(T / interval) + EARLY_POLLS.
+ */
+export const EARLY_POLL_MS = 2000;
+export const EARLY_POLLS = 3;
+
+/**
+ * Milliseconds to wait before status query number `pollIndex` (0 = the first query after the
+ * job was created): EARLY_POLL_MS for the first EARLY_POLLS queries, then `intervalMs`; never
+ * longer than the interval itself.
+ */
+export function pollDelayMs(pollIndex: number, intervalMs: number): number {
+	return pollIndex < EARLY_POLLS ? Math.min(EARLY_POLL_MS, intervalMs) : intervalMs;
+}
+
 export const isStatus = (status: string | undefined, candidates: string[]): boolean =>
 	status !== undefined && candidates.some((c) => c.toLowerCase() === status.toLowerCase());
 
 /**
  * The one polling loop (the shape of OpenAI's pollUntilAvailable): queries until a terminal status,
  * the overall timeout (NodeOperationError with the resume hint), or the execution is cancelled.
+ * Query times: after 2, 4 and 6 s (pollDelayMs), then every `intervalMs`; queue-mode safe (all
+ * state is local to this call) and cancellable between queries.
  * Returns the value with a success status; throws `onFailure(value)` for a failure status.
  */
 export async function pollUntilDone<T>(
@@ -64,8 +84,13 @@ async function pollLoop<T>(
 	task: PollTask<T>,
 ): Promise<T> {
 	const deadline = Date.now() + settings.timeoutMs;
-	for (;;) {
-		throwIfCancelled(ctx, task.itemIndex);
+	for (let pollIndex = 0; ; pollIndex++) {
+		// No query right after the create: a job is never done at once, so the first poll waits too.
+		await cancellableSleep(
+			ctx,
+			Math.max(0, Math.min(pollDelayMs(pollIndex, settings.intervalMs), deadline - Date.now())),
+			task.itemIndex,
+		);
 		const value = await task.query();
 		const status = task.statusOf(value);
 		if (isStatus(status, task.successStatuses)) return value;
@@ -81,7 +106,6 @@ async function pollLoop<T>(
 				},
 			);
 		}
-		await cancellableSleep(ctx, Math.min(settings.intervalMs, remaining), task.itemIndex);
 	}
 }
 

@@ -34,7 +34,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	/** Exact path; each `*` segment matches one segment such as a task id (read it from ctx.path). */
 	path: string;
 	body: 'json' | 'multipart' | 'none';

@@ -131,6 +131,7 @@ export function checkCombination(
 }
 
 const SHORT_SIDE: Record<string, number> = {
+	'480P': 480,
 	'512P': 512,
 	'720P': 720,
 	'768P': 768,

@@ -15,6 +15,7 @@ import { type VideoMode, checkCombination, frameSize } from './models';
 import { type VideoTask, videoStore } from './store';
 import { videoTemplateRoutes } from './templates';
 import { videoV2Routes } from './v2';
+import { videoV2TaskRoutes } from './v2Tasks';
 
 /**
  * Video generation v1 (docs/minimax-api.md §7.1–7.4): POST /v1/video_generation (T2V, I2V, FL2V, S2V; the
@@ -137,4 +138,5 @@ export const videoRoutes: Route[] = [
 	{ method: 'GET', path: '/v1/query/video_generation', body: 'none', handle: query },
 	...videoTemplateRoutes,
 	...videoV2Routes,
+	...videoV2TaskRoutes,
 ];

@@ -59,6 +59,12 @@ export interface VideoTask {
 	/** v1: the result file, once the task has succeeded. */
 	fileId?: number;
 	callback?: CallbackState;
+	/** v2: `generation` or `regeneration` (a 2K upscale of an H3 768P result). */
+	taskType?: string;
+	/** v2: the record was deleted (DELETE on a finished task); queries answer 404. */
+	deleted?: boolean;
+	/** v2: cancelled while queued, so never billed. */
+	unbilled?: boolean;
 }
 
 export interface VideoTiming {
@@ -81,6 +87,7 @@ export interface NewVideoTask {
 	request: Record<string, unknown>;
 	failure?: VideoFailure;
 	sizeBytes?: number;
+	taskType?: string;
 	callbackUrl?: string;
 	/** The challenge was already answered during the create request (checkCallbackOnCreate). */
 	callbackChecked?: boolean;
@@ -114,6 +121,11 @@ export class VideoStore implements FamilyState {
 	 * (docs/minimax-api.md §17.2). Off by default: then the challenge follows the create asynchronously.
 	 */
 	checkCallbackOnCreate = false;
+	/**
+	 * Whether this account may use `POST /v2/video_regeneration` (docs/minimax-api.md §17.2: access
+	 * may be limited per account). False answers 2013 "no permission".
+	 */
+	regenerationAccess = true;
 	private abort = new AbortController();
 	private ticker: NodeJS.Timeout | undefined;
 	private settling = false;
@@ -133,6 +145,7 @@ export class VideoStore implements FamilyState {
 		this.timing = { ...DEFAULT_TIMING };
 		this.challengeTimeoutMs = 3000;
 		this.checkCallbackOnCreate = false;
+		this.regenerationAccess = true;
 	}
 
 	/** The challenge handshake on its own, for checkCallbackOnCreate; logged like any callback POST. */
@@ -168,6 +181,7 @@ export class VideoStore implements FamilyState {
 			readyAt: processingAt + this.timing.processingMsPerSecond * spec.seconds,
 			failure: spec.failure,
 			sizeBytes: spec.sizeBytes,
+			taskType: spec.taskType,
 			rendering: Promise.resolve(),
 		};
 		task.rendering = spec.failure
@@ -193,7 +207,9 @@ export class VideoStore implements FamilyState {
 
 	find(kind: VideoKind, region: Region, taskId: string): VideoTask | undefined {
 		const task = this.tasks.get(taskId);
-		return task && task.kind === kind && task.region === region ? task : undefined;
+		return task && task.kind === kind && task.region === region && !task.deleted
+			? task
+			: undefined;
 	}
 
 	/** The task's status now (Success only once its MP4 exists). */

@@ -4,7 +4,7 @@ import { type Reply, rawReply } from '../../http/reply';
 import type { Route, RouteContext } from '../../http/routes';
 import { Fields, type JsonObject, isObject } from '../../http/validate';
 import { aspectOf, readCallbackUrl, rejectUnknownFields } from './common';
-import { type ImageInfo, checkImage } from './images';
+import { type ImageInfo, checkImage, sniffImage } from './images';
 import { readMarkers } from './markers';
 import { frameSize, ratioValue } from './models';
 import { type VideoPhase, type VideoTask, videoStore } from './store';
@@ -27,6 +27,24 @@ const V2_FIELDS = [
 	'callback_url',
 ];
 const RATIOS = ['adaptive', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];
+/** Per-model limits (docs/minimax-api.md §17.2): MiniMax-H3 768P/2K 4–15 s; H3-Max 480P/768P 5–15 s. */
+const MODELS: Record<
+	string,
+	{ resolutions: string[]; defaultResolution: string; minSeconds: number; references: boolean }
+> = {
+	'MiniMax-H3': {
+		resolutions: ['768P', '2K'],
+		defaultResolution: '2K',
+		minSeconds: 4,
+		references: true,
+	},
+	'MiniMax-H3-Max': {
+		resolutions: ['480P', '768P'],
+		defaultResolution: '768P',
+		minSeconds: 5,
+		references: false,
+	},
+};
 const IMAGE_ROLES = ['first_frame', 'last_frame', 'reference_image'];
 const MAX_TEXT_CHARS = 7000;
 const STATUS_WORDS: Record<VideoPhase, string> = {
@@ -48,7 +66,7 @@ interface Content {
 	audios: number;
 }
 
-function v2Error(traceId: string, status: number, type: string, message: string): Reply {
+export function v2Error(traceId: string, status: number, type: string, message: string): Reply {
 	const body = {
 		type: 'error',
 		error: { type, message, http_code: String(status) },
@@ -59,14 +77,14 @@ function v2Error(traceId: string, status: number, type: string, message: string)
 	});
 }
 
-function v2Json(traceId: string, body: Record<string, unknown>): Reply {
+export function v2Json(traceId: string, body: Record<string, unknown>): Reply {
 	return rawReply(200, 'application/json; charset=utf-8', Buffer.from(JSON.stringify(body)), {
 		'trace-id': traceId,
 	});
 }
 
 /** v2 answers business errors with HTTP statuses, not base_resp. */
-function v2Route(handle: (ctx: RouteContext) => Reply | Promise<Reply>) {
+export function v2Route(handle: (ctx: RouteContext) => Reply | Promise<Reply>) {
 	return async (ctx: RouteContext): Promise<Reply> => {
 		try {
 			return await handle(ctx);
@@ -84,10 +102,29 @@ function v2Route(handle: (ctx: RouteContext) => Reply | Promise<Reply>) {
 	};
 }
 
-function checkMediaUrl(field: string, value: unknown, kind: 'video' | 'audio'): void {
+/**
+ * `mm_file://<file_id>` references a file uploaded to the Files API (docs/minimax-api.md §17.2): it
+ * must exist on this account and host. Returns its bytes, or undefined for other URLs.
+ */
+export function fileReference(ctx: RouteContext, field: string, value: unknown): Buffer | undefined {
+	if (typeof value !== 'string' || !/^mm_file:\/\//i.test(value)) return undefined;
+	const id = value.slice('mm_file://'.length);
+	if (!/^\d+$/.test(id)) throw invalidParams(field, `"${value}" is not mm_file://<numeric file_id>`);
+	const file = ctx.env.state.getFile(ctx.region, Number(id));
+	if (!file) throw invalidParams(field, `file ${id} not found`);
+	return file.data;
+}
+
+export function checkMediaUrl(
+	ctx: RouteContext,
+	field: string,
+	value: unknown,
+	kind: 'video' | 'audio',
+): void {
 	if (typeof value !== 'string' || value === '')
 		throw invalidParams(field, 'must be a non-empty string');
-	if (/^(https?|mm_file):\/\/\S+$/i.test(value)) return;
+	if (fileReference(ctx, field, value)) return;
+	if (/^https?:\/\/\S+$/i.test(value)) return;
 	const pattern =
 		kind === 'video' ? /^data:video\/mp4;base64,/i : /^data:audio\/(mp3|mpeg|wav);base64,/i;
 	if (!pattern.test(value))
@@ -97,7 +134,13 @@ function checkMediaUrl(field: string, value: unknown, kind: 'video' | 'audio'): 
 		);
 }
 
-function readContent(json: Fields): Content {
+/** An image item: checked like any image, or an uploaded file (its size read when it is an image). */
+function contentImage(ctx: RouteContext, field: string, url: unknown): ImageInfo | undefined {
+	const file = fileReference(ctx, field, url);
+	return file ? sniffImage(file) : checkImage(field, url);
+}
+
+function readContent(ctx: RouteContext, json: Fields): Content {
 	const items = json.array('content', { minItems: 1 });
 	if (!items) throw invalidParams('content', 'is required');
 	const content: Content = {
@@ -123,17 +166,17 @@ function readContent(json: Fields): Content {
 		const url = item.object(type as string)?.source.url;
 		if (type === 'image_url') {
 			const role = item.string('role', { required: true, oneOf: IMAGE_ROLES });
-			const info = checkImage(`${path}.image_url.url`, url);
+			const info = contentImage(ctx, `${path}.image_url.url`, url);
 			if (role === 'first_frame') content.firstFrames.push(info);
 			else if (role === 'last_frame') content.lastFrames++;
 			else content.referenceImages.push(info);
 		} else if (type === 'video_url') {
 			item.string('role', { required: true, oneOf: ['reference_video'] });
-			checkMediaUrl(`${path}.video_url.url`, url, 'video');
+			checkMediaUrl(ctx, `${path}.video_url.url`, url, 'video');
 			content.videos++;
 		} else {
 			item.string('role', { required: true, oneOf: ['reference_audio'] });
-			checkMediaUrl(`${path}.audio_url.url`, url, 'audio');
+			checkMediaUrl(ctx, `${path}.audio_url.url`, url, 'audio');
 			content.audios++;
 		}
 	});
@@ -178,11 +221,20 @@ function checkCounts(content: Content): void {
 function create(ctx: RouteContext): Reply {
 	rejectUnknownFields(ctx.json, V2_FIELDS);
 	const json = new Fields(ctx.json);
-	const model = json.string('model', { required: true });
-	if (model !== 'MiniMax-H3') throw invalidParams('model', `must be MiniMax-H3, got "${model}"`);
-	const content = readContent(json);
-	const resolution = json.string('resolution', { oneOf: ['768P', '2K'] }) ?? '2K';
-	const seconds = json.number('duration', { integer: true, min: 4, max: 15 }) ?? 5;
+	const model = json.string('model', { required: true }) as string;
+	const rules = MODELS[model];
+	if (!rules)
+		throw invalidParams('model', `must be one of ${Object.keys(MODELS).join(', ')}, got "${model}"`);
+	const content = readContent(ctx, json);
+	if (!rules.references && content.referenceImages.length + content.videos + content.audios > 0)
+		throw invalidParams(
+			'content',
+			`${model} supports text-to-video and first/last frame only, no reference images, videos or audios`,
+		);
+	const resolution =
+		json.string('resolution', { oneOf: rules.resolutions }) ?? rules.defaultResolution;
+	const seconds =
+		json.number('duration', { integer: true, min: rules.minSeconds, max: 15 }) ?? 5;
 	const hasMedia =
 		content.firstFrames.length +
 			content.lastFrames +
@@ -197,6 +249,8 @@ function create(ctx: RouteContext): Reply {
 			'text-to-video requires a concrete ratio; adaptive is not supported',
 		);
 	}
+	if (!rules.references && json.has('aigc_watermark'))
+		throw invalidParams('aigc_watermark', `not supported by ${model}`);
 	json.boolean('aigc_watermark');
 	const callbackUrl = readCallbackUrl(json);
 	const markers = readMarkers(content.text);
@@ -219,6 +273,7 @@ function create(ctx: RouteContext): Reply {
 			message: markers.failure.message,
 		},
 		sizeBytes: markers.sizeBytes,
+		taskType: 'generation',
 		callbackUrl,
 	});
 	ctx.entry.billable = true;
@@ -226,7 +281,7 @@ function create(ctx: RouteContext): Reply {
 	return v2Json(ctx.traceId, { task_id: task.taskId });
 }
 
-function taskJson(ctx: RouteContext, task: VideoTask, phase: VideoPhase): Record<string, unknown> {
+export function taskJson(ctx: RouteContext, task: VideoTask, phase: VideoPhase): Record<string, unknown> {
 	const store = videoStore(ctx.env.state);
 	const json: Record<string, unknown> = {
 		id: task.taskId,
@@ -237,6 +292,8 @@ function taskJson(ctx: RouteContext, task: VideoTask, phase: VideoPhase): Record
 		ratio: task.ratio,
 		created_at: Math.floor(task.createdAt / 1000),
 		updated_at: Math.floor(Math.min(ctx.env.clock.now(), task.readyAt) / 1000),
+		task_type: task.taskType ?? 'generation',
+		modality: 'video',
 	};
 	if (phase === 'Success') {
 		const url = ctx.env.downloads.publish(
