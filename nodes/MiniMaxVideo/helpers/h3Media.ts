@@ -6,11 +6,39 @@ import { imageForRequest, type ImageSource } from './imageInput';
 
 /**
  * The media of a MiniMax-H3 request (content items next to the prompt): frames or reference
- * images, reference videos and reference audio, from input binaries (data URLs) or URLs, with the
- * limits MiniMax's own client enforces checked before the paid call.
+ * images, reference videos and reference audio, from input binaries (data URLs), URLs, or files
+ * already uploaded to the Files API (`mm_file://<file_id>`, docs/minimax-api.md §17.2, so a large
+ * input is uploaded once), with the limits MiniMax's own client enforces checked before the paid call.
  */
 
 type MediaType = 'image' | 'video' | 'audio';
+export type MediaSource = ImageSource | 'file';
+
+const FILE_REFERENCE = /^(?:mm_file:\/\/)?(\d{1,32})$/i;
+
+/** `mm_file://<file_id>` from a file ID typed as `123` or `mm_file://123`; fails naming the parameter. */
+export function fileReference(check: InputValidator, parameter: string, value: unknown): string {
+	const raw = check.text(parameter, String(value ?? '').trim(), { min: 1 });
+	const match = FILE_REFERENCE.exec(raw);
+	if (!match)
+		check.fail(
+			parameter,
+			`"${raw}" is not a Files API file ID (digits, or mm_file://<file_id>); upload the file with the MiniMax Files node first`,
+		);
+	return `mm_file://${match[1]}`;
+}
+
+/** The File ID field of a media entry (shown for the "Uploaded File" source). */
+export const fileIdField: INodeProperties = {
+	displayName: 'File ID',
+	name: 'fileId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 313992866418884',
+	displayOptions: { show: { source: ['file'] } },
+	description:
+		'The ID of a file uploaded with the MiniMax Files node (sent as an mm_file:// reference), so a large input is uploaded once',
+};
 
 const MB = 1024 * 1024;
 const LIMITS: Record<MediaType, number> = { image: 30 * MB, video: 50 * MB, audio: 15 * MB };
@@ -46,6 +74,7 @@ export const mediaProperty: INodeProperties = {
 					hint: 'The name of the input field containing the binary file data',
 					description: 'The image, video or audio file sent with the request',
 				},
+				fileIdField,
 				{
 					displayName: 'Image Role',
 					name: 'role',
@@ -78,9 +107,14 @@ export const mediaProperty: INodeProperties = {
 							value: 'binary',
 						},
 						{
+							name: 'Uploaded File (Files API)',
+							value: 'file',
+							description: 'A file already uploaded with the MiniMax Files node, by its file ID',
+						},
+						{
 							name: 'URL',
 							value: 'url',
-							description: 'A public link (or an mm_file://	file ID)',
+							description: 'A public link (or an mm_file:// reference to an uploaded file)',
 						},
 					],
 				},
@@ -144,26 +178,36 @@ export async function readH3Media(
 		const source = check.oneOf(`${label} › Source`, entry.source ?? 'binary', [
 			'binary',
 			'url',
-		] as ImageSource[]);
-		const parameter = `${label} › ${source === 'binary' ? 'Binary Field' : 'URL'}`;
-		const value = source === 'binary' ? entry.binaryPropertyName : entry.url;
+			'file',
+		] as MediaSource[]);
+		const field = { binary: 'Binary Field', url: 'URL', file: 'File ID' }[source];
+		const parameter = `${label} › ${field}`;
+		const value = { binary: entry.binaryPropertyName, url: entry.url, file: entry.fileId }[source];
+		const uploaded =
+			source === 'file' || (source === 'url' && /^mm_file:\/\//i.test(String(value ?? '').trim()))
+				? fileReference(check, parameter, value)
+				: undefined;
 		if (type === 'image') {
 			const role = check.oneOf(`${label} › Image Role`, entry.role ?? 'first_frame', [
 				'first_frame',
 				'last_frame',
 				'reference_image',
 			] as const);
-			const url = await imageForRequest(ctx, itemIndex, check, {
-				parameter,
-				source,
-				value,
-				maxBytes: LIMITS.image,
-			});
+			const url =
+				uploaded ??
+				(await imageForRequest(ctx, itemIndex, check, {
+					parameter,
+					source: source as ImageSource,
+					value,
+					maxBytes: LIMITS.image,
+				}));
 			counts[role]++;
 			bodyBytes += url.length;
 			items.push({ type: 'image_url', image_url: { url }, role });
 		} else {
-			const url = await mediaUrl(ctx, itemIndex, check, parameter, source, value, type);
+			const url =
+				uploaded ??
+				(await mediaUrl(ctx, itemIndex, check, parameter, source as ImageSource, value, type));
 			counts[type]++;
 			bodyBytes += url.length;
 			items.push(
@@ -211,7 +255,7 @@ function checkCounts(
 	}
 }
 
-async function mediaUrl(
+export async function mediaUrl(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	check: InputValidator,

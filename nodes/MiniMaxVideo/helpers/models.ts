@@ -34,6 +34,8 @@ export interface VideoModel {
 	resolutions: ResolutionRule[];
 	defaultResolution: string;
 	fastPretreatment: boolean;
+	/** No longer on MiniMax's available list (docs/minimax-api.md §17.2): kept for old workflows, never a default. */
+	legacy?: boolean;
 }
 
 const HAILUO_23: ResolutionRule[] = [
@@ -73,7 +75,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'T2V-01-Director',
-		description: '720P, 6 s, follows camera commands',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s, follows camera commands',
 		modes: ['textToVideo'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -81,7 +84,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'T2V-01',
-		description: '720P, 6 s',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s',
 		modes: ['textToVideo'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -89,7 +93,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'I2V-01-Director',
-		description: '720P, 6 s, follows camera commands',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s, follows camera commands',
 		modes: ['imageToVideo'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -97,7 +102,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'I2V-01-live',
-		description: '720P, 6 s, suited to illustrations and 2D art',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s, suited to illustrations and 2D art',
 		modes: ['imageToVideo'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -105,7 +111,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'I2V-01',
-		description: '720P, 6 s',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s',
 		modes: ['imageToVideo'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -113,7 +120,8 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 	{
 		id: 'S2V-01',
-		description: '720P, 6 s, keeps the face of the subject image',
+		legacy: true,
+		description: 'Legacy: 720P, 6 s, keeps the face of the subject image',
 		modes: ['subjectReference'],
 		resolutions: SERIES_01,
 		defaultResolution: '720P',
@@ -121,6 +129,10 @@ export const VIDEO_MODELS: VideoModel[] = [
 	},
 ];
 
+/**
+ * The preselected model per mode: never a legacy model where a current one exists. Subject
+ * reference has only S2V-01 (the mode itself is legacy; MiniMax-H3 reference images replace it).
+ */
 export const DEFAULT_MODELS: Record<VideoMode, string> = {
 	textToVideo: 'MiniMax-Hailuo-2.3',
 	imageToVideo: 'MiniMax-Hailuo-2.3',
@@ -135,7 +147,7 @@ export const modelsFor = (mode: VideoMode) =>
 
 export function modelOptions(mode: VideoMode): INodePropertyOptions[] {
 	return modelsFor(mode).map((model) => ({
-		name: model.id,
+		name: model.legacy ? `${model.id} (Legacy)` : model.id,
 		value: model.id,
 		description: model.description,
 	}));

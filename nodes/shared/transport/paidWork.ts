@@ -129,6 +129,12 @@ const PATH_WORK: Record<string, PathWork> = {
 			return one('task', firstId(body.task_id, body.id, task?.id, data?.task_id));
 		},
 	},
+	'/v2/video_regeneration': {
+		what: 'MiniMax-H3 2K regeneration task',
+		fetchWith:
+			'MiniMax-H3 Video › Get MiniMax-H3 Task Status or Download MiniMax-H3 Video with this task ID',
+		ids: (body) => one('task', firstId(body.task_id, body.id)),
+	},
 	'/v1/t2a_async_v2': {
 		what: 'long speech task',
 		fetchWith: 'Text to Speech › Get Long Speech Task with this task ID',

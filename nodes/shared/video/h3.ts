@@ -24,6 +24,11 @@ export interface H3TaskStatus {
 	ratio?: string;
 	usage?: IDataObject;
 	failure?: string;
+	/** `generation` or `regeneration` (2K upscale). */
+	taskType?: string;
+	/** ISO dates from the unix seconds MiniMax gives. */
+	createdAt?: string;
+	updatedAt?: string;
 }
 
 export const H3_SUCCESS = ['succeeded', 'success'];
@@ -35,14 +40,19 @@ export const h3ResumeHint = (taskId: string) =>
 const text = (value: unknown): string | undefined =>
 	value === undefined || value === null || value === '' ? undefined : String(value);
 
+/**
+ * Creates a v2 task: `POST /v2/video_generation` (a new video) or `POST /v2/video_regeneration`
+ * (a 2K upscale, docs/minimax-api.md §17.2). Answers `{task_id}`; never re-sent once created.
+ */
 export async function createH3Task(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	body: IDataObject,
+	path: '/v2/video_generation' | '/v2/video_regeneration' = '/v2/video_generation',
 ): Promise<CreatedTask> {
 	const { body: response, traceId } = (await miniMaxRequest.call(ctx, {
 		method: 'POST',
-		path: '/v2/video_generation',
+		path,
 		body,
 		itemIndex,
 		createsJob: true,
@@ -74,11 +84,16 @@ export async function queryH3Task(
 	})) as MiniMaxResponse<IDataObject>;
 	const data = body.data as IDataObject | undefined;
 	const task = ((body.task ?? data?.task ?? data ?? body) as IDataObject) ?? {};
+	return h3TaskOf(task, taskId);
+}
+
+/** Reads one v2 task object (a query's `task`, or an item of the list) defensively. */
+export function h3TaskOf(task: IDataObject, taskId?: string): H3TaskStatus {
 	const content = task.content as IDataObject | IDataObject[] | undefined;
 	const first = Array.isArray(content) ? content[0] : content;
 	const url = text(first?.url) ?? text(first?.video_url) ?? text(task.video_url) ?? text(task.url);
 	return {
-		taskId,
+		taskId: taskId ?? text(task.id) ?? text(task.task_id) ?? '',
 		status: String(task.status ?? ''),
 		url,
 		model: text(task.model),
@@ -87,7 +102,18 @@ export async function queryH3Task(
 		ratio: text(task.ratio),
 		usage: (task.usage as IDataObject | undefined) ?? undefined,
 		failure: failureText(task.error ?? task.failure_reason ?? task.message),
+		taskType: text(task.task_type),
+		createdAt: unixSeconds(task.created_at),
+		updatedAt: unixSeconds(task.updated_at),
 	};
+}
+
+/** Unix seconds (or milliseconds) as an ISO date. */
+function unixSeconds(value: unknown): string | undefined {
+	const number = Number(value);
+	if (value === undefined || value === null || value === '' || !Number.isFinite(number))
+		return undefined;
+	return new Date(number > 1e12 ? number : number * 1000).toISOString();
 }
 
 function failureText(error: unknown): string | undefined {
@@ -162,5 +188,6 @@ export function h3Json(task: H3TaskStatus): IDataObject {
 		resolution: task.resolution,
 		ratio: task.ratio,
 		usage: task.usage,
+		taskType: task.taskType,
 	};
 }

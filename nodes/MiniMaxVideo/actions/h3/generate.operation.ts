@@ -9,6 +9,7 @@ import type {
 import { InputValidator } from '../../../shared/validation';
 import { createH3Task, h3Json, h3Video, waitForH3Task } from '../../../shared/video/h3';
 import { mediaProperty, readH3Media } from '../../helpers/h3Media';
+import { checkH3Request, H3_MODEL_IDS, H3_MODELS } from '../../helpers/h3Models';
 import { aigcWatermarkOption, generateOptions, readVideoOptions } from '../../helpers/options';
 import { finishedVideoItem } from '../../../shared/video/output';
 import { readWaitSettings, submittedItem, waitModeProperties } from '../../helpers/waitMode';
@@ -17,6 +18,26 @@ const MAX_PROMPT_CHARS = 7000;
 const RATIOS = ['adaptive', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'];
 
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'options',
+		default: 'MiniMax-H3',
+		options: [
+			{
+				name: 'MiniMax-H3',
+				value: 'MiniMax-H3',
+				description:
+					'768P or 2K, 4–15 s; text, first/last frame, or reference images, videos and audio',
+			},
+			{
+				name: 'MiniMax-H3-Max',
+				value: 'MiniMax-H3-Max',
+				description:
+					'Higher quality and fast: 480P or 768P, 5–15 s; text or first/last frame only (no references, no watermark option)',
+			},
+		],
+	},
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -54,20 +75,38 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 5,
 		typeOptions: { minValue: 4, maxValue: 15, numberPrecision: 0 },
-		description: 'Length of the video, 4 to 15 seconds (some accounts start at 5)',
+		description: 'Length of the video in whole seconds: 4 to 15 (MiniMax-H3-Max: 5 to 15)',
 	},
 	{
 		displayName: 'Resolution',
 		name: 'resolution',
 		type: 'options',
 		default: '2K',
+		displayOptions: { show: { model: ['MiniMax-H3'] } },
 		options: [
 			{ name: '2K', value: '2K' },
-			{ name: '768P', value: '768P', description: 'Where MiniMax offers it' },
+			{
+				name: '768P',
+				value: '768P',
+				description: 'Cheaper; can be upscaled later with "Regenerate MiniMax-H3 Video at 2K"',
+			},
+		],
+	},
+	{
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		default: '768P',
+		displayOptions: { show: { model: ['MiniMax-H3-Max'] } },
+		options: [
+			{ name: '480P', value: '480P' },
+			{ name: '768P', value: '768P' },
 		],
 	},
 	...waitModeProperties,
-	generateOptions([aigcWatermarkOption]),
+	generateOptions([
+		{ ...aigcWatermarkOption, displayOptions: { hide: { '/model': ['MiniMax-H3-Max'] } } },
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -84,16 +123,20 @@ export async function execute(
 	const prompt = check
 		.text('Prompt', this.getNodeParameter('prompt', itemIndex), { min: 1, max: MAX_PROMPT_CHARS })
 		.trim();
-	// Sources disagree on 4–15 vs 5–15 s and on 768P: the union is allowed and MiniMax decides the edge.
+	const model = check.oneOf(
+		'Model',
+		this.getNodeParameter('model', itemIndex, 'MiniMax-H3'),
+		H3_MODEL_IDS,
+	);
 	const duration = check.number(
 		'Duration (Seconds)',
 		this.getNodeParameter('duration', itemIndex, 5),
 		{ integer: true, min: 4, max: 15 },
 	);
-	const resolution = check.oneOf(
+	const resolution = check.text(
 		'Resolution',
-		this.getNodeParameter('resolution', itemIndex, '2K'),
-		['2K', '768P'],
+		String(this.getNodeParameter('resolution', itemIndex, H3_MODELS[model].defaultResolution)),
+		{ min: 1 },
 	);
 	const ratioChoice = check.oneOf(
 		'Aspect Ratio',
@@ -102,6 +145,13 @@ export async function execute(
 	);
 	const wait = readWaitSettings(this, itemIndex, check);
 	const media = await readH3Media(this, itemIndex, check);
+	checkH3Request(check, {
+		model,
+		resolution,
+		duration,
+		media,
+		watermark: options.raw.aigcWatermark === true,
+	});
 	const hasImage = media.items.some((item) => item.type === 'image_url');
 	// Contract §17.2: "adaptive" follows the input images; without any image MiniMax cannot use it.
 	if (ratioChoice === 'adaptive' && !hasImage) {
@@ -114,7 +164,7 @@ export async function execute(
 	const ratio = ratioChoice !== 'auto' ? ratioChoice : hasImage ? 'adaptive' : '16:9';
 
 	const body: IDataObject = {
-		model: 'MiniMax-H3',
+		model,
 		content: [{ type: 'text', text: prompt }, ...media.items],
 		resolution,
 		duration,
@@ -126,7 +176,7 @@ export async function execute(
 	const task = await createH3Task(this, itemIndex, body);
 	const described: IDataObject = {
 		taskId: task.taskId,
-		model: 'MiniMax-H3',
+		model,
 		duration,
 		resolution,
 		ratio,

@@ -61,9 +61,10 @@ const properties: INodeProperties[] = [
 				description: 'A video from a first to a last frame (MiniMax-Hailuo-02)',
 			},
 			{
-				name: 'Subject Reference',
+				name: 'Subject Reference (Legacy)',
 				value: 'subjectReference',
-				description: 'A video that keeps the face of a subject image (S2V-01)',
+				description:
+					'A video that keeps the face of a subject image (S2V-01, legacy). For new workflows use MiniMax-H3 with a reference image.',
 			},
 		],
 	},
@@ -129,7 +130,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: '1080P', value: '1080P', description: 'Hailuo models, 6 s only' },
 			{ name: '512P', value: '512P', description: 'MiniMax-Hailuo-02, image to video' },
-			{ name: '720P', value: '720P', description: '01-series models' },
+			{ name: '720P', value: '720P', description: '01-series models (legacy)' },
 			{ name: '768P', value: '768P', description: 'Hailuo models' },
 			{
 				name: 'Model Default',

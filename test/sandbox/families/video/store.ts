@@ -207,9 +207,7 @@ export class VideoStore implements FamilyState {
 
 	find(kind: VideoKind, region: Region, taskId: string): VideoTask | undefined {
 		const task = this.tasks.get(taskId);
-		return task && task.kind === kind && task.region === region && !task.deleted
-			? task
-			: undefined;
+		return task && task.kind === kind && task.region === region && !task.deleted ? task : undefined;
 	}
 
 	/** The task's status now (Success only once its MP4 exists). */

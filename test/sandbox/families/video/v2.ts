@@ -106,10 +106,15 @@ export function v2Route(handle: (ctx: RouteContext) => Reply | Promise<Reply>) {
  * `mm_file://<file_id>` references a file uploaded to the Files API (docs/minimax-api.md §17.2): it
  * must exist on this account and host. Returns its bytes, or undefined for other URLs.
  */
-export function fileReference(ctx: RouteContext, field: string, value: unknown): Buffer | undefined {
+export function fileReference(
+	ctx: RouteContext,
+	field: string,
+	value: unknown,
+): Buffer | undefined {
 	if (typeof value !== 'string' || !/^mm_file:\/\//i.test(value)) return undefined;
 	const id = value.slice('mm_file://'.length);
-	if (!/^\d+$/.test(id)) throw invalidParams(field, `"${value}" is not mm_file://<numeric file_id>`);
+	if (!/^\d+$/.test(id))
+		throw invalidParams(field, `"${value}" is not mm_file://<numeric file_id>`);
 	const file = ctx.env.state.getFile(ctx.region, Number(id));
 	if (!file) throw invalidParams(field, `file ${id} not found`);
 	return file.data;
@@ -224,7 +229,10 @@ function create(ctx: RouteContext): Reply {
 	const model = json.string('model', { required: true }) as string;
 	const rules = MODELS[model];
 	if (!rules)
-		throw invalidParams('model', `must be one of ${Object.keys(MODELS).join(', ')}, got "${model}"`);
+		throw invalidParams(
+			'model',
+			`must be one of ${Object.keys(MODELS).join(', ')}, got "${model}"`,
+		);
 	const content = readContent(ctx, json);
 	if (!rules.references && content.referenceImages.length + content.videos + content.audios > 0)
 		throw invalidParams(
@@ -233,8 +241,7 @@ function create(ctx: RouteContext): Reply {
 		);
 	const resolution =
 		json.string('resolution', { oneOf: rules.resolutions }) ?? rules.defaultResolution;
-	const seconds =
-		json.number('duration', { integer: true, min: rules.minSeconds, max: 15 }) ?? 5;
+	const seconds = json.number('duration', { integer: true, min: rules.minSeconds, max: 15 }) ?? 5;
 	const hasMedia =
 		content.firstFrames.length +
 			content.lastFrames +
@@ -281,7 +288,11 @@ function create(ctx: RouteContext): Reply {
 	return v2Json(ctx.traceId, { task_id: task.taskId });
 }
 
-export function taskJson(ctx: RouteContext, task: VideoTask, phase: VideoPhase): Record<string, unknown> {
+export function taskJson(
+	ctx: RouteContext,
+	task: VideoTask,
+	phase: VideoPhase,
+): Record<string, unknown> {
 	const store = videoStore(ctx.env.state);
 	const json: Record<string, unknown> = {
 		id: task.taskId,

@@ -65,7 +65,10 @@ async function remove(ctx: RouteContext): Promise<Reply> {
 	if (phase === 'Processing')
 		throw invalidParams('task_id', `task ${taskId} is running and cannot be cancelled or deleted`);
 	if (phase === 'Cancelled')
-		throw invalidParams('task_id', `task ${taskId} is cancelled and cannot be cancelled or deleted`);
+		throw invalidParams(
+			'task_id',
+			`task ${taskId} is cancelled and cannot be cancelled or deleted`,
+		);
 	task.deleted = true;
 	return v2Json(ctx.traceId, {});
 }
@@ -118,7 +121,10 @@ async function regenerate(ctx: RouteContext): Promise<Reply> {
 	json.string('resolution', { oneOf: ['2K'] });
 	const store = videoStore(ctx.env.state);
 	if (!store.regenerationAccess)
-		throw invalidParams('model', 'no permission: video regeneration is not enabled for this account');
+		throw invalidParams(
+			'model',
+			'no permission: video regeneration is not enabled for this account',
+		);
 	const sourceId = json.string('source_task_id', { nonEmpty: true });
 	if ((sourceId === undefined) === !json.has('content'))
 		throw invalidParams('source_task_id', 'give exactly one of source_task_id or content');
