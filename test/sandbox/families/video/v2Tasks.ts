@@ -140,7 +140,10 @@ async function regenerate(ctx: RouteContext): Promise<Reply> {
 		seconds: source?.seconds ?? 5,
 		resolution: '2K',
 		ratio: source?.ratio ?? ratio,
-		...frameSize('2K', source ? source.width / source.height : ratioValue(ratio)),
+		...frameSize(
+			'2K',
+			source ? (ratioValue(source.ratio ?? '') ?? source.width / source.height) : ratioValue(ratio),
+		),
 		request: ctx.json,
 		taskType: 'regeneration',
 		callbackUrl,
