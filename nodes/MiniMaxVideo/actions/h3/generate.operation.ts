@@ -88,7 +88,7 @@ const properties: INodeProperties[] = [
 			{
 				name: '768P',
 				value: '768P',
-				description: 'Cheaper; can be upscaled later with "Regenerate MiniMax-H3 Video at 2K"',
+				description: 'Cheaper; can be upscaled later with "Regenerate MiniMax-H3 Video At 2K"',
 			},
 		],
 	},

@@ -37,7 +37,7 @@ export const operationProperty: INodeProperties = {
 	default: 'generate',
 	options: [
 		{
-			name: 'Cancel or Delete MiniMax-H3 Task',
+			name: 'Cancel Or Delete MiniMax-H3 Task',
 			value: 'deleteTask',
 			action: 'Cancel or delete an H3 task',
 			description:
@@ -69,7 +69,7 @@ export const operationProperty: INodeProperties = {
 			description: 'The MiniMax-H3 tasks of the last 7 days, newest first, optionally by status',
 		},
 		{
-			name: 'Regenerate MiniMax-H3 Video at 2K',
+			name: 'Regenerate MiniMax-H3 Video At 2K',
 			value: 'regenerate',
 			action: 'Regenerate an H3 video at 2K',
 			description:

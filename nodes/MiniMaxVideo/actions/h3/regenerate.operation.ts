@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Video Source',
-		name: 'baseVideoSource',
+		name: 'videoSource',
 		type: 'options',
 		default: 'binary',
 		displayOptions: { show: fromVideo },
@@ -77,26 +77,26 @@ const properties: INodeProperties[] = [
 	},
 	binaryFieldProperty({
 		displayName: 'Video Binary Field',
-		name: 'binaryPropertyNameBaseVideo',
+		name: 'binaryPropertyNameVideo',
 		what: 'the 768P video',
 		description: 'The 768P MiniMax-H3 MP4 to upscale',
-		show: { ...fromVideo, baseVideoSource: ['binary'] },
+		show: { ...fromVideo, videoSource: ['binary'] },
 	}),
 	urlFieldProperty({
 		displayName: 'Video URL',
-		name: 'baseVideoUrl',
+		name: 'videoUrl',
 		placeholder: 'https://example.com/h3-768p.mp4',
 		description: 'A public link to the 768P MiniMax-H3 MP4',
-		show: { ...fromVideo, baseVideoSource: ['url'] },
+		show: { ...fromVideo, videoSource: ['url'] },
 	}),
 	{
 		displayName: 'File ID',
-		name: 'baseVideoFileId',
+		name: 'videoFileId',
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: 'e.g. 313992866418884',
-		displayOptions: { show: { ...fromVideo, baseVideoSource: ['file'] } },
+		displayOptions: { show: { ...fromVideo, videoSource: ['file'] } },
 		description: 'The Files API ID of the uploaded 768P MP4 (sent as an mm_file:// reference)',
 	},
 	{
@@ -150,7 +150,7 @@ export async function execute(
 				max: MAX_PROMPT_CHARS,
 			})
 			.trim();
-		const url = await baseVideoUrl(this, itemIndex, check);
+		const url = await videoUrl(this, itemIndex, check);
 		body.content = [
 			{ type: 'text', text: prompt },
 			{ type: 'video_url', video_url: { url }, role: 'base_video' },
@@ -194,20 +194,20 @@ export async function execute(
 }
 
 /** The base_video URL: a data URL of the input binary, a public URL, or mm_file://<file_id>. */
-async function baseVideoUrl(
+async function videoUrl(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	check: InputValidator,
 ): Promise<string> {
 	const source = check.oneOf(
 		'Video Source',
-		ctx.getNodeParameter('baseVideoSource', itemIndex, 'binary'),
+		ctx.getNodeParameter('videoSource', itemIndex, 'binary'),
 		['binary', 'url', 'file'] as const,
 	);
 	if (source === 'file')
-		return fileReference(check, 'File ID', ctx.getNodeParameter('baseVideoFileId', itemIndex, ''));
+		return fileReference(check, 'File ID', ctx.getNodeParameter('videoFileId', itemIndex, ''));
 	const value = ctx.getNodeParameter(
-		source === 'binary' ? 'binaryPropertyNameBaseVideo' : 'baseVideoUrl',
+		source === 'binary' ? 'binaryPropertyNameVideo' : 'videoUrl',
 		itemIndex,
 		'',
 	);

@@ -266,7 +266,7 @@ describe('MiniMax Video › List MiniMax-H3 Tasks', () => {
 	});
 });
 
-describe('MiniMax Video › Cancel or Delete MiniMax-H3 Task', () => {
+describe('MiniMax Video › Cancel Or Delete MiniMax-H3 Task', () => {
 	it('a queued task is cancelled (not billed); a finished one has its record deleted', async () => {
 		store().timing.preparingMs = 60 * 60_000;
 		const [queuedId, doneId] = await submit(2);
@@ -318,7 +318,7 @@ describe('MiniMax Video › Cancel or Delete MiniMax-H3 Task', () => {
 	});
 });
 
-describe('MiniMax Video › Regenerate MiniMax-H3 Video at 2K', () => {
+describe('MiniMax Video › Regenerate MiniMax-H3 Video At 2K', () => {
 	it('from a source task ID: waits and streams the 2K MP4', async () => {
 		const [source] = await runOk(
 			sandbox(),
@@ -364,8 +364,8 @@ describe('MiniMax Video › Regenerate MiniMax-H3 Video at 2K', () => {
 			h3({
 				operation: 'regenerate',
 				regenerateFrom: 'video',
-				baseVideoSource: 'file',
-				baseVideoFileId: String(file.file_id),
+				videoSource: 'file',
+				videoFileId: String(file.file_id),
 				prompt: 'Harbour at dawn',
 				waitMode: 'submit',
 			}),
@@ -383,8 +383,8 @@ describe('MiniMax Video › Regenerate MiniMax-H3 Video at 2K', () => {
 			h3({
 				operation: 'regenerate',
 				regenerateFrom: 'video',
-				baseVideoSource: 'url',
-				baseVideoUrl: 'https://example.com/h3.mp4',
+				videoSource: 'url',
+				videoUrl: 'https://example.com/h3.mp4',
 				prompt: 'Harbour at dawn',
 				waitMode: 'callback',
 				callbackUrl: 'https://example.com/hook',
@@ -419,15 +419,15 @@ describe('MiniMax Video › Regenerate MiniMax-H3 Video at 2K', () => {
 	it.each([
 		[{ sourceTaskId: '' }, /Parameter "Source Task ID" is required/],
 		[
-			{ regenerateFrom: 'video', baseVideoSource: 'url', baseVideoUrl: 'https://e.com/a.mp4' },
+			{ regenerateFrom: 'video', videoSource: 'url', videoUrl: 'https://e.com/a.mp4' },
 			/Parameter "Prompt" is required/,
 		],
 		[
-			{ regenerateFrom: 'video', prompt: 'x', baseVideoSource: 'url', baseVideoUrl: 'ftp://a' },
+			{ regenerateFrom: 'video', prompt: 'x', videoSource: 'url', videoUrl: 'ftp://a' },
 			/^Invalid "Video URL" for item 0/,
 		],
 		[
-			{ regenerateFrom: 'video', prompt: 'x', baseVideoSource: 'file', baseVideoFileId: 'x1' },
+			{ regenerateFrom: 'video', prompt: 'x', videoSource: 'file', videoFileId: 'x1' },
 			/^Invalid "File ID" for item 0/,
 		],
 		[
