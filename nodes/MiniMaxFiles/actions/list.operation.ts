@@ -5,6 +5,7 @@ import { miniMaxRequest, type MiniMaxResponse } from '../../shared/transport/req
 import { InputValidator } from '../../shared/validation';
 import { ALL_PURPOSES, fileJson, PURPOSE_IDS, type MiniMaxFile } from '../helpers/fileObject';
 import { fileOptions } from '../helpers/fileProperties';
+import { returnAllAndLimit } from '../../shared/descriptions/options';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,22 +16,7 @@ const properties: INodeProperties[] = [
 		options: ALL_PURPOSES,
 		description: 'MiniMax lists files by purpose (it is required)',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(),
 	fileOptions(),
 ];
 

@@ -166,3 +166,30 @@ export function readCommonOptions(options: IDataObject): CommonOptions {
 export function nodeOptions(ctx: IExecuteFunctions, itemIndex = 0): IDataObject {
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
+
+/**
+ * n8n's usual Return All / Limit pair for list operations: `returnAll` (boolean) and `limit` (a whole
+ * number ≥ 1, default 50, shown only while Return All is off).
+ */
+export function returnAllAndLimit(returnAllByDefault = false): INodeProperties[] {
+	return [
+		{ ...returnAllOption, default: returnAllByDefault },
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+const returnAllOption: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};

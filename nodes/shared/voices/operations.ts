@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { maxRetriesOption, retryDelayOption } from '../descriptions/options';
+import { maxRetriesOption, retryDelayOption, returnAllAndLimit } from '../descriptions/options';
 import { InputValidator } from '../validation';
 import { deleteVoice, fetchVoices, VOICE_TYPES, type CustomVoiceType } from './api';
 
@@ -55,22 +55,7 @@ export function listVoicesOperation(
 ): VoiceOperation {
 	const properties: INodeProperties[] = [
 		...(voiceType ? [] : [voiceTypeProperty]),
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllAndLimit(true),
 		retryOptions,
 	];
 	return {

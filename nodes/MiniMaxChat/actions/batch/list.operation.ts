@@ -8,25 +8,9 @@ import type {
 
 import { InputValidator } from '../../../shared/validation';
 import { batchJson, batchRequest, type BatchObject } from '../../helpers/batchApi';
+import { returnAllAndLimit } from '../../../shared/descriptions/options';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
+const properties: INodeProperties[] = [...returnAllAndLimit()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['batch'], operation: ['list'] } },

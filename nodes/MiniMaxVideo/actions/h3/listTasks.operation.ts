@@ -11,26 +11,12 @@ import { InputValidator } from '../../../shared/validation';
 import { H3_SUCCESS, h3Json, type H3TaskStatus } from '../../../shared/video/h3';
 import { listH3Tasks } from '../../../shared/video/h3Tasks';
 import { statusOptions } from '../../helpers/options';
+import { returnAllAndLimit } from '../../../shared/descriptions/options';
 
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'expired'];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(),
 	{
 		displayName: 'Status',
 		name: 'statusFilter',
