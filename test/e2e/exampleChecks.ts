@@ -352,7 +352,7 @@ export const EXAMPLE_CHECKS: Record<string, ExampleCheck> = {
 			const [written] = nodeOutput(run, 'Write the lyrics');
 			const [edited] = nodeOutput(run, 'Edit the lyrics');
 			const [song] = nodeOutput(run, 'Sing the song');
-			expect(written.json).toMatchObject({ mode: 'write_full_song', title: expect.any(String) });
+			expect(written.json).toMatchObject({ mode: 'writeFullSong', title: expect.any(String) });
 			expect(edited.json).toMatchObject({ mode: 'edit', title: written.json.title });
 			const [, editRequest] = apiCalls(sandbox, '/v1/lyrics_generation');
 			expect(editRequest.body).toMatchObject({

@@ -11,6 +11,7 @@ import { InputValidator } from '../../shared/validation';
 import {
 	COVER_LIMITS,
 	COVER_MODELS,
+	PREPARED_COVER_LYRICS_SEEN,
 	readModel,
 	UNCHECKED_COVER_LIMITS,
 } from '../helpers/musicModels';
@@ -47,8 +48,20 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 6 },
+		displayOptions: { hide: { referenceSource: [FEATURE_ID_SOURCE] } },
 		description:
-			'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them). With a prepared cover, the lyrics to sing: usually the formattedLyrics of Prepare Cover, edited.',
+			'New lyrics for the cover, up to 3,500 characters. Leave empty to keep the original words (MiniMax transcribes them).',
+	},
+	{
+		displayName: 'Lyrics',
+		name: 'lyrics',
+		type: 'string',
+		default: '',
+		required: true,
+		typeOptions: { rows: 6 },
+		placeholder: 'e.g. {{ $json.formattedLyrics }}',
+		displayOptions: { show: { referenceSource: [FEATURE_ID_SOURCE] } },
+		description: `The lyrics to sing over the prepared cover (required): usually the formattedLyrics of Prepare Cover, edited. MiniMax has been seen to take ${PREPARED_COVER_LYRICS_SEEN} here and answers other lengths with its own error.`,
 	},
 	{
 		displayName: 'Options',
@@ -75,8 +88,9 @@ export const description = updateDisplayOptions({ show: { operation: ['cover'] }
  * POST /v1/music_generation with a cover model (docs/minimax-api.md §9, §17.3): the reference as
  * `audio_base64` (an input binary, checked first: ≤ 50 MB, MP3/WAV/M4A/FLAC, 6 s – 6 min when its
  * length is readable) or `audio_url`, or a prepared cover's `cover_feature_id` (from Prepare Cover)
- * with the lyrics to sing. A listed model keeps its prompt ≤ 2000 / lyrics ≤ 3500 checks; a typed id
- * is sent as given. One song item, or a NodeOperationError naming the parameter before any call.
+ * with the lyrics to sing (required, non-empty; the 10–1000 characters MiniMax answers with are
+ * UNCERTAIN in docs/minimax-api.md §9, so they are left to MiniMax). A listed model keeps its prompt ≤ 2000 / lyrics
+ * ≤ 3500 checks; a typed id is sent as given. One song item, or a NodeOperationError naming the parameter before any call.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -102,13 +116,19 @@ export async function execute(
 		model,
 		'it describes the style of the cover',
 	);
-	const lyrics = optionalText(
-		check,
-		'Lyrics',
-		this.getNodeParameter('lyrics', itemIndex, ''),
-		limits.lyrics,
-		model,
-	);
+	const rawLyrics = this.getNodeParameter('lyrics', itemIndex, '');
+	// A prepared cover has no words of its own to keep: the lyrics are required (docs/minimax-api.md §9).
+	const lyrics =
+		source === FEATURE_ID_SOURCE
+			? requiredText(
+					check,
+					'Lyrics',
+					rawLyrics,
+					limits.lyrics,
+					model,
+					"a prepared cover sings the lyrics you give (usually Prepare Cover's formattedLyrics, edited)",
+				)
+			: optionalText(check, 'Lyrics', rawLyrics, limits.lyrics, model);
 	const featureId =
 		source === FEATURE_ID_SOURCE
 			? check.text(

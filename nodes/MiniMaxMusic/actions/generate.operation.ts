@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Instrumental (No Vocals)',
 				value: 'instrumental',
-				description: 'Music only (Music 2.6, 2.6 Free and 2.5+)',
+				description: 'Music only (Music 3.0, 3.0 Free, 2.6, 2.6 Free and 2.5+)',
 			},
 		],
 	},

@@ -81,7 +81,8 @@ const properties: INodeProperties[] = [
 		name: 'title',
 		type: 'string',
 		default: '',
-		description: 'A song title to keep; leave empty to let MiniMax name the song',
+		description:
+			'A song title to keep; leave empty to let MiniMax name the song. MiniMax publishes no length limit for it, so its length is not checked before the call: a title MiniMax finds too long comes back as its error.',
 	},
 	{
 		displayName: 'Options',
@@ -110,8 +111,10 @@ interface WrittenLyrics {
  * a song; `{mode: "edit", lyrics, prompt?}` rewrites given lyrics; `title` (optional) is kept.
  * Prompt ≤ 2000 and lyrics ≤ 3500 characters are checked before the call. Answers are read
  * defensively: the fields at the top level or under `data`, style tags as text or a list, title and
- * tags possibly absent. Output: `lyrics`, `lyricsLines`, `title` and `styleTags` when MiniMax sent
- * them, `mode`, and the lyrics as a .txt binary.
+ * tags possibly absent. The title's length has no published limit and is left to MiniMax. Output:
+ * `lyrics`, `lyricsLines`, `title` and `styleTags` when MiniMax sent them, `mode` (the Mode
+ * parameter's value, `writeFullSong` or `edit`, so it can feed another Generate Lyrics node), and
+ * the lyrics as a .txt binary.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -188,7 +191,7 @@ export async function execute(
 		lyrics,
 		lyricsLines: lyricsLineCount(lyrics),
 		fileName,
-		mode: API_MODES[mode],
+		mode,
 		prompt,
 		traceId: traceId ?? body.trace_id,
 	};

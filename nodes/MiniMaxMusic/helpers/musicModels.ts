@@ -5,9 +5,10 @@ import type { InputValidator } from '../../shared/validation';
 /**
  * What each music model accepts (docs/minimax-api.md §9). music-2.x: prompt ≤ 2000, lyrics ≤ 3500;
  * music-1.5: prompt 10–300 and lyrics 10–600, both required; music-01 (legacy) is treated like
- * music-1.5 with an optional prompt. Instrumental needs music-2.6/2.6-free/2.5+; the lyrics
- * optimizer the music-2.5 family and newer. music-3.0 and music-3.0-free are UNCERTAIN (§17.3):
- * like any model id typed by the user, their limits are not checked locally; MiniMax judges them.
+ * music-1.5 with an optional prompt. Instrumental needs music-3.0/3.0-free/2.6/2.6-free/2.5+;
+ * the lyrics optimizer the music-2.5 family and newer. music-3.0 and music-3.0-free are UNCERTAIN
+ * (§17.3): like any model id typed by the user, their limits are not checked locally; MiniMax
+ * judges them.
  */
 export interface TextLimit {
 	min?: number;
@@ -103,6 +104,12 @@ export const COVER_LIMITS = {
 	lyrics: { max: 3500 },
 	seed: { min: 0, max: 1_000_000 },
 } as const;
+
+/**
+ * What MiniMax has been seen to take as lyrics over a `cover_feature_id` (docs/minimax-api.md §9:
+ * 10–1000, UNCERTAIN): told to the user, not checked before the call.
+ */
+export const PREPARED_COVER_LYRICS_SEEN = '10–1,000 characters';
 
 /** A cover model id typed by the user: only the prompt's presence is checked locally. */
 export const UNCHECKED_COVER_LIMITS = {

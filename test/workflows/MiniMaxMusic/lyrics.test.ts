@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readBinary } from '../../harness';
-import { apiRequests, run, runOk, useSandbox } from '../helpers';
-import { lyricsNode } from './fixtures';
+import { readBinary, runWorkflow } from '../../harness';
+import { apiRequests, credentialsFor, pipeline, run, runOk, useSandbox } from '../helpers';
+import { lyricsNode, MUSIC_TYPE } from './fixtures';
 
 /** Generate Lyrics: Write Full Song and Edit Lyrics (docs/minimax-api.md §17.3). */
 
@@ -54,7 +54,52 @@ describe('Music › Generate Lyrics › Edit Lyrics', () => {
 			prompt: 'A folk song about rain',
 			title: 'Rain Song',
 		});
-		expect(written.json).toMatchObject({ title: 'Rain Song', mode: 'write_full_song' });
+		expect(written.json).toMatchObject({ title: 'Rain Song', mode: 'writeFullSong' });
+	});
+
+	it("outputs mode as the Mode parameter's value, so it can set Mode in the next node", async () => {
+		const workflow = pipeline(
+			[
+				{
+					name: 'Write',
+					type: MUSIC_TYPE,
+					parameters: { operation: 'generateLyrics', prompt: 'A folk song about rain' },
+				},
+				{
+					name: 'Edit',
+					type: MUSIC_TYPE,
+					parameters: {
+						operation: 'generateLyrics',
+						lyricsMode: '={{ $json.mode === "writeFullSong" ? "edit" : "writeFullSong" }}',
+						lyrics: '={{ $json.lyrics }}',
+						prompt: 'Make it hopeful',
+					},
+				},
+			],
+			[{ json: {} }],
+		);
+		const result = await runWorkflow(workflow, { credentials: credentialsFor(sandbox()) });
+		expect(result.status).toBe('success');
+		expect(result.output('Write')[0].json.mode).toBe('writeFullSong');
+		expect(result.output('Edit')[0].json.mode).toBe('edit');
+		expect(
+			apiRequests(sandbox(), '/v1/lyrics_generation').map(
+				(entry) => (entry.body as IDataObject).mode,
+			),
+		).toEqual(['write_full_song', 'edit']);
+	});
+
+	it('sends a long title as given: its length has no published limit, so MiniMax judges it', async () => {
+		const title = 't'.repeat(5000);
+		const result = await run(
+			sandbox(),
+			lyricsNode({ lyricsMode: 'edit', lyrics: ORIGINAL, title: `  ${title} ` }),
+		);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/title: must be at most 200 characters \(2013\)/);
+		const requests = apiRequests(sandbox(), '/v1/lyrics_generation');
+		expect(requests).toHaveLength(1);
+		expect((requests[0].body as IDataObject).title).toBe(title);
 	});
 
 	it('accepts a reply without title and style tags (the given title stays)', async () => {

@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MiniMaxMusic } from '../../../nodes/MiniMaxMusic/MiniMaxMusic.node';
+import {
+	INSTRUMENTAL_MODEL_IDS,
+	MUSIC_MODELS,
+} from '../../../nodes/MiniMaxMusic/helpers/musicModels';
 import { apiRequests, run, runOk, useSandbox } from '../helpers';
 import { cover, LYRICS, music, song } from './fixtures';
 
@@ -44,6 +49,31 @@ describe('Music › models', () => {
 		expect(bodies[2]).toMatchObject({ lyrics_optimizer: true });
 		expect(vocal.json).toMatchObject({ model: 'music-3.0', lyricsLines: 3 });
 		expect(vocal.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('names Music 3.0 and 3.0 Free in Vocals › Instrumental, like the models that make one', async () => {
+		const vocals = new MiniMaxMusic().description.properties.find(
+			(property) => property.name === 'vocals',
+		);
+		const instrumental = (vocals?.options as Array<{ value: string; description?: string }>).find(
+			(option) => option.value === 'instrumental',
+		);
+		const shortNames = INSTRUMENTAL_MODEL_IDS.map((id) =>
+			String(MUSIC_MODELS.find((option) => option.value === id)?.name).replace(/^Music /, ''),
+		);
+		expect(shortNames).toEqual(['3.0', '3.0 Free', '2.6', '2.6 Free', '2.5+']);
+		expect(instrumental?.description).toBe(
+			`Music only (Music ${shortNames.slice(0, -1).join(', ')} and ${shortNames.at(-1)})`,
+		);
+		const [made] = await runOk(
+			sandbox(),
+			music({ model: 'music-3.0', vocals: 'instrumental', prompt: 'Ambient pads', options: FAST }),
+		);
+		expect(apiRequests(sandbox(), '/v1/music_generation')[0].body).toMatchObject({
+			model: 'music-3.0',
+			is_instrumental: true,
+		});
+		expect(made.json).toMatchObject({ model: 'music-3.0', instrumental: true });
 	});
 
 	it("leaves music-3.0's lengths to MiniMax: 3,501 characters of lyrics reach it, and its error comes back", async () => {

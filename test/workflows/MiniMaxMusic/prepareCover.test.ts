@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MiniMaxMusic } from '../../../nodes/MiniMaxMusic/MiniMaxMusic.node';
 import { readBinary, runWorkflow } from '../../harness';
 import { base64, encodedTone, sineWav } from '../../support/audioSamples';
 import { probe } from '../../support/ffprobe';
@@ -243,17 +244,61 @@ describe('Music › Cover Song from a prepared cover', () => {
 		expect(sung.pairedItem).toEqual({ item: 0 });
 	});
 
-	it('leaves the lyrics rules of a prepared cover to MiniMax (none or over 1,000 characters)', async () => {
+	const EMPTY_LYRICS =
+		/"Lyrics" for item 0: it is empty; a prepared cover sings the lyrics you give \(usually Prepare Cover's formattedLyrics, edited\)/;
+	it.each([
+		// n8n itself refuses a required parameter left empty in the editor.
+		['missing', undefined, /Parameter "Lyrics" is required/],
+		['blank', ' \n ', EMPTY_LYRICS],
+		['an expression that gives nothing', '={{ $json.nothing }}', EMPTY_LYRICS],
+	])(
+		'refuses a prepared cover whose lyrics are %s before any request (they are required there)',
+		async (_label, lyrics, message) => {
+			const parameters: IDataObject = { referenceSource: 'featureId', coverFeatureId: 'abc' };
+			if (lyrics !== undefined) parameters.lyrics = lyrics;
+			const result = await run(sandbox(), cover(parameters));
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(message);
+			expect(sandbox().log).toHaveLength(0);
+		},
+	);
+
+	it('leaves the unpublished 10–1,000 length of prepared-cover lyrics to MiniMax and shows its answer', async () => {
 		const [prepared] = await runOk(sandbox(), prepareCover(), { items: [song(7)] });
 		const id = prepared.json.coverFeatureId as string;
-		const none = await run(sandbox(), cover({ referenceSource: 'featureId', coverFeatureId: id }));
-		expect(none.error?.message).toMatch(/lyrics: is required \(2013\)/);
+		const short = await run(
+			sandbox(),
+			cover({ referenceSource: 'featureId', coverFeatureId: id, lyrics: 'short' }),
+		);
+		expect(short.error?.message).toMatch(/lyrics: must be at least 10 characters \(2013\)/);
 		const long = await run(
 			sandbox(),
-			cover({ referenceSource: 'featureId', coverFeatureId: id, lyrics: 'l'.repeat(1001) }),
+			cover({ referenceSource: 'featureId', coverFeatureId: id, lyrics: 'l'.repeat(1203) }),
 		);
 		expect(long.error?.message).toMatch(/lyrics: must be at most 1000 characters \(2013\)/);
-		expect(apiRequests(sandbox(), '/v1/music_generation')).toHaveLength(2);
+		const bodies = apiRequests(sandbox(), '/v1/music_generation').map(
+			(entry) => (entry.body as IDataObject).lyrics,
+		);
+		expect(bodies).toEqual(['short', 'l'.repeat(1203)]);
+	});
+
+	it('keeps Lyrics optional for a binary or URL reference and required for a prepared cover in the node description', () => {
+		const lyrics = new MiniMaxMusic().description.properties.filter(
+			(property) =>
+				property.name === 'lyrics' && property.displayOptions?.show?.operation?.includes('cover'),
+		);
+		const prepared = lyrics.find((property) =>
+			property.displayOptions?.show?.referenceSource?.includes('featureId'),
+		);
+		const other = lyrics.find((property) =>
+			property.displayOptions?.hide?.referenceSource?.includes('featureId'),
+		);
+		expect(prepared).toMatchObject({ required: true });
+		expect(prepared?.description).toMatch(/required/);
+		expect(prepared?.description).toMatch(/10–1,000 characters/);
+		expect(prepared?.description).not.toMatch(/Leave empty|3,500/);
+		expect(other?.required).toBeFalsy();
+		expect(other?.description).toMatch(/Leave empty to keep the original words/);
 	});
 
 	it('explains an expired or foreign feature id: prepare again', async () => {
