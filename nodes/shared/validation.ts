@@ -38,6 +38,32 @@ export class InputValidator {
 		return value;
 	}
 
+	/**
+	 * An ID parameter (task, file, batch, voice… IDs), trimmed. Text or a whole number (a JSON
+	 * number from an expression) is accepted; an expression that gave undefined, null, a list or an
+	 * object is refused here instead of reaching MiniMax as "undefined", "null" or "a,b".
+	 */
+	id(parameter: string, value: unknown, limits: { max?: number } = {}): string {
+		if (value === undefined || value === null)
+			this.fail(parameter, `it is empty (the expression gave ${String(value)})`);
+		if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+			return this.text(parameter, String(value), { min: 1, max: limits.max });
+		if (typeof value !== 'string') this.fail(parameter, `expected an ID, got ${typeName(value)}`);
+		return this.text(parameter, value.trim(), { min: 1, max: limits.max });
+	}
+
+	/**
+	 * A text parameter that may come from an expression: numbers and booleans become their text,
+	 * undefined and null become "", objects and lists are refused ("expected text, got an object").
+	 */
+	textFrom(parameter: string, value: unknown): string {
+		if (value === undefined || value === null) return '';
+		if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+			return String(value);
+		if (typeof value !== 'string') this.fail(parameter, `expected text, got ${typeName(value)}`);
+		return value;
+	}
+
 	number(
 		parameter: string,
 		value: unknown,

@@ -189,9 +189,15 @@ describe('MiniMax Chat Model › conversions', () => {
 
 describe('chat reasoning and streams', () => {
 	it('splits <think> blocks, including an unclosed one from a cut-off reply', () => {
+		// Only the leading block is reasoning: tags after the answer began are answer text.
 		expect(splitThinking('<think>a</think>\n\nB<think>c</think>D')).toEqual({
-			answer: 'BD',
-			reasoning: 'a\n\nc',
+			answer: 'B<think>c</think>D',
+			reasoning: 'a',
+			unclosed: false,
+		});
+		expect(splitThinking('Meet <think> tags: they wrap reasoning.')).toEqual({
+			answer: 'Meet <think> tags: they wrap reasoning.',
+			reasoning: '',
 			unclosed: false,
 		});
 		expect(splitThinking('<think>still thinking')).toEqual({

@@ -94,10 +94,15 @@ describe('reasoning splitter', () => {
 		},
 	);
 
-	it('joins several reasoning blocks with a blank line', () => {
-		expect(splitThinking('<think>a</think>one <think>b</think>two')).toEqual({
+	it('joins several leading reasoning blocks with a blank line; later tags are answer text', () => {
+		expect(splitThinking('<think>a</think>\n<think>b</think>two')).toEqual({
 			reasoning: 'a\n\nb',
-			answer: 'one two',
+			answer: 'two',
+			unclosed: false,
+		});
+		expect(splitThinking('<think>a</think>one <think>b</think>two')).toEqual({
+			reasoning: 'a',
+			answer: 'one <think>b</think>two',
 			unclosed: false,
 		});
 	});

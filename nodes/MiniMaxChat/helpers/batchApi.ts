@@ -41,10 +41,7 @@ export function readBatchId(
 	check: InputValidator,
 	itemIndex: number,
 ): string {
-	const id = check.text('Batch ID', String(ctx.getNodeParameter('batchId', itemIndex, '')).trim(), {
-		min: 1,
-		max: 200,
-	});
+	const id = check.id('Batch ID', ctx.getNodeParameter('batchId', itemIndex, ''), { max: 200 });
 	if (!/^[A-Za-z0-9_.:-]+$/.test(id))
 		check.fail(
 			'Batch ID',

@@ -118,10 +118,16 @@ export function readConversation(
 			? messagesFromItem(
 					check,
 					(ctx.getInputData()[itemIndex]?.json ?? {}) as IDataObject,
-					String(ctx.getNodeParameter('messagesField', itemIndex, 'messages')),
+					check.textFrom(
+						'Messages Field',
+						ctx.getNodeParameter('messagesField', itemIndex, 'messages'),
+					),
 				)
 			: messagesFromParameters(check, ctx.getNodeParameter('messages', itemIndex, {}));
-	const systemPrompt = String(ctx.getNodeParameter('systemPrompt', itemIndex, '') ?? '');
+	const systemPrompt = check.textFrom(
+		'System Prompt',
+		ctx.getNodeParameter('systemPrompt', itemIndex, ''),
+	);
 	return finalMessages(
 		check,
 		conversation,

@@ -13,7 +13,8 @@ const ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 
 interface MessageEntry {
 	role?: string;
-	content?: string;
+	/** Text, or whatever an expression gave (numbers and booleans become text). */
+	content?: unknown;
 }
 
 /** Messages typed in the node (the "Messages" list). */
@@ -27,7 +28,7 @@ export function messagesFromParameters(check: InputValidator, raw: unknown): Wir
 			['user', 'assistant', 'system'],
 			`as the role of message ${index + 1}`,
 		);
-		const content = typeof entry.content === 'string' ? entry.content : '';
+		const content = check.textFrom(`Messages (message ${index + 1} content)`, entry.content);
 		if (!content.trim()) check.fail('Messages', `message ${index + 1} (${role}) is empty`);
 		return { role, content };
 	});
@@ -108,6 +109,7 @@ function toWireMessage(check: InputValidator, raw: unknown, index: number): Wire
 function readContent(fail: (problem: string) => never, content: unknown): WireMessage['content'] {
 	if (content === undefined || content === null) return '';
 	if (typeof content === 'string') return content;
+	if (typeof content === 'number' || typeof content === 'boolean') return String(content);
 	if (!Array.isArray(content))
 		return fail('has a "content" that is neither text nor a list of text parts');
 	return content.map((part, partIndex) => {
@@ -151,7 +153,9 @@ export function finalMessages(
 		? [...messages, { role: 'system', content: jsonHint }]
 		: messages;
 	const merged = mergeSystemMessages(withHint, systemPrompt);
-	if (!merged.some((message) => message.role !== 'system')) {
+	// The same rule for every source and operation: a conversation of only system or only
+	// assistant messages has nothing to answer.
+	if (!merged.some((message) => message.role === 'user' || message.role === 'tool')) {
 		check.fail(
 			'Messages',
 			'there is no user message to answer',

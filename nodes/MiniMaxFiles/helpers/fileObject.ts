@@ -67,8 +67,7 @@ export function readFileId(
 	check: InputValidator,
 	value: unknown,
 ): { text: string; number: number } {
-	const text = String(value ?? '').trim();
-	if (!text) check.fail('File ID', 'it is empty');
+	const text = check.id('File ID', value);
 	if (!/^\d+$/.test(text))
 		check.fail('File ID', `"${text}" is not a MiniMax file ID (digits only)`);
 	const number = Number(text);

@@ -66,11 +66,7 @@ export async function execute(
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const common = readCommonOptions(options);
-	const taskId = check.text(
-		'Task ID',
-		String(this.getNodeParameter('taskId', itemIndex) ?? '').trim(),
-		{ min: 1, max: 64 },
-	);
+	const taskId = check.id('Task ID', this.getNodeParameter('taskId', itemIndex), { max: 64 });
 	if (!/^\d+$/.test(taskId))
 		check.fail('Task ID', `"${taskId}" is not a MiniMax task ID (digits only)`);
 

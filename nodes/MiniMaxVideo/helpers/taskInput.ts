@@ -20,7 +20,7 @@ export function taskIdProperty(
 
 /** MiniMax task and file IDs are digit strings (a JSON number may arrive as a number). */
 export function readId(check: InputValidator, parameter: string, value: unknown): string {
-	const id = check.text(parameter, String(value ?? '').trim(), { min: 1, max: 64 });
+	const id = check.id(parameter, value, { max: 64 });
 	if (!/^\d+$/.test(id)) check.fail(parameter, `"${id}" is not a MiniMax ID (digits only)`);
 	return id;
 }

@@ -181,7 +181,7 @@ function readSettings(
 	check: InputValidator,
 	options: IDataObject,
 ): CloneSettings {
-	const rawId = String(ctx.getNodeParameter('voiceId', itemIndex, '') ?? '').trim();
+	const rawId = check.textFrom('Voice ID', ctx.getNodeParameter('voiceId', itemIndex, '')).trim();
 	const voiceId = rawId ? check.customVoiceId('Voice ID', rawId) : generateVoiceId('Voice');
 	const previewText = options.previewText
 		? check.text('Preview Text', options.previewText, { max: 1000 })

@@ -83,7 +83,7 @@ export async function execute(
 		min: 1,
 		max: 500,
 	});
-	const rawId = String(this.getNodeParameter('voiceId', itemIndex, '') ?? '').trim();
+	const rawId = check.textFrom('Voice ID', this.getNodeParameter('voiceId', itemIndex, '')).trim();
 	const body: IDataObject = { prompt, preview_text: previewText };
 	if (rawId) body.voice_id = check.customVoiceId('Voice ID', rawId);
 

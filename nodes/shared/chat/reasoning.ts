@@ -22,7 +22,8 @@ type State = 'start' | 'reasoning' | 'answer';
 
 /**
  * Splits reasoning from the answer in text that may arrive in pieces (a stream's deltas, split at
- * any byte). Handles `<think>…</think>`, `<thinking>…</thinking>`, `<mm:think>…</mm:think>`, a
+ * any byte). Only a LEADING block is reasoning: once answer text has begun, tags are answer text
+ * (a reply may talk about `<think>` tags). Handles `<think>…</think>`, `<thinking>…</thinking>`, `<mm:think>…</mm:think>`, a
  * closing tag without its opening one (the text before it is reasoning: the opening tag was
  * consumed upstream), tags split across pieces, and an unclosed opening tag (a reply cut off while
  * thinking: everything after it is reasoning). Until the first tag or the end, text at the start
@@ -53,11 +54,21 @@ export class ReasoningSplitter {
 			const found = findFirstTag(this.buffer, tags);
 			if (found) {
 				const before = this.buffer.slice(0, found.at);
-				this.buffer = this.buffer.slice(found.at + found.tag.length);
 				const closing = found.tag.startsWith('</');
+				const loneClose = this.state === 'start' && closing;
+				const answerBegun = this.answerStarted || before.trim() !== '';
+				if (this.state !== 'reasoning' && !loneClose && answerBegun) {
+					// Only a leading block is reasoning: once the answer has begun, a tag is text
+					// the answer mentions ("Tell me about <think> tags").
+					this.literal = true;
+					this.state = 'answer';
+					this.emitAnswer(out, this.buffer);
+					this.buffer = '';
+					return out;
+				}
+				this.buffer = this.buffer.slice(found.at + found.tag.length);
 				if (this.state === 'answer' && closing) {
-					// A stray closing tag inside the answer is never answer text.
-					this.emitAnswer(out, before);
+					// A closing tag right after the leading block (before any answer text) is dropped.
 					continue;
 				}
 				if (this.state === 'reasoning' || (this.state === 'start' && closing)) {

@@ -107,11 +107,9 @@ export function deleteVoiceOperation(
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const check = new InputValidator(this.getNode(), itemIndex);
-			const voiceId = check.text(
-				'Voice ID',
-				String(this.getNodeParameter('voiceId', itemIndex) ?? '').trim(),
-				{ min: 1, max: 256 },
-			);
+			const voiceId = check.id('Voice ID', this.getNodeParameter('voiceId', itemIndex), {
+				max: 256,
+			});
 			const result = await deleteVoice(this, voiceType, voiceId, itemIndex);
 			return [
 				{

@@ -109,11 +109,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const check = new InputValidator(this.getNode(), itemIndex);
 	const options = readVideoOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-	const templateId = check.text(
-		'Template ID',
-		String(this.getNodeParameter('templateId', itemIndex) ?? '').trim(),
-		{ min: 1, max: 64 },
-	);
+	const templateId = check.id('Template ID', this.getNodeParameter('templateId', itemIndex), {
+		max: 64,
+	});
 	const texts = (
 		(this.getNodeParameter('textInputs.values', itemIndex, []) as IDataObject[]) ?? []
 	).map((entry, index) =>
