@@ -6,8 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { searchChatModels } from '../shared/methods/searchChatModels';
-import { runOperation } from '../shared/router';
+import { searchBatchChatModels, searchChatModels } from '../shared/methods/searchChatModels';
+import { operationKey, runOperation } from '../shared/router';
 import { operations, properties, subtitle } from './actions';
 
 export class MiniMaxChat implements INodeType {
@@ -28,11 +28,9 @@ export class MiniMaxChat implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchChatModels } };
+	methods = { listSearch: { searchChatModels, searchBatchChatModels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0, 'chat') as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		return await runOperation(this, operations, `${resource}.${operation}`);
+		return await runOperation(this, operations, operationKey(this, 'chat'));
 	}
 }

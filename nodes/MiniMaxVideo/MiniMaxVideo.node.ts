@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/descriptions/subtitle';
-import { runOperation } from '../shared/router';
+import { operationKey, runOperation } from '../shared/router';
 import { operations, properties } from './actions';
 
 export class MiniMaxVideo implements INodeType {
@@ -29,8 +29,6 @@ export class MiniMaxVideo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		return await runOperation(this, operations, `${resource}.${operation}`);
+		return await runOperation(this, operations, operationKey(this, 'video'));
 	}
 }

@@ -45,6 +45,36 @@ export function keyedOperations<R extends string, O extends string>(
 	) as OperationMap<`${R}.${O}`>;
 }
 
+/** The value n8n gives the "Custom API Call" entry it adds to Resource and Operation lists. */
+const CUSTOM_API_CALL = /^__custom_api_call__$/i;
+
+/**
+ * The error for n8n's "Custom API Call" entry (offered on nodes whose credential can sign
+ * requests): these nodes have no such operation; the HTTP Request node signs the call instead.
+ */
+function customApiCallError(ctx: IExecuteFunctions): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		'"Custom API Call" is not an operation of this node: use the HTTP Request node for MiniMax endpoints this node does not cover',
+		{
+			description:
+				'In an HTTP Request node, set Authentication to "Predefined Credential Type", Credential Type to "MiniMax API" and choose your MiniMax credential; it signs the request with your API key and region. Then pick a Resource and Operation of this node again, or delete this node.',
+		},
+	);
+}
+
+/**
+ * The operation key runOperation looks up: "<resource>.<operation>" for nodes with a Resource
+ * selector (`resourceDefault` is its default), else the Operation value. n8n's "Custom API Call"
+ * Resource or Operation gives a clear error (the Operation parameter does not exist then).
+ */
+export function operationKey(ctx: IExecuteFunctions, resourceDefault?: string): string {
+	if (resourceDefault === undefined) return String(ctx.getNodeParameter('operation', 0));
+	const resource = String(ctx.getNodeParameter('resource', 0, resourceDefault));
+	if (CUSTOM_API_CALL.test(resource)) throw customApiCallError(ctx);
+	return `${resource}.${String(ctx.getNodeParameter('operation', 0))}`;
+}
+
 /** The execute() of every action node: the chosen operation for each item, at the node's Concurrency. */
 export async function runOperation(
 	ctx: IExecuteFunctions,
@@ -53,12 +83,8 @@ export async function runOperation(
 ): Promise<INodeExecutionData[][]> {
 	const operation = operations[key];
 	if (!operation) {
-		// n8n offers a "Custom API Call" entry on nodes whose credential can sign requests.
-		throw new NodeOperationError(ctx.getNode(), `This node has no operation "${key}"`, {
-			description: /custom_api_call/i.test(key)
-				? 'For a MiniMax endpoint this node does not cover, use the HTTP Request node with Authentication "Predefined Credential Type" and the MiniMax API credential.'
-				: undefined,
-		});
+		if (key.split('.').some((part) => CUSTOM_API_CALL.test(part))) throw customApiCallError(ctx);
+		throw new NodeOperationError(ctx.getNode(), `This node has no operation "${key}"`);
 	}
 	const { concurrency } = readCommonOptions(nodeOptions(ctx));
 	// The pace is node-level (first item's options); each item's values are checked before it runs.

@@ -80,15 +80,19 @@ function batchError(
 		api !== undefined &&
 		(api.httpCode === '404' || /not\s+(be\s+)?(supported|support)|unsupported/i.test(api.message));
 	if (notOffered) {
-		const original = api.description ? ` MiniMax said: ${api.message}. ${api.description}` : '';
+		// MiniMax's own words only: not the generic hint for its code, not a bare "HTTP 404".
+		const said = api.message.replace(/^MiniMax:\s*/, '').trim();
+		const original = /^HTTP \d+\.?$/.test(said) ? '' : `MiniMax said: "${said}".`;
+		const traceId = /trace ID ([^\s),]+)/.exec(api.description ?? '')?.[1];
 		return miniMaxApiError(ctx.getNode(), {
+			traceId,
 			message: `Chat batches are not offered on this host or account (${request.method} ${request.path} answered ${api.httpCode === '404' ? 'HTTP 404' : '"not supported"'})`,
 			httpStatus: api.httpCode ? Number(api.httpCode) : undefined,
 			itemIndex: request.itemIndex,
 			note: [
 				"MiniMax's Batch API is not confirmed on every host. Check the credential's region (global or China); otherwise use Message a Model (one request per item).",
 				note,
-				original.trim(),
+				original,
 			]
 				.filter(Boolean)
 				.join(' '),
@@ -124,6 +128,11 @@ export function fileIdOf(value: unknown): string | undefined {
 /** The JSON of a batch item: the batch object (without the envelope) plus batchId and finished. */
 export function batchJson(batch: BatchObject, traceId?: string): IDataObject {
 	const json: IDataObject = { batchId: batch.id, ...batch };
+	// File IDs as text, like the Files node (MiniMax sends them as JSON numbers).
+	for (const field of ['input_file_id', 'output_file_id', 'error_file_id'] as const) {
+		const id = fileIdOf(batch[field]);
+		if (id !== undefined) json[field] = id;
+	}
 	delete json.base_resp;
 	delete json.trace_id;
 	json.finished = FINISHED_STATUSES.includes(String(batch.status));

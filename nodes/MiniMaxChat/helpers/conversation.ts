@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { chatModelLocator } from '../../shared/descriptions/chatModelLocator';
+import { chatModelLocator, type ChatModelPicker } from '../../shared/descriptions/chatModelLocator';
 import type { WireMessage } from '../../shared/chat/wire';
 import type { InputValidator } from '../../shared/validation';
 import { jsonInstruction } from './jsonReply';
@@ -14,9 +14,10 @@ import type { ChatSettings } from './settings';
  */
 export function conversationProperties(
 	modelOverrides: Partial<INodeProperties> = {},
+	picker?: ChatModelPicker,
 ): INodeProperties[] {
 	return [
-		chatModelLocator(modelOverrides),
+		chatModelLocator(modelOverrides, picker),
 		{
 			displayName: 'Messages Source',
 			name: 'messagesSource',

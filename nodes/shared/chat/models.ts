@@ -42,6 +42,30 @@ export const CHAT_MODELS: ChatModelInfo[] = [
 
 export const DEFAULT_CHAT_MODEL = 'MiniMax-M2.7';
 
+/**
+ * The models of the native chat API's reference (docs/minimax-api.md §11.1), the endpoint every
+ * batch request calls (§17.6): what a Create Batch picker offers. No "legacy" label here: they are
+ * the batch endpoint's only models.
+ */
+export const BATCH_CHAT_MODELS: ChatModelInfo[] = [
+	{ id: 'MiniMax-M2', description: 'Default for batches: 204,800-token context, reasoning' },
+	{ id: 'MiniMax-M1', description: 'Reasoning model (reasoning in its own field)' },
+	{ id: 'MiniMax-Text-01', description: 'Long-context text model' },
+];
+
+export const DEFAULT_BATCH_CHAT_MODEL = 'MiniMax-M2';
+
+/**
+ * Whether a built-in model is served only by the OpenAI-compatible API (§11.2 lists it, the
+ * native reference §11.1 does not): M3, M2.7, M2.5, M2.1 and their variants. Unknown ids are not
+ * (a model newer than this list may be served by both).
+ */
+export function isOpenAiOnlyModel(model: string): boolean {
+	const key = model.trim().toLowerCase();
+	if (BATCH_CHAT_MODELS.some((info) => info.id.toLowerCase() === key)) return false;
+	return CHAT_MODELS.some((info) => info.id.toLowerCase() === key);
+}
+
 export type ChatApi = 'openai' | 'native';
 
 export const CHAT_PATHS: Record<ChatApi, string> = {

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listedModelIds, mergeChatModels } from '../chat/modelList';
+import { BATCH_CHAT_MODELS } from '../chat/models';
 import { miniMaxRequest } from '../transport/request';
 
 /** A picker must open quickly: one attempt, short timeout. */
@@ -47,5 +48,25 @@ export async function searchChatModels(
 					model.description.toLowerCase().includes(needle),
 			)
 			.map((model) => ({ name: model.name, value: model.id, description: model.description })),
+	};
+}
+
+/**
+ * List search for Create Batch's Model locator: the native chat API's models (§11.1), the only
+ * endpoint batch requests call (§17.6). `GET /v1/models` lists the OpenAI-compatible models, so it
+ * is not merged here.
+ */
+export async function searchBatchChatModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const needle = filter?.trim().toLowerCase();
+	return {
+		results: BATCH_CHAT_MODELS.filter(
+			(model) =>
+				!needle ||
+				model.id.toLowerCase().includes(needle) ||
+				model.description.toLowerCase().includes(needle),
+		).map((model) => ({ name: model.id, value: model.id, description: model.description })),
 	};
 }

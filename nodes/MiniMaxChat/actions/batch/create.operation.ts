@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BATCH_CHAT_MODEL, isOpenAiOnlyModel } from '../../../shared/chat/models';
 import { maxTokensOption, temperatureOption, topPOption } from '../../../shared/chat/options';
 import { maxRetriesOption, retryDelayOption } from '../../../shared/descriptions/options';
 import { asNodeError, errorItem } from '../../../shared/items';
@@ -26,10 +27,13 @@ import { readChatSettings } from '../../helpers/settings';
 const byName = (name: string) => chatOptions.find((option) => option.name === name)!;
 
 const properties: INodeProperties[] = [
-	...conversationProperties({
-		description:
-			"The MiniMax chat model. Batches run on the native API (/v1/text/chatcompletion_v2), whose reference lists MiniMax-M2, MiniMax-M1 and MiniMax-Text-01; a model the batch endpoint does not serve comes back as each request's error in Get Batch Results.",
-	}),
+	...conversationProperties(
+		{
+			description:
+				'The MiniMax chat model. Batches run on the native API (/v1/text/chatcompletion_v2), which serves MiniMax-M2, MiniMax-M1 and MiniMax-Text-01; models only the OpenAI-compatible API serves (M3, M2.7, M2.5, M2.1) are refused before anything is sent.',
+		},
+		{ defaultModel: DEFAULT_BATCH_CHAT_MODEL, searchListMethod: 'searchBatchChatModels' },
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -118,7 +122,7 @@ export const execute = forAllItems(async function (this: IExecuteFunctions) {
 			batchId: batch.id,
 			customId: String(line.itemIndex),
 			status: batch.status,
-			inputFileId: file.fileId,
+			inputFileId: String(file.fileId),
 			requestCount: lines.length,
 			endpoint: batch.endpoint ?? BATCH_ENDPOINT,
 			completionWindow: batch.completion_window ?? '24h',
@@ -140,6 +144,12 @@ function batchLine(ctx: IExecuteFunctions, itemIndex: number): string {
 		ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }),
 		{ ...options, api: 'native' },
 	);
+	if (isOpenAiOnlyModel(settings.model))
+		check.fail(
+			'Model',
+			`${settings.model} is served only by the OpenAI-compatible API; batches run on the native API (/v1/text/chatcompletion_v2), which serves MiniMax-M2, MiniMax-M1 and MiniMax-Text-01`,
+			'Choose MiniMax-M2 (or M1, Text-01) for the batch, or use Message a Model for this model.',
+		);
 	if (options.callbackUrl && !/^https?:\/\/\S+$/i.test(String(options.callbackUrl)))
 		check.fail('Callback URL', `"${String(options.callbackUrl)}" is not an http(s) URL`);
 	const messages = readConversation(ctx, itemIndex, check, settings);
@@ -156,7 +166,7 @@ function checkSize(ctx: IExecuteFunctions, count: number, bytes: number, itemInd
 	if (count > MAX_BATCH_REQUESTS || bytes > MAX_BATCH_FILE_BYTES) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`The batch is too large: ${count} requests, ${(bytes / 1024 / 1024).toFixed(1)} MB (MiniMax accepts at most ${MAX_BATCH_REQUESTS} requests and 100 MB per batch)`,
+			`The batch is too large: ${requestCount(count)}, ${(bytes / 1024 / 1024).toFixed(1)} MB (MiniMax accepts at most ${MAX_BATCH_REQUESTS} requests and 100 MB per batch)`,
 			{ itemIndex, description: 'Split the input items (e.g. with a Loop Over Items node).' },
 		);
 	}
@@ -178,7 +188,7 @@ async function createBatch(
 	const { body: batch, traceId } = await batchRequest(
 		ctx,
 		{ method: 'POST', path: '/v1/batches', body, createsJob: true, itemIndex },
-		`The input file was uploaded (file ID ${file.fileId}, purpose batch, ${count} requests): create the batch again with it, or delete it with Files › Delete.`,
+		`The input file was uploaded (file ID ${file.fileId}, purpose batch, ${requestCount(count)}): create the batch again with it, or delete it with Files › Delete.`,
 	);
 	if (!batch.id) {
 		throw new NodeOperationError(ctx.getNode(), 'MiniMax returned no batch ID', {
@@ -187,4 +197,9 @@ async function createBatch(
 		});
 	}
 	return { batch, traceId };
+}
+
+/** "1 request", "12 requests". */
+function requestCount(count: number): string {
+	return `${count} request${count === 1 ? '' : 's'}`;
 }

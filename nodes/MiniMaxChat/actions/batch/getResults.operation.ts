@@ -19,6 +19,7 @@ import {
 	fileIdOf,
 	FINISHED_STATUSES,
 	getBatch,
+	MAX_BATCH_REQUESTS,
 	readBatchId,
 	type BatchObject,
 } from '../../helpers/batchApi';
@@ -133,14 +134,21 @@ async function batchResults(
 			byCustomId.set(String(customId), itemIndex);
 	}
 	const seen = new Set(results.map((result) => result.customId));
-	for (const customId of byCustomId.keys()) {
+	for (const customId of expectedCustomIds(batch, results, byCustomId)) {
 		if (seen.has(customId)) continue;
+		seen.add(customId);
+		const ran = status === 'completed' || status === 'failed';
 		results.push({
 			customId,
-			error: {
-				code: `batch_${status}`,
-				message: `No result: the batch ended as "${status}" before this request ran`,
-			},
+			error: ran
+				? {
+						code: 'missing',
+						message: `No result: batch ${batchId} is "${status}" but neither its output file nor its error file has this request`,
+					}
+				: {
+						code: `batch_${status}`,
+						message: `No result: the batch ended as "${status}" before this request ran`,
+					},
 		});
 	}
 	results.sort((a, b) => compareCustomIds(a.customId, b.customId));
@@ -148,6 +156,27 @@ async function batchResults(
 		const json: IDataObject = { batchId, batchStatus: status, ...resultJson(result, mode) };
 		return { json, pairedItem: { item: byCustomId.get(result.customId) ?? anchor } };
 	});
+}
+
+/**
+ * The custom_ids a batch must answer: those of the Create Batch items given as input, and, when
+ * the batch's custom_ids are Create Batch's ("0", "1", … item indexes), "0" to
+ * request_counts.total - 1, so requests a cancelled or expired batch never ran come back even
+ * when only the Batch ID was given.
+ */
+function expectedCustomIds(
+	batch: BatchObject,
+	results: BatchLineResult[],
+	byCustomId: Map<string, number>,
+): string[] {
+	const expected = [...byCustomId.keys()];
+	const total = Number(batch.request_counts?.total);
+	if (!Number.isSafeInteger(total) || total <= 0 || total > MAX_BATCH_REQUESTS) return expected;
+	const indexLike = (id: string) => /^(0|[1-9]\d*)$/.test(id) && Number(id) < total;
+	const ids = [...results.map((result) => result.customId), ...expected];
+	if (!ids.every(indexLike)) return expected;
+	for (let index = 0; index < total; index++) expected.push(String(index));
+	return expected;
 }
 
 function readReasoning(ctx: IExecuteFunctions, itemIndex: number): ReasoningMode {
@@ -167,7 +196,10 @@ function notFinished(
 ): NodeOperationError {
 	const counts = batch.request_counts ?? {};
 	const done = Number(counts.completed ?? 0) + Number(counts.failed ?? 0);
-	const progress = counts.total !== undefined ? ` (${done} of ${counts.total} requests done)` : '';
+	const progress =
+		counts.total !== undefined
+			? ` (${done} of ${counts.total} request${Number(counts.total) === 1 ? '' : 's'} done)`
+			: '';
 	return new NodeOperationError(
 		ctx.getNode(),
 		`Batch ${String(batch.id)} has not finished: its status is "${String(batch.status)}"${progress}`,
