@@ -78,9 +78,11 @@ describe('MiniMax Chat › Batch › Create Batch', () => {
 		});
 		const creates = apiRequests(sandbox(), '/v1/batches');
 		expect(creates).toHaveLength(1);
-		const fileId = (items[0].json.inputFileId as number) ?? 0;
+		// File IDs are text in the output (like the Files node); MiniMax gets its number.
+		const fileId = items[0].json.inputFileId as string;
+		expect(fileId).toMatch(/^\d+$/);
 		expect(creates[0].body).toEqual({
-			input_file_id: fileId,
+			input_file_id: Number(fileId),
 			endpoint: '/v1/text/chatcompletion_v2',
 			completion_window: '24h',
 		});
@@ -213,7 +215,7 @@ describe('MiniMax Chat › Batch › Get, List, Cancel', () => {
 		expect(done.json).toMatchObject({
 			status: 'completed',
 			finished: true,
-			output_file_id: expect.any(Number),
+			output_file_id: expect.stringMatching(/^\d+$/),
 			error_file_id: null,
 			request_counts: { total: 2, completed: 2, failed: 0 },
 		});
@@ -340,7 +342,7 @@ describe('MiniMax Chat › Batch › Get Batch Results', () => {
 		expect(batch.json).toMatchObject({
 			status: 'completed',
 			output_file_id: null,
-			error_file_id: expect.any(Number),
+			error_file_id: expect.stringMatching(/^\d+$/),
 		});
 		const results = await runOk(sandbox(), batchNode('getResults', BY_FIELD), {
 			items: asFixtures(created),
@@ -371,10 +373,23 @@ describe('MiniMax Chat › Batch › Get Batch Results', () => {
 		expect(results[1].json.text).toBe('two');
 	});
 
-	it("a model the native batch endpoint does not serve comes back as each request's error", async () => {
+	it('a model only the OpenAI-compatible API serves is refused before the upload (trial finding 1)', async () => {
+		for (const id of ['MiniMax-M2.7', 'MiniMax-M3', 'minimax-m2.5-highspeed']) {
+			const result = await run(
+				sandbox(),
+				create({}, { model: { __rl: true, mode: 'list', value: id } }),
+				{ items: prompts('A.', 'B.') },
+			);
+			expect(result.error?.message).toMatch(/Invalid "Model" for item 0: .*OpenAI-compatible API/);
+			expect(description(result.error)).toMatch(/MiniMax-M2/);
+		}
+		expect(apiRequests(sandbox())).toEqual([]);
+	});
+
+	it("a model id unknown to the node goes to MiniMax; the endpoint's refusal is each request's error", async () => {
 		const created = await runOk(
 			sandbox(),
-			create({}, { model: { __rl: true, mode: 'list', value: 'MiniMax-M2.7' } }),
+			create({}, { model: { __rl: true, mode: 'id', value: 'MiniMax-M9' } }),
 			{ items: prompts('A.', 'B.') },
 		);
 		sandbox().advanceTime(60_000);
@@ -382,8 +397,8 @@ describe('MiniMax Chat › Batch › Get Batch Results', () => {
 			items: asFixtures(created),
 		});
 		expect(results.map((item) => item.json.error)).toEqual([
-			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M2.7'") },
-			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M2.7'") },
+			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M9'") },
+			{ code: 2013, message: expect.stringContaining("unknown model 'MiniMax-M9'") },
 		]);
 	});
 
@@ -461,5 +476,167 @@ describe('MiniMax Chat › Batch › hosts without batches', () => {
 			const result = await run(sandbox(), node);
 			expect(result.error?.message).toMatch(/not offered/);
 		}
+	});
+});
+
+describe('MiniMax Chat › Batch › fresh-user trial findings', () => {
+	it('1: the default model of Create Batch is MiniMax-M2, which the batch endpoint serves', async () => {
+		const created = await runOk(
+			sandbox(),
+			batchNode('create', {
+				messagesSource: 'input',
+				messagesField: 'prompt',
+				options: FAST,
+			}),
+			{ items: prompts('Say: one', 'Say: two') },
+		);
+		expect(uploadedLines().map((line) => (line.body as IDataObject).model)).toEqual([
+			'MiniMax-M2',
+			'MiniMax-M2',
+		]);
+		sandbox().advanceTime(60_000);
+		const results = await runOk(sandbox(), batchNode('getResults', BY_FIELD), {
+			items: asFixtures(created),
+		});
+		expect(results.map((item) => [item.json.succeeded, item.json.text])).toEqual([
+			[true, 'one'],
+			[true, 'two'],
+		]);
+	});
+
+	it('2: numbers and booleans from an expression are message text; an object is refused before any request', async () => {
+		const node = (content: string) =>
+			batchNode('create', {
+				messages: { values: [{ role: 'user', content }] },
+				options: FAST,
+			});
+		await runOk(sandbox(), node('={{ $json.q }}'), {
+			items: [{ json: { q: 12345 } }, { json: { q: true } }],
+		});
+		expect(
+			uploadedLines().map((line) => (line.body as { messages: IDataObject[] }).messages),
+		).toEqual([[{ role: 'user', content: '12345' }], [{ role: 'user', content: 'true' }]]);
+		sandbox().reset();
+		const refused = await run(sandbox(), node('={{ $json.q }}'), {
+			items: [{ json: { q: { x: 1 } } }],
+		});
+		expect(refused.error?.message).toMatch(/message 1 content.*expected text, got an object/);
+		expect(apiRequests(sandbox())).toEqual([]);
+	});
+
+	it.each([
+		['undefined (field missing)', {}, /it is empty \(the expression gave undefined\)/],
+		['null', { batchId: null }, /it is empty \(the expression gave null\)/],
+		['a list', { batchId: ['batch_1'] }, /expected an ID, got a list/],
+		['an object', { batchId: { id: 'batch_1' } }, /expected an ID, got an object/],
+	])(
+		'3: a Batch ID expression giving %s is refused before any request',
+		async (_, json, problem) => {
+			for (const operation of ['get', 'cancel', 'getResults']) {
+				const result = await run(sandbox(), batchNode(operation, BY_FIELD), { items: [{ json }] });
+				expect(result.error?.message).toMatch(/Invalid "Batch ID" for item 0/);
+				expect(result.error?.message).toMatch(problem);
+			}
+			expect(apiRequests(sandbox())).toEqual([]);
+		},
+	);
+
+	it('3: with Continue On Fail, an item whose Batch ID is a list still yields an error item', async () => {
+		const created = await createdBatch(prompts('Say: x'));
+		const results = await runOk(
+			sandbox(),
+			batchNode('getResults', BY_FIELD, 'continueRegularOutput'),
+			{ items: [{ json: created[0].json }, { json: { batchId: [created[0].json.batchId] } }] },
+		);
+		expect(results.map((item) => [item.json.text ?? item.json.error, item.pairedItem])).toEqual([
+			['x', { item: 0 }],
+			[expect.stringMatching(/expected an ID, got a list/), { item: 1 }],
+		]);
+	});
+
+	it('4: a cancelled batch fed only its ID returns every request, the never-run ones as batch_cancelled', async () => {
+		const created = await runOk(sandbox(), create(), {
+			items: prompts(...Array.from({ length: 12 }, (_, index) => `Say: r${index}`)),
+		});
+		sandbox().advanceTime(2_200); // validating 1 s, then one request per 0.5 s: two done
+		await runOk(sandbox(), batchNode('cancel', { batchId: created[0].json.batchId }));
+		sandbox().advanceTime(5_000);
+		const results = await runOk(
+			sandbox(),
+			batchNode('getResults', { batchId: created[0].json.batchId }),
+		);
+		expect(results).toHaveLength(12);
+		expect(results.map((item) => item.json.customId)).toEqual(
+			Array.from({ length: 12 }, (_, index) => String(index)),
+		);
+		const ran = results.filter((item) => item.json.succeeded === true);
+		expect(ran.length).toBeGreaterThan(0);
+		expect(ran.length).toBeLessThan(12);
+		for (const item of results.filter((result) => result.json.succeeded !== true))
+			expect(item.json.error).toMatchObject({ code: 'batch_cancelled' });
+	});
+
+	it('5: a native reply whose answer mentions <think> keeps the whole answer as text (batch results)', async () => {
+		// MiniMax-M2 (the batch default) writes its reasoning inline: a leading <think> block.
+		const created = await runOk(
+			sandbox(),
+			create({}, { model: { __rl: true, mode: 'list', value: 'MiniMax-M2' } }),
+			{ items: prompts('Say: Meet <think> tags: they wrap reasoning.') },
+		);
+		sandbox().advanceTime(60_000);
+		const [result] = await runOk(sandbox(), batchNode('getResults', BY_FIELD), {
+			items: asFixtures(created),
+		});
+		expect(result.json.text).toBe('Meet <think> tags: they wrap reasoning.');
+		expect(result.json.reasoning).toMatch(/^The user asks about/);
+	});
+
+	it('8: "not offered" errors read cleanly: no generic 2013 hint, no repeated HTTP 404, "1 request"', async () => {
+		for (const mode of ['http_404', 'not_supported'] as const) {
+			sandbox().reset();
+			batchStore(sandbox().state).availability = mode;
+			const result = await run(sandbox(), create(), { items: prompts('A.') });
+			const text = `${result.error?.message} ${description(result.error)}`;
+			expect(text).toMatch(/batches are not offered/);
+			expect(text).toContain('1 request)');
+			expect(text).not.toMatch(/1 requests/);
+			expect(text).not.toMatch(/rejected a parameter/);
+			expect(text.match(/HTTP 404/g)?.length ?? 0).toBeLessThanOrEqual(2);
+			expect(text).not.toMatch(/\(HTTP 404\) \(HTTP 404\)/);
+		}
+	});
+
+	it('9: file IDs of Get Batch are text, like the Files node', async () => {
+		const created = await createdBatch(prompts('Say: x'));
+		const [batch] = await runOk(sandbox(), batchNode('get', BY_FIELD), {
+			items: [{ json: created[0].json }],
+		});
+		expect(typeof batch.json.input_file_id).toBe('string');
+		expect(typeof batch.json.output_file_id).toBe('string');
+		expect(batch.json.input_file_id).toBe(created[0].json.inputFileId);
+	});
+
+	it('9: a conversation of only assistant or only system messages is refused alike, before any request', async () => {
+		for (const role of ['assistant', 'system']) {
+			const result = await run(
+				sandbox(),
+				batchNode('create', {
+					messages: { values: [{ role, content: 'Hello.' }] },
+					options: FAST,
+				}),
+			);
+			expect(result.error?.message).toMatch(/no user message to answer/);
+		}
+		expect(apiRequests(sandbox())).toEqual([]);
+	});
+
+	it('10: the "Custom API Call" resource gives a clear error pointing to the HTTP Request node', async () => {
+		const result = await run(sandbox(), {
+			type: CHAT_TYPE,
+			parameters: { resource: '__CUSTOM_API_CALL__' },
+		});
+		expect(result.error?.message).toMatch(/Custom API Call.*HTTP Request node/);
+		expect(description(result.error)).toMatch(/Predefined Credential Type/);
+		expect(apiRequests(sandbox())).toEqual([]);
 	});
 });
