@@ -607,3 +607,80 @@ describe('MiniMax Chat › errors', () => {
 		expect(output[1].json.errorDescription).toMatch(/content moderation/);
 	});
 });
+
+describe('MiniMax Chat › Message a Model › fresh-user trial findings', () => {
+	it.each(['openai', 'native'] as const)(
+		'5 (%s API): an answer that mentions <think> mid-text is all text; only the leading block is reasoning',
+		async (api) => {
+			const [item] = await runOk(
+				sandbox(),
+				ask(
+					'Say: Meet <think> tags: they wrap reasoning.',
+					{ api },
+					{ model: model('MiniMax-M2') },
+				),
+			);
+			expect(item.json.text).toBe('Meet <think> tags: they wrap reasoning.');
+			expect(item.json.reasoning).toMatch(/^The user asks about/);
+		},
+	);
+
+	it('2: numbers and booleans from expressions are sent as text; objects are refused before any request', async () => {
+		const node = chat({
+			model: model('MiniMax-M2.5'),
+			systemPrompt: '={{ $json.s }}',
+			messages: { values: [{ role: 'user', content: '={{ $json.q }}' }] },
+			options: FAST,
+		});
+		await runOk(sandbox(), node, {
+			items: [{ json: { q: 12345, s: 7 } }, { json: { q: false, s: 'x' } }],
+		});
+		const bodies = apiRequests(sandbox(), '/v1/chat/completions').map(
+			(entry) => (entry.body as { messages: IDataObject[] }).messages,
+		);
+		expect(bodies).toEqual([
+			[
+				{ role: 'system', content: '7' },
+				{ role: 'user', content: '12345' },
+			],
+			[
+				{ role: 'system', content: 'x' },
+				{ role: 'user', content: 'false' },
+			],
+		]);
+		sandbox().log.length = 0;
+		for (const json of [
+			{ q: { x: 1 }, s: '' },
+			{ q: 'hi', s: ['a'] },
+		]) {
+			const result = await run(sandbox(), node, { items: [{ json }] });
+			expect(result.error?.message).toMatch(/expected text, got (an object|a list)/);
+		}
+		expect(apiRequests(sandbox())).toEqual([]);
+	});
+
+	it('2: a number as content of an input-item message is text', async () => {
+		await runOk(
+			sandbox(),
+			chat({
+				model: model('MiniMax-M2.5'),
+				messagesSource: 'input',
+				messagesField: 'm',
+				options: FAST,
+			}),
+			{ items: [{ json: { m: [{ role: 'user', content: 42 }] } }] },
+		);
+		expect(lastBody().messages).toEqual([{ role: 'user', content: '42' }]);
+	});
+
+	it('9: only assistant messages are refused like only system messages', async () => {
+		for (const role of ['assistant', 'system']) {
+			const result = await run(
+				sandbox(),
+				chat({ messages: { values: [{ role, content: 'Hi.' }] }, options: FAST }),
+			);
+			expect(result.error?.message).toMatch(/no user message to answer/);
+		}
+		expect(apiRequests(sandbox())).toEqual([]);
+	});
+});
