@@ -94,6 +94,24 @@ describe('reasoning splitter', () => {
 		},
 	);
 
+	it('a literal <think> inside the reasoning is reasoning text (single level, ENTERPILOT/GoModel#1041); mid-answer tags are answer text', () => {
+		expect(splitThinking('<think>I saw a <think> tag</think>\nAnswer')).toEqual({
+			reasoning: 'I saw a <think> tag',
+			answer: 'Answer',
+			unclosed: false,
+		});
+		expect(splitThinking('Use </think> to close it.')).toEqual({
+			reasoning: 'Use',
+			answer: 'to close it.',
+			unclosed: false,
+		});
+		expect(splitThinking('<think>r</think>Write </think> to close.')).toEqual({
+			reasoning: 'r',
+			answer: 'Write </think> to close.',
+			unclosed: false,
+		});
+	});
+
 	it('joins several leading reasoning blocks with a blank line; later tags are answer text', () => {
 		expect(splitThinking('<think>a</think>\n<think>b</think>two')).toEqual({
 			reasoning: 'a\n\nb',
