@@ -576,6 +576,26 @@ describe('MiniMax Chat › Batch › fresh-user trial findings', () => {
 			expect(item.json.error).toMatchObject({ code: 'batch_cancelled' });
 	});
 
+	it('4: a request a cancel lost from both result files comes back as an error item (llm-d/llm-d-batch-gateway#221)', async () => {
+		const created = await runOk(sandbox(), create(), {
+			items: prompts('Say: a', 'Say: b', 'Say: c'),
+		});
+		batchStore(sandbox().state).lostOnCancel.add('0');
+		sandbox().advanceTime(2_200); // two requests done
+		await runOk(sandbox(), batchNode('cancel', { batchId: created[0].json.batchId }));
+		sandbox().advanceTime(5_000);
+		const results = await runOk(
+			sandbox(),
+			batchNode('getResults', { batchId: created[0].json.batchId }),
+		);
+		expect(results.map((item) => [item.json.customId, item.json.succeeded])).toEqual([
+			['0', false],
+			['1', true],
+			['2', false],
+		]);
+		expect(results[0].json.error).toMatchObject({ code: 'batch_cancelled' });
+	});
+
 	it('5: a native reply whose answer mentions <think> keeps the whole answer as text (batch results)', async () => {
 		// MiniMax-M2 (the batch default) writes its reasoning inline: a leading <think> block.
 		const created = await runOk(

@@ -85,6 +85,11 @@ export class BatchStore implements FamilyState {
 	availability: BatchAvailability = 'offered';
 	/** Most batches one list page holds whatever `limit` asks (tests paging with few batches). */
 	pageCap = 100;
+	/**
+	 * custom_ids a cancel loses: counted as failed but written to neither file (requests in flight
+	 * when the batch was cancelled, as llm-d/llm-d-batch-gateway#221 reports).
+	 */
+	lostOnCancel = new Set<string>();
 	private sequence = 0;
 
 	constructor(
@@ -98,6 +103,7 @@ export class BatchStore implements FamilyState {
 		this.timing = { ...DEFAULT_TIMING };
 		this.availability = 'offered';
 		this.pageCap = 100;
+		this.lostOnCancel = new Set();
 		this.sequence = 0;
 	}
 
@@ -165,7 +171,9 @@ export class BatchStore implements FamilyState {
 		processed: number,
 		at: number,
 	): BatchView {
-		const ran = batch.results.slice(0, processed);
+		const ran = batch.results
+			.slice(0, processed)
+			.filter((result) => status !== 'cancelled' || !this.lostOnCancel.has(result.customId));
 		const order = [...ran.filter((_, i) => i % 2 === 1), ...ran.filter((_, i) => i % 2 === 0)];
 		const output = order.filter((result) => result.ok).map((result) => result.line);
 		const errors = order.filter((result) => !result.ok).map((result) => result.line);
