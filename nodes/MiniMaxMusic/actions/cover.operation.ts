@@ -131,11 +131,7 @@ export async function execute(
 			: optionalText(check, 'Lyrics', rawLyrics, limits.lyrics, model);
 	const featureId =
 		source === FEATURE_ID_SOURCE
-			? check.text(
-					'Cover Feature ID',
-					String(this.getNodeParameter('coverFeatureId', itemIndex, '')).trim(),
-					{ min: 1 },
-				)
+			? check.id('Cover Feature ID', this.getNodeParameter('coverFeatureId', itemIndex, ''))
 			: undefined;
 	const delivery = readDelivery(check, options);
 	const seed =

@@ -301,6 +301,23 @@ describe('Music › Cover Song from a prepared cover', () => {
 		expect(other?.description).toMatch(/Leave empty to keep the original words/);
 	});
 
+	it('refuses a feature id an expression left undefined, or gave as a list, before any request', async () => {
+		for (const [expression, reason] of [
+			['={{ $json.missing }}', /"Cover Feature ID".*it is empty/],
+			['={{ ["a", "b"] }}', /"Cover Feature ID".*expected an ID, got a list/],
+		] as const) {
+			sandbox().reset();
+			const node = cover({
+				referenceSource: 'featureId',
+				coverFeatureId: expression,
+				lyrics: 'Brand new words',
+			});
+			const result = await run(sandbox(), node);
+			expect(result.error?.message).toMatch(reason);
+			expect(apiRequests(sandbox(), '/v1/music_generation')).toHaveLength(0);
+		}
+	});
+
 	it('explains an expired or foreign feature id: prepare again', async () => {
 		const [prepared] = await runOk(sandbox(), prepareCover(), { items: [song(7)] });
 		const node = cover({
