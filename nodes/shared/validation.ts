@@ -95,6 +95,37 @@ export class InputValidator {
 		return number;
 	}
 
+	/**
+	 * A yes/no option, also when an expression gives text: true/false, "true"/"false" (any case,
+	 * spaces trimmed); empty, null or undefined = `fallback`. Anything else fails, naming the value,
+	 * instead of silently reading as off.
+	 */
+	boolean(parameter: string, value: unknown, fallback = false): boolean {
+		if (typeof value === 'boolean') return value;
+		if (value === undefined || value === null) return fallback;
+		if (typeof value === 'string') {
+			const text = value.trim().toLowerCase();
+			if (text === '') return fallback;
+			if (text === 'true') return true;
+			if (text === 'false') return false;
+		}
+		return this.fail(parameter, `expected true or false, got ${typeName(value)}`);
+	}
+
+	/**
+	 * An http(s) URL the user gives (trimmed). An expression that resolves to nothing (null,
+	 * undefined, empty text) is reported as an empty URL, not as the text "null".
+	 */
+	httpUrl(parameter: string, value: unknown): string {
+		if (value === undefined || value === null || String(value).trim() === '') {
+			const got = value === undefined || value === null ? ` (the value is ${String(value)})` : '';
+			this.fail(parameter, `it is empty${got}; give an http(s) URL`);
+		}
+		const url = String(value).trim();
+		if (!/^https?:\/\/\S+$/i.test(url)) this.fail(parameter, `"${url}" is not an http(s) URL`);
+		return url;
+	}
+
 	oneOf<T extends string | number>(
 		parameter: string,
 		value: unknown,

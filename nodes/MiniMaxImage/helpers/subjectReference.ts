@@ -21,8 +21,7 @@ export async function referenceImageFile(
 	source: ReferenceSource,
 ): Promise<string | undefined> {
 	if (source === 'url') {
-		const url = String(ctx.getNodeParameter('referenceUrl', itemIndex, '')).trim();
-		if (!/^https?:\/\/\S+$/i.test(url)) check.fail(URL_LABEL, `"${url}" is not an http(s) URL`);
+		const url = check.httpUrl(URL_LABEL, ctx.getNodeParameter('referenceUrl', itemIndex, ''));
 		return url;
 	}
 	if (source !== 'binary') return undefined;

@@ -97,7 +97,7 @@ const properties: INodeProperties[] = [
 				default: 0,
 				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 				description:
-					'How many people speak, when you know it (2–10; needs Speaker Diarization). 0 = let MiniMax decide.',
+					'How many people speak, when you know it: 0 (let MiniMax decide) or 2 to 10; 1 is refused. Only used with Speaker Diarization on; any other value without it is refused.',
 			},
 			{
 				displayName: 'Speaker Diarization',
@@ -141,7 +141,10 @@ interface TranscribeOptions {
 }
 
 function readOptions(check: InputValidator, options: IDataObject): TranscribeOptions {
-	const language = String(options.language ?? '').trim();
+	// Codes are lower case in MiniMax's list; an expression's "EN " means en.
+	const language = String(options.language ?? '')
+		.trim()
+		.toLowerCase();
 	if (language && !LANGUAGE_OPTIONS.some((option) => option.value === language)) {
 		check.fail(
 			'Language',
@@ -151,7 +154,7 @@ function readOptions(check: InputValidator, options: IDataObject): TranscribeOpt
 				.join(', ')}; or leave it empty to auto-detect.`,
 		);
 	}
-	const diarization = options.diarization === true;
+	const diarization = check.boolean('Speaker Diarization', options.diarization);
 	let speakerCount: number | undefined;
 	const rawCount = options.speakerCount;
 	// 0 (also "0" from an expression) = let MiniMax decide.

@@ -68,14 +68,14 @@ async function fromUrl(
 	itemIndex: number,
 	check: InputValidator,
 ): Promise<MediaUpload> {
-	const url = String(ctx.getNodeParameter('mediaUrl', itemIndex, '')).trim();
-	if (!/^https?:\/\/\S+$/i.test(url)) check.fail(URL_LABEL, `"${url}" is not an http(s) URL`);
+	const url = check.httpUrl(URL_LABEL, ctx.getNodeParameter('mediaUrl', itemIndex, ''));
 	const name = nameFromUrl(url);
 	const { binary } = await downloadSignedUrlSniffed(ctx, {
 		url,
 		itemIndex,
 		what: `the file at ${URL_LABEL}`,
 		expectMedia: true,
+		userUrl: true,
 		headBytes: HEAD_BYTES,
 		fileFor: (head) => {
 			const container = sniffMediaContainer(head);

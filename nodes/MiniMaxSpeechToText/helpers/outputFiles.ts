@@ -36,6 +36,7 @@ export async function transcriptFiles(
 		[SUBTITLES_FIELD]: await toOutputBinary(ctx, Buffer.from(toSrt(entries), 'utf8'), {
 			fileName: `${base}.srt`,
 			mimeType: 'application/x-subrip',
+			fileType: 'text',
 			extension: 'srt',
 		}),
 	};

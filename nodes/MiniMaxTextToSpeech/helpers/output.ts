@@ -72,6 +72,7 @@ export async function addSubtitleBinaries(
 	binary[SUBTITLES_SRT_FIELD] = await toOutputBinary(ctx, Buffer.from(toSrt(entries), 'utf8'), {
 		fileName: `${baseName}.srt`,
 		mimeType: 'application/x-subrip',
+		fileType: 'text',
 		extension: 'srt',
 	});
 	binary[SUBTITLES_JSON_FIELD] = await toOutputBinary(

@@ -235,7 +235,7 @@ export async function execute(
 					itemIndex,
 					check,
 					'Audio URL',
-					String(this.getNodeParameter('audioUrl', itemIndex)).trim(),
+					this.getNodeParameter('audioUrl', itemIndex),
 					SOURCE_LIMITS,
 				)
 			: await audioFromBinary(

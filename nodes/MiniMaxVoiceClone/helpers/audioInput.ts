@@ -58,10 +58,10 @@ export async function audioFromUrl(
 	itemIndex: number,
 	check: InputValidator,
 	parameter: string,
-	url: string,
+	value: unknown,
 	limits: AudioLimits,
 ): Promise<AudioFile> {
-	if (!/^https?:\/\/\S+$/i.test(url)) check.fail(parameter, `"${url}" is not an http(s) URL`);
+	const url = check.httpUrl(parameter, value);
 	// The same download path as MiniMax's signed links: no key, retried, errors mapped, checked
 	// against Content-Length.
 	const data = await fetchSignedUrlBuffer(ctx, {
@@ -69,6 +69,7 @@ export async function audioFromUrl(
 		itemIndex,
 		what: `the audio at "${url}"`,
 		expectMedia: true,
+		userUrl: true,
 	});
 	const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'audio');
 	return checkedAudio(check, parameter, data, fileName, limits);

@@ -99,6 +99,11 @@ export interface OutputFile {
 	fileName: string;
 	mimeType: string;
 	extension: string;
+	/**
+	 * n8n's file type when its guess from the MIME type misses: "text" for SubRip subtitles
+	 * (application/x-subrip), so .srt shows like .vtt (text/vtt) in n8n's binary viewer.
+	 */
+	fileType?: IBinaryData['fileType'];
 }
 
 /** Builds an output binary with an explicit MIME type and extension (n8n would guess "mpga" for MP3). */
@@ -110,6 +115,7 @@ export async function toOutputBinary(
 	const binary = await ctx.helpers.prepareBinaryData(data, file.fileName, file.mimeType);
 	binary.fileExtension = file.extension;
 	binary.fileName = file.fileName;
+	if (file.fileType) binary.fileType = file.fileType;
 	return binary;
 }
 

@@ -28,6 +28,11 @@ export interface DownloadRequest {
 	urlOnlyOption?: string;
 	/** The paid result the file belongs to ("task 123, file 456"), named when the file cannot be stored. */
 	paidWork?: string;
+	/**
+	 * The URL is the user's own (an input file), not a MiniMax link: its failures are reported as
+	 * that server's, without the "MiniMax:" prefix and with advice on the URL itself.
+	 */
+	userUrl?: boolean;
 }
 
 /** Object stores answer 403/410 (sometimes 404/400) with an "expired" body once a signed URL lapses. */
@@ -200,6 +205,7 @@ function downloadError(
 	failure: DownloadFailure,
 	refreshes: number,
 ): Error {
+	if (request.userUrl) return userUrlError(ctx, request, failure);
 	if (failure.expired) {
 		return new NodeOperationError(ctx.getNode(), capitalize(failure.message), {
 			itemIndex: request.itemIndex,
@@ -213,6 +219,39 @@ function downloadError(
 		httpStatus: failure.status,
 		itemIndex: request.itemIndex,
 	});
+}
+
+/**
+ * A failed download of the user's own URL: the message says what failed (no "MiniMax:" prefix,
+ * MiniMax was not called), the description says what to check. Nothing was sent to MiniMax.
+ */
+function userUrlError(
+	ctx: BinaryContext,
+	request: Omit<DownloadRequest, 'file'>,
+	failure: DownloadFailure,
+): NodeOperationError {
+	const host = hostOf(request.url);
+	const status = failure.status;
+	const advice =
+		status === undefined
+			? `Check that the URL points straight at the file (not a web page or a share/preview link) and that ${host} is reachable from n8n.`
+			: status === 401 || status === 403 || failure.expired
+				? `${capitalize(host)} refused the download (HTTP ${status}): the link needs a login or has expired. Use a public or freshly signed link.`
+				: status === 404 || status === 410
+					? `${capitalize(host)} has no file at this URL (HTTP ${status}). Check the URL.`
+					: `${capitalize(host)} answered HTTP ${status}. Check the URL, or try again later if that server is having trouble.`;
+	return new NodeOperationError(ctx.getNode(), capitalize(failure.message), {
+		itemIndex: request.itemIndex,
+		description: `${advice} Nothing was sent to MiniMax.`,
+	});
+}
+
+function hostOf(url: string): string {
+	try {
+		return `the server ${new URL(url).host}`;
+	} catch {
+		return 'the server';
+	}
 }
 
 function capitalize(text: string): string {

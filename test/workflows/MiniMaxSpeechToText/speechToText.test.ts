@@ -1,4 +1,6 @@
 import axios from 'axios';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { readBinary, type FixtureItem } from '../../harness';
@@ -124,6 +126,86 @@ describe('Speech to Text › Transcribe', () => {
 		const raw = JSON.parse(await text(item.binary!.transcriptJson));
 		expect(raw).toMatchObject({ task: 'transcribe', n_speakers: 3, segments: expect.any(Array) });
 	});
+
+	it('options from expressions: "true"/"EN " strings are read as diarization on and language en', async () => {
+		const [item] = await runOk(
+			sandbox(),
+			stt({
+				options: {
+					language: "={{ ' EN ' }}",
+					diarization: "={{ 'true' }}",
+					speakerCount: '={{ 2 }}',
+				},
+			}),
+			{ items: [fileItem(sineWav(2), 'a.wav')] },
+		);
+		expect(uploads()).toHaveLength(1);
+		expect(uploads()[0].headers.language).toBe('en');
+		expect(uploads()[0].body).toMatchObject({
+			fields: { language: 'en', diarization: 'true', speaker_count: '2' },
+		});
+		expect(item.json.language).toBe('en');
+		// SubRip and WebVTT outputs are both text to n8n.
+		expect(item.binary!.subtitles).toMatchObject({ fileType: 'text', fileExtension: 'srt' });
+	});
+
+	it('"false" from an expression turns diarization off (a speaker count is then refused)', async () => {
+		const result = await run(
+			sandbox(),
+			stt({ options: { diarization: "={{ 'FALSE' }}", speakerCount: 3 } }),
+			{ items: [fileItem(sineWav(1), 'a.wav')] },
+		);
+		expect(result.error?.message).toMatch(
+			/Invalid "Speaker Count" for item 0: it only applies with Speaker Diarization on/,
+		);
+		expect(uploads()).toHaveLength(0);
+	});
+
+	it.each([
+		[
+			'answers 404',
+			404,
+			'text/plain',
+			'not here',
+			/failed with HTTP 404$/,
+			/has no file at this URL \(HTTP 404\)/,
+		],
+		[
+			'sends an HTML page',
+			200,
+			'text/html',
+			'<html><body>Sign in</body></html>',
+			/sent an HTML page instead of the file/,
+			/points straight at the file/,
+		],
+	])(
+		'a Media URL whose server %s: no "MiniMax:" prefix, advice on the URL, nothing sent to MiniMax',
+		async (_name, status, type, body, message, description) => {
+			const server: Server = createServer((_req, res) => {
+				res.writeHead(status, { 'content-type': type });
+				res.end(body);
+			});
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			try {
+				const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/talk.mp3`;
+				const result = await run(
+					sandbox(),
+					stt({ mediaSource: 'url', mediaUrl: url, options: { maxRetries: 0 } }),
+				);
+				expect(result.status).toBe('error');
+				expect(result.error?.message).toMatch(/^Downloading the file at Media URL/);
+				expect(result.error?.message).toMatch(message);
+				const details = result.error as Error & { description?: string };
+				expect(details.description).toMatch(description);
+				expect(details.description).toMatch(/Nothing was sent to MiniMax\.$/);
+				expect(details.description).not.toBe(result.error?.message);
+				expect(uploads()).toHaveLength(0);
+			} finally {
+				server.closeAllConnections();
+				await new Promise((resolve) => server.close(resolve));
+			}
+		},
+	);
 
 	it('reads the alternative spellings (start_time/end_time in ms, numeric speakers, duration_ms) to the same output', async () => {
 		const items = [fileItem(sineWav(7), 'a.wav')];
@@ -316,6 +398,24 @@ describe('Speech to Text › Transcribe', () => {
 				fileItem(sineWav(1), 'a.wav'),
 				{ mediaSource: 'url', mediaUrl: 'ftp://x/y.mp3' },
 				/Invalid "Media URL" for item 0/,
+			],
+			[
+				'a Media URL expression that resolves to null',
+				fileItem(sineWav(1), 'a.wav'),
+				{ mediaSource: 'url', mediaUrl: '={{ null }}' },
+				/Invalid "Media URL" for item 0: it is empty \(the value is null\); give an http\(s\) URL/,
+			],
+			[
+				'a diarization value that is not true or false',
+				fileItem(sineWav(1), 'a.wav'),
+				{ options: { diarization: "={{ 'yes' }}" } },
+				/Invalid "Speaker Diarization" for item 0: expected true or false, got string "yes"/,
+			],
+			[
+				'a speaker count of 1',
+				fileItem(sineWav(1), 'a.wav'),
+				{ options: { diarization: true, speakerCount: 1 } },
+				/Invalid "Speaker Count" for item 0: it must be at least 2 and at most 10 \(got 1\)/,
 			],
 			[
 				'an unknown language',
