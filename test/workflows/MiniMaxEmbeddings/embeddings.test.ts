@@ -200,6 +200,18 @@ describe('MiniMax Embeddings sub-node', () => {
 		expect(sizes).toEqual([3, 3]);
 	});
 
+	it('sends one text larger than the context as is, alone in its request, for MiniMax to judge (README)', async () => {
+		// MiniMax publishes no per-text limit (docs/minimax-api.md §17.5): nothing is cut or refused locally.
+		const big = 'word '.repeat(11_000);
+		const documents = ['small one', big, 'small two'];
+		const output = await storeOutput({ documents });
+		expect(output.vectors).toEqual(documents.map(embedText));
+		const texts = apiRequests(sandbox(), PATH).map(
+			(entry) => (entry.body as IDataObject).texts as string[],
+		);
+		expect(texts).toEqual([['small one'], [big], ['small two']]);
+	});
+
 	it('adds the GroupId query parameter when the credential has one (LangChain clients require it)', async () => {
 		await storeOutput({ documents: DOCUMENTS, query: 'ships' }, {}, { groupId: SANDBOX_GROUP_ID });
 		const requests = apiRequests(sandbox(), PATH);
