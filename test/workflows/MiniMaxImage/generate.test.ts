@@ -400,6 +400,12 @@ describe('Image', () => {
 			/"Character Image URL" for item 0: "ftp:\/\/example.com\/a.jpg" is not an http\(s\) URL/,
 		],
 		[
+			'a reference URL expression that resolves to null',
+			{ referenceSource: 'url', referenceUrl: '={{ null }}' },
+			undefined,
+			/"Character Image URL" for item 0: it is empty \(the value is null\)/,
+		],
+		[
 			'links only with base64',
 			{ options: { returnLinksOnly: true, responseFormat: 'base64' } },
 			undefined,

@@ -254,7 +254,12 @@ describe('Voice Clone', () => {
 				clone({ audioSource: 'url', audioUrl: url, voiceId: 'MissingVoice1' }),
 			);
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/missing\.wav.* failed with HTTP 404/);
+			expect(result.error?.message).toMatch(
+				/^Downloading the audio at .*missing\.wav.* failed with HTTP 404$/,
+			);
+			expect((result.error as Error & { description?: string }).description).toMatch(
+				/has no file at this URL \(HTTP 404\)\. Check the URL\. Nothing was sent to MiniMax\./,
+			);
 			expect(apiRequests(sandbox())).toHaveLength(0);
 		} finally {
 			server.closeAllConnections();
@@ -380,6 +385,12 @@ describe('Voice Clone', () => {
 			{ audioSource: 'url', audioUrl: 'ftp://example.com/a.mp3' },
 			undefined,
 			/"Audio URL" for item 0: "ftp:\/\/example.com\/a.mp3" is not an http\(s\) URL/,
+		],
+		[
+			'an Audio URL expression that resolves to null',
+			{ audioSource: 'url', audioUrl: '={{ null }}' },
+			undefined,
+			/"Audio URL" for item 0: it is empty \(the value is null\)/,
 		],
 	])('rejects %s before any request', async (_label, parameters, items, message) => {
 		const result = await run(sandbox(), clone(parameters), { items });
