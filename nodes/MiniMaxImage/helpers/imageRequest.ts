@@ -46,7 +46,7 @@ export async function readImageSettings(
 		'url',
 		'base64',
 	] as const);
-	const linksOnly = options.returnLinksOnly === true;
+	const linksOnly = check.boolean('Return Links Only', options.returnLinksOnly);
 	if (linksOnly && format === 'base64') {
 		check.fail(
 			'Return Links Only',
@@ -67,8 +67,8 @@ export async function readImageSettings(
 		});
 	}
 	if (options.promptOptimizer !== undefined)
-		body.prompt_optimizer = options.promptOptimizer === true;
-	if (options.aigcWatermark === true) body.aigc_watermark = true;
+		body.prompt_optimizer = check.boolean('Prompt Optimizer', options.promptOptimizer);
+	if (check.boolean('AIGC Watermark', options.aigcWatermark)) body.aigc_watermark = true;
 	if (options.style) {
 		if (model !== 'image-01-live')
 			check.fail('Style', 'styles are only available with the Image 01 Live model');

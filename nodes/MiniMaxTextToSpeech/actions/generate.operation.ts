@@ -79,14 +79,14 @@ export async function execute(
 		options,
 	);
 	const extras: SyncExtras = {
-		stream: options.stream === true,
+		stream: check.boolean('Stream Response', options.stream),
 		outputFormat: options.audioDelivery === 'url' ? 'url' : 'hex',
-		subtitles: options.subtitles === true,
+		subtitles: check.boolean('Return Subtitles', options.subtitles),
 		subtitleType: check.oneOf('Subtitle Granularity', options.subtitleType ?? 'sentence', [
 			'sentence',
 			'word',
 		]),
-		watermark: options.aigcWatermark === true,
+		watermark: check.boolean('AIGC Watermark', options.aigcWatermark),
 	};
 
 	if ([...text].length > SYNC_TEXT_LIMIT) {

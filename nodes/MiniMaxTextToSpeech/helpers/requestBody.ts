@@ -42,7 +42,7 @@ export function readSpeechSettings(
 		speed: check.number('Speed', options.speed ?? 1, { min: 0.5, max: 2 }),
 		vol: check.number('Volume', options.volume ?? 1, { min: 0, minExclusive: true, max: 10 }),
 		pitch: check.number('Pitch', options.pitch ?? 0, { min: -12, max: 12, integer: true }),
-		textNormalization: options.textNormalization === true,
+		textNormalization: check.boolean('Text Normalization', options.textNormalization),
 		format: check.oneOf('Format', options.format ?? 'mp3', Object.keys(AUDIO_FORMATS)),
 		sampleRate: check.oneOf('Sample Rate', Number(options.sampleRate ?? 32000), SAMPLE_RATES),
 		bitrate: check.oneOf('Bitrate', Number(options.bitrate ?? 128000), BITRATES),

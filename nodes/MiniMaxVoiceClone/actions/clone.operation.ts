@@ -193,8 +193,8 @@ function readSettings(
 	);
 	const body: IDataObject = {
 		voice_id: voiceId,
-		need_noise_reduction: options.noiseReduction === true,
-		need_volume_normalization: options.volumeNormalization === true,
+		need_noise_reduction: check.boolean('Noise Reduction', options.noiseReduction),
+		need_volume_normalization: check.boolean('Volume Normalization', options.volumeNormalization),
 	};
 	if (options.expectedTranscript) {
 		body.text_validation = check.text('Expected Transcript', options.expectedTranscript, {
@@ -204,7 +204,7 @@ function readSettings(
 	}
 	if (options.languageBoost)
 		body.language_boost = check.oneOf('Language Boost', options.languageBoost, LANGUAGE_BOOSTS);
-	if (options.aigcWatermark === true) body.aigc_watermark = true;
+	if (check.boolean('AIGC Watermark', options.aigcWatermark)) body.aigc_watermark = true;
 	if (previewText) {
 		body.text = previewText;
 		body.model = model;

@@ -97,6 +97,21 @@ describe('Image', () => {
 		expect(items[2].binary!.data.fileName).toBe('a-blue-whale-1.jpg');
 	});
 
+	it('reads yes/no options set by expressions as text ("true", " FALSE ") by their value', async () => {
+		await runOk(
+			sandbox(),
+			image({
+				options: {
+					responseFormat: 'base64',
+					promptOptimizer: "={{ ' FALSE ' }}",
+					aigcWatermark: "={{ 'true' }}",
+				},
+			}),
+		);
+		const [request] = apiRequests(sandbox(), '/v1/image_generation');
+		expect(request.body).toMatchObject({ prompt_optimizer: false, aigc_watermark: true });
+	});
+
 	it('sends a custom width × height and decodes base64 images of that size', async () => {
 		const [item] = await runOk(
 			sandbox(),
@@ -398,6 +413,12 @@ describe('Image', () => {
 			{ referenceSource: 'url', referenceUrl: 'ftp://example.com/a.jpg' },
 			undefined,
 			/"Character Image URL" for item 0: "ftp:\/\/example.com\/a.jpg" is not an http\(s\) URL/,
+		],
+		[
+			'an AIGC Watermark expression that is not true or false',
+			{ options: { aigcWatermark: "={{ 'yes' }}" } },
+			undefined,
+			/"AIGC Watermark" for item 0: expected true or false, got string "yes"/,
 		],
 		[
 			'a reference URL expression that resolves to null',

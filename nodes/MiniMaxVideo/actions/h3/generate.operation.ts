@@ -150,7 +150,7 @@ export async function execute(
 		resolution,
 		duration,
 		media,
-		watermark: options.raw.aigcWatermark === true,
+		watermark: check.boolean('AIGC Watermark', options.raw.aigcWatermark),
 	});
 	const hasImage = media.items.some((item) => item.type === 'image_url');
 	// Contract §17.2: "adaptive" follows the input images; without any image MiniMax cannot use it.
@@ -170,7 +170,7 @@ export async function execute(
 		duration,
 		ratio,
 	};
-	if (options.raw.aigcWatermark === true) body.aigc_watermark = true;
+	if (check.boolean('AIGC Watermark', options.raw.aigcWatermark)) body.aigc_watermark = true;
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
 
 	const task = await createH3Task(this, itemIndex, body);

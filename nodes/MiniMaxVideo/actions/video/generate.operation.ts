@@ -181,7 +181,7 @@ export async function execute(
 	const duration = check.number('Duration', this.getNodeParameter('duration', itemIndex, 6), {
 		integer: true,
 	});
-	const fastPretreatment = options.raw.fastPretreatment === true;
+	const fastPretreatment = check.boolean('Fast Pretreatment', options.raw.fastPretreatment);
 	const chosenResolution = String(this.getNodeParameter('resolution', itemIndex, 'auto'));
 	const resolution = checkCombination(check, {
 		model,
@@ -200,7 +200,7 @@ export async function execute(
 	if (prompt) body.prompt = prompt;
 	if (chosenResolution !== 'auto') body.resolution = resolution;
 	if (fastPretreatment) body.fast_pretreatment = true;
-	if (options.raw.aigcWatermark === true) body.aigc_watermark = true;
+	if (check.boolean('AIGC Watermark', options.raw.aigcWatermark)) body.aigc_watermark = true;
 	if (wait.callbackUrl) body.callback_url = wait.callbackUrl;
 	Object.assign(body, await imageFields(this, itemIndex, check, mode));
 
