@@ -49,7 +49,7 @@ export function readChatSettings(
 		toolChoice: tools?.length
 			? check.oneOf('Tool Choice', options.toolChoice ?? 'auto', ['auto', 'none', 'required'])
 			: undefined,
-		stream: options.stream === true,
+		stream: check.boolean('Stream Response', options.stream),
 		replyFile: check.oneOf('Reply as File', options.replyFile ?? 'none', ['none', 'txt', 'md']),
 		common: readCommonOptions(options),
 	};

@@ -141,7 +141,7 @@ export function readDelivery(check: InputValidator, options: IDataObject): Music
 		'hex',
 		'url',
 	] as const);
-	const linksOnly = options.returnLinkOnly === true;
+	const linksOnly = check.boolean('Return Link Only', options.returnLinkOnly);
 	if (linksOnly && transfer !== 'url')
 		check.fail(
 			'Return Link Only',
@@ -160,7 +160,7 @@ export function readDelivery(check: InputValidator, options: IDataObject): Music
 		channels: check.oneOf('Channels', Number(options.channels ?? 2), [1, 2]),
 		transfer,
 		linksOnly,
-		watermark: options.aigcWatermark === true,
+		watermark: check.boolean('AIGC Watermark', options.aigcWatermark),
 		timeoutMs: Math.round(minutes * 60_000),
 	};
 }

@@ -35,8 +35,7 @@ export async function readReferenceSong(
 		['binary', 'url'] as const,
 	);
 	if (source === 'url') {
-		const url = String(ctx.getNodeParameter('referenceUrl', itemIndex, '')).trim();
-		if (!/^https?:\/\/\S+$/i.test(url)) check.fail(URL_LABEL, `"${url}" is not an http(s) URL`);
+		const url = check.httpUrl(URL_LABEL, ctx.getNodeParameter('referenceUrl', itemIndex, ''));
 		return { body: { audio_url: url } };
 	}
 	const property = check.text(

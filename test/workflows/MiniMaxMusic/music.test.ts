@@ -130,7 +130,8 @@ describe('Music › Generate Music', () => {
 		sandbox().reset();
 		const [linkOnly] = await runOk(
 			sandbox(),
-			music({ lyrics: LYRICS, options: { transfer: 'url', returnLinkOnly: true } }),
+			// A yes/no option from an expression may arrive as text.
+			music({ lyrics: LYRICS, options: { transfer: 'url', returnLinkOnly: '={{ " TRUE " }}' } }),
 		);
 		expect(linkOnly.binary).toBeUndefined();
 		expect(linkOnly.json).toMatchObject({
@@ -450,6 +451,18 @@ describe('Music › input checks', () => {
 			music({ lyrics: LYRICS, options: { returnLinkOnly: true } }),
 			undefined,
 			/"Return Link Only" for item 0: a link only exists with Transfer Format "URL"/,
+		],
+		[
+			'a watermark that is not yes or no',
+			music({ lyrics: LYRICS, options: { aigcWatermark: '={{ "yes" }}' } }),
+			undefined,
+			/"AIGC Watermark" for item 0: expected true or false, got string "yes"/,
+		],
+		[
+			'a cover whose reference URL expression gave null',
+			cover({ referenceSource: 'url', referenceUrl: '={{ null }}' }),
+			undefined,
+			/"Reference Song URL" for item 0: it is empty \(the value is null\)/,
 		],
 		[
 			'a cover without the binary field',

@@ -150,8 +150,7 @@ function batchLine(ctx: IExecuteFunctions, itemIndex: number): string {
 			`${settings.model} is served only by the OpenAI-compatible API; batches run on the native API (/v1/text/chatcompletion_v2), which serves MiniMax-M2, MiniMax-M1 and MiniMax-Text-01`,
 			'Choose MiniMax-M2 (or M1, Text-01) for the batch, or use Message a Model for this model.',
 		);
-	if (options.callbackUrl && !/^https?:\/\/\S+$/i.test(String(options.callbackUrl)))
-		check.fail('Callback URL', `"${String(options.callbackUrl)}" is not an http(s) URL`);
+	if (options.callbackUrl) check.httpUrl('Callback URL', options.callbackUrl);
 	const messages = readConversation(ctx, itemIndex, check, settings);
 	const body = chatRequestBody(settings, messages, false);
 	return JSON.stringify({
