@@ -245,3 +245,22 @@ export function loadOptionsContext(credentials: IDataObject): ILoadOptionsFuncti
 		},
 	} as unknown as ILoadOptionsFunctions;
 }
+
+/** A workflow of one trigger node (type and parameters given) using the "MiniMax account" credential. */
+export function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
+	return {
+		name: 'trigger',
+		nodes: [
+			{
+				id: 't',
+				name: 'Trigger',
+				type,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
+			},
+		],
+		connections: {},
+	};
+}

@@ -1,34 +1,16 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { binaryPath } from '../../harness';
 import { callWebhook } from '../../harness/triggers';
 import type { WorkflowJson } from '../../harness';
 import { probeVideo } from '../../sandbox/families/video/probe';
 import { videoStore } from '../../sandbox/families/video/store';
-import { apiRequests, credentialsFor, runOk, useSandbox } from '../helpers';
+import { apiRequests, credentialsFor, runOk, useSandbox, triggerWorkflow } from '../helpers';
 
 const sandbox = useSandbox({ timeScale: 100 });
 const video = (parameters: IDataObject) => ({ type: 'n8n-nodes-minimax.miniMaxVideo', parameters });
-
-function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
-	return {
-		name: 'trigger',
-		nodes: [
-			{
-				id: 't',
-				name: 'Trigger',
-				type,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
-			},
-		],
-		connections: {},
-	};
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
 	const deadline = Date.now() + 8000;

@@ -1,32 +1,13 @@
 import axios from 'axios';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { binaryPath } from '../../harness';
 import { runPoll } from '../../harness/triggers';
-import type { WorkflowJson } from '../../harness';
 import { probeVideo } from '../../sandbox/families/video/probe';
 import { videoStore } from '../../sandbox/families/video/store';
-import { apiRequests, credentialsFor, SANDBOX_KEYS, useSandbox } from '../helpers';
+import { apiRequests, credentialsFor, SANDBOX_KEYS, useSandbox, triggerWorkflow } from '../helpers';
 
 const sandbox = useSandbox({ timeScale: 100 });
-
-function triggerWorkflow(type: string, parameters: INodeParameters): WorkflowJson {
-	return {
-		name: 'trigger',
-		nodes: [
-			{
-				id: 't',
-				name: 'Trigger',
-				type,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { miniMaxApi: { id: 'cred-1', name: 'MiniMax account' } },
-			},
-		],
-		connections: {},
-	};
-}
 
 describe('MiniMax Video Polling Trigger', () => {
 	async function finishedVideo(prompt: string): Promise<void> {
